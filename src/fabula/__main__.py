@@ -1,0 +1,5 @@
+import sys
+
+from fabula.cli import main
+
+sys.exit(main())

@@ -1,0 +1,76 @@
+"""The ``fabula/1`` JSON object: the contract tools outside the project read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+
+from fabula.model import Analysis
+
+SCHEMA = "fabula/1"
+
+
+def to_dict(analysis: Analysis) -> dict:
+    """The analysis as a plain dict, ready for ``json.dump``."""
+    story = analysis.story
+    lines = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind != "thought")
+    for quote in analysis.quotes:
+        if not quote.speaker:
+            lines.update(quote.speakers)
+    metadata = asdict(story.metadata)
+    metadata["extra"] = dict(story.metadata.extra)
+    for key, value in metadata.items():
+        if isinstance(value, tuple):
+            metadata[key] = list(value)
+    return {
+        "schema": SCHEMA,
+        "source": asdict(story.source),
+        "metadata": metadata,
+        "stats": {
+            "words": sum(len(p.text.split()) for p in story.paragraphs),
+            "paragraphs": len(story.paragraphs),
+            "chapters": len(story.chapters),
+        },
+        "chapters": [asdict(c) for c in story.chapters],
+        "characters": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "aliases": list(c.aliases),
+                "pronouns": c.pronouns,
+                "mentions": c.mentions,
+                "quotes": lines.get(c.id, 0),
+                "on_page": c.on_page,
+            }
+            for c in analysis.cast.characters
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                **({"speakers": list(q.speakers)} if q.speakers else {}),
+                "addressees": list(q.addressees),
+                "confidence": round(q.confidence, 3),
+                "cue": q.cue,
+            }
+            for q in analysis.quotes
+        ],
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": m.text, "character": m.character, "kind": m.kind}
+            for m in analysis.cast.mentions
+        ],
+        "scenes": [
+            {
+                "id": s.id,
+                "start": s.start,
+                "end": s.end,
+                "characters": list(s.characters),
+                "boundary": s.boundary,
+            }
+            for s in analysis.scenes
+        ],
+    }
