@@ -2,10 +2,347 @@
 
 from __future__ import annotations
 
-from fabula.model import Cast, Quote, Story
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
+from fabula.stages._coref import resolve_pronouns
+from fabula.stages._epithets import find_epithets
+from fabula.stages._names import (
+    LOCATIVE_PREPOSITIONS,
+    NOT_NAMES,
+    NameForm,
+    is_nickname,
+    split_name,
+    title_key,
+)
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
+
+@dataclass
+class _Occurrence:
+    start: int
+    end: int
+    text: str
+    in_quote: bool
+    initial: bool
+    person: bool  # tagged PERSON, titled, or the subject of a verb
+    after_locative: bool
+    doc: int
+    token: int  # index of the name's last token in its doc
+
+
+@dataclass
+class _Cluster:
+    forms: Counter = field(default_factory=Counter)
+    names: list[NameForm] = field(default_factory=list)
+    gender_votes: Counter = field(default_factory=Counter)
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
+
+    def has_word(self, word: str, position: str) -> bool:
+        return any((n.first if position == "first" else n.last) == word for n in self.names if len(n.words) > 1)
+
+    @property
+    def title_gender(self) -> str | None:
+        genders = {n.gender for n in self.names if n.gender}
+        return genders.pop() if len(genders) == 1 else None
 
 
 def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> Cast:
     """The cast of the story and every mention of its members."""
-    return Cast()
+    inside = _QuoteIndex(quotes)
+    lowercase = Counter(t.text for doc in parsed.docs for t in doc if t.is_lower)
+    occurrences = _name_occurrences(parsed, inside, lowercase)
+    kept = _person_names(occurrences, lowercase)
+    _add_untagged_uses(parsed, inside, kept, lowercase)
+    clusters = _cluster_names(kept, _vote_genders(parsed, kept))
+    cluster_of = {form: i for i, c in enumerate(clusters) for form in c.forms}
+    name_mentions = sorted(
+        ((o, cluster_of[o.text]) for found in kept.values() for o in found), key=lambda pair: pair[0].start
+    )
+    genders = [_gender(c) for c in clusters]
+    on_page = [False] * len(clusters)
+    for occurrence, index in name_mentions:
+        on_page[index] = on_page[index] or not occurrence.in_quote
+
+    epithets = find_epithets(parsed, name_mentions, genders, on_page, inside)
+    pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside)
+
+    mention_counts = Counter(i for _, i in name_mentions)
+    mention_counts.update(i for *_, i in epithets)
+    mention_counts.update(i for *_, i in pronouns)
+    order = sorted(range(len(clusters)), key=lambda i: (-mention_counts[i], i))
+    ids = {index: f"c{rank + 1}" for rank, index in enumerate(order)}
+    epithet_forms: dict[int, Counter] = defaultdict(Counter)
+    for start, end, text, index in epithets:
+        epithet_forms[index][text.lower()] += 1
+
+    characters = tuple(
+        _character(ids[i], clusters[i], genders[i], mention_counts[i], on_page[i], epithet_forms[i])
+        for i in order
+    )
+    mentions = [Mention(o.start, o.end, o.text, ids[i], "name") for o, i in name_mentions]
+    mentions += [Mention(s, e, t, ids[i], "epithet") for s, e, t, i in epithets]
+    mentions += [Mention(s, e, t, ids[i], "pronoun") for s, e, t, i in pronouns]
+    mentions.sort(key=lambda m: m.start)
+    return Cast(characters=characters, mentions=tuple(mentions))
+
+
+class _QuoteIndex:
+    """Answers whether an offset lies inside a quote."""
+
+    def __init__(self, quotes: tuple[Quote, ...]) -> None:
+        spans = sorted((q.start, q.end) for q in quotes if q.kind != "embedded")
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter) -> list[_Occurrence]:
+    """Runs of capitalised proper nouns (with their titles) in every paragraph."""
+    found = []
+    for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
+        persons = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and _name_token(doc, j, persons, at_start=j == i):
+                j += 1
+            while j > i and title_key(doc[j - 1].text):
+                j -= 1
+            if j - i > 1 and _sentence_initial(doc[i]) and doc[i].lower_ in common_words:
+                i += 1  # "Poor Wickham", "About Jane Fairfax": a capitalised first word, not a name
+            if j == i:
+                i += 1
+                continue
+            span = doc[i:j]
+            first = doc[i]
+            head = doc[j - 1]
+            person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in span
+            )
+            before = doc[i - 1].lower_ if i > 0 else ""
+            found.append(
+                _Occurrence(
+                    start=offset + span.start_char,
+                    end=offset + span.end_char,
+                    text=span.text,
+                    in_quote=inside(offset + first.idx),
+                    initial=_sentence_initial(first),
+                    person=person,
+                    after_locative=before in LOCATIVE_PREPOSITIONS,
+                    doc=d,
+                    token=head.i,
+                )
+            )
+            i = j
+    return found
+
+
+def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
+    token = doc[j]
+    text = token.text
+    if not text[:1].isupper() or token.is_punct or text.lower() in ("'s", "’s"):
+        return False
+    if title_key(text):
+        return j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+    if not any(ch.isalpha() for ch in text) or (text.isupper() and len(text) > 1):
+        return False
+    if token.pos_ == "PROPN" or j in persons:
+        return True
+    return _vocative_shape(doc, j)
+
+
+def _vocative_shape(doc, j: int) -> bool:
+    """A capitalised word set off by a comma mid-sentence, as a name is when someone is addressed."""
+    token = doc[j]
+    if not token.is_title or _sentence_initial(token) or j + 1 >= len(doc):
+        return False
+    return doc[j + 1].text == "," or doc[j - 1].text == ","
+
+
+def _sentence_initial(token) -> bool:
+    """Capitalised for grammar rather than for a name: a sentence's or quote's first word."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    previous = token.nbor(-1)
+    return previous.is_quote or previous.text in ("“", "‘", '"', "'", "—", "--", "(")
+
+
+def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[str, list[_Occurrence]]:
+    """The name forms with enough evidence that they name a person."""
+    by_text: dict[str, list[_Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:
+        by_text[occurrence.text].append(occurrence)
+    kept, common = {}, {}
+    for text, found in by_text.items():
+        form = split_name(text)
+        if form is None or any(w.lower() in NOT_NAMES for w in form.words):
+            continue
+        if sum(o.after_locative for o in found) * 2 > len(found):
+            continue
+        mid_sentence = sum(not o.initial for o in found)
+        if len(form.words) == 1 and not form.title and lowercase[form.first.lower()] > mid_sentence:
+            common[text] = found
+        elif len(found) >= 2 or any(o.person for o in found):
+            kept[text] = found
+    for text in [t for t in kept if t.endswith("s") and t[:-1] in kept]:
+        del kept[text]  # "the Bingleys": a family, not a person
+    firsts = {split_name(text).first for text in kept}
+    for text, found in common.items():  # "Will" is also a word, but here a short form of a name
+        if _mid_sentence_only(found) and any(is_nickname(text, first) for first in firsts):
+            kept[text] = found
+    return kept
+
+
+def _mid_sentence_only(found: list[_Occurrence]) -> bool:
+    return all(not o.initial for o in found)
+
+
+def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]) -> list[_Cluster]:
+    """Group name forms that name one person: full names first, then titled, then single words."""
+    forms = {text: split_name(text) for text in kept}
+    counts = {text: len(found) for text, found in kept.items()}
+
+    def rank(text: str) -> tuple:
+        form = forms[text]
+        kind = 0 if len(form.words) > 1 else 1 if form.title else 2
+        return (kind, -counts[text], text)
+
+    clusters: list[_Cluster] = []
+    for text in sorted(kept, key=rank):
+        form = forms[text]
+        target = _matching_cluster(form, _form_gender(form, votes[text]), clusters)
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+        target.forms[text] += counts[text]
+        target.names.append(form)
+        target.gender_votes.update(votes[text])
+    return clusters
+
+
+def _form_gender(form: NameForm, votes: Counter) -> str | None:
+    if form.gender:
+        return form.gender
+    total = votes["m"] + votes["f"]
+    if total >= 2:
+        leader = "m" if votes["m"] > votes["f"] else "f"
+        return leader if votes[leader] / total >= 0.75 else None
+    return None
+
+
+def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster]) -> _Cluster | None:
+    """The one cluster this name form belongs to, or None when none or several fit."""
+    fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]
+    if len(fits) <= 1 or len(form.words) > 1:
+        return fits[0] if fits else None
+    if form.title:
+        return None  # "Mrs. Bennet" with several Bennets on stage: a person of her own
+    word = form.first
+    by_first = [c for c in fits if any(n.first == word for n in c.names)]
+    if len(by_first) == 1:
+        return by_first[0]
+    titled_men = [c for c in fits if any(n.title == "mr" and n.last == word for n in c.names)]
+    if len(titled_men) == 1:
+        return titled_men[0]  # a bare surname is mostly the man of the family
+    return max(fits, key=lambda c: c.count)
+
+
+def _agrees(form: NameForm, gender: str | None, cluster: _Cluster) -> bool:
+    """No clash of gender or of title (Miss and Mrs. of one surname are two women)."""
+    other = _gender(cluster)
+    if gender and other and gender != other:
+        return False
+    statuses = {n.marital for n in cluster.names if n.marital}
+    return not (form.marital and statuses and form.marital not in statuses)
+
+
+def _same_name(form: NameForm, cluster: _Cluster) -> bool:
+    if len(form.words) > 1:
+        return any(
+            len(n.words) > 1 and n.last == form.last and (n.first == form.first or is_nickname(form.first, n.first))
+            for n in cluster.names
+        )
+    word = form.first
+    if form.title:
+        if any(n.title == form.title and len(n.words) > 1 and n.last == word for n in cluster.names):
+            return False  # "Mr. John Knightley" exists, so "Mr. Knightley" is somebody else
+        if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
+            return False  # a Mrs. is rarely called by a first name and her maiden surname
+        return any(n.last == word for n in cluster.names)
+    return any(word in (n.first, n.last) for n in cluster.names) or any(
+        is_nickname(word, n.first) for n in cluster.names
+    )
+
+
+def _add_untagged_uses(
+    parsed: Parsed, inside: _QuoteIndex, kept: dict[str, list[_Occurrence]], lowercase: Counter
+) -> None:
+    """Uses of a one-word name the tagger did not call a proper noun ("Willow thought")."""
+    single = {text for text in kept if " " not in text}
+    for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
+        for token in doc:
+            if token.text not in single or token.pos_ == "PROPN":
+                continue
+            if _sentence_initial(token) and token.lower_ in lowercase:
+                continue  # "Will you stay?": the word, not the name
+            if any(o.doc == d and o.token == token.i for o in kept[token.text]):
+                continue
+            kept[token.text].append(
+                _Occurrence(offset + token.idx, offset + token.idx + len(token.text), token.text,
+                            inside(offset + token.idx), _sentence_initial(token), True, False, d, token.i)
+            )
+
+
+def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]]) -> dict[str, Counter]:
+    """Per name form, the first gendered pronoun after each use, before another name intervenes."""
+    starts_by_doc: dict[int, set[int]] = defaultdict(set)
+    for found in kept.values():
+        for occurrence in found:
+            starts_by_doc[occurrence.doc].add(occurrence.token)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for text, found in kept.items():
+        for occurrence in found:
+            if occurrence.in_quote:
+                continue
+            doc = parsed.docs[occurrence.doc]
+            for token in doc[occurrence.token + 1 : occurrence.token + 16]:
+                if token.i in starts_by_doc[occurrence.doc] or token.is_quote:
+                    break
+                word = token.lower_
+                if word in MALE_PRONOUNS or word in FEMALE_PRONOUNS:
+                    votes[text]["m" if word in MALE_PRONOUNS else "f"] += 1
+                    break
+    return votes
+
+
+def _gender(cluster: _Cluster) -> str | None:
+    if cluster.title_gender:
+        return cluster.title_gender
+    votes = cluster.gender_votes
+    total = votes["m"] + votes["f"]
+    if total == 0:
+        return None
+    leader = "m" if votes["m"] >= votes["f"] else "f"
+    return leader if votes[leader] / total >= 0.6 else None
+
+
+def _character(
+    id_: str, cluster: _Cluster, gender: str | None, mentions: int, on_page: bool, epithets: Counter
+) -> Character:
+    forms = [text for text, _ in cluster.forms.most_common()]
+    name = forms[0]
+    aliases = tuple(forms[1:]) + tuple(text for text, _ in epithets.most_common())
+    pronouns = {"f": "she/her", "m": "he/him"}.get(gender or "")
+    return Character(id=id_, name=name, aliases=aliases, pronouns=pronouns, mentions=mentions, on_page=on_page)

@@ -2,12 +2,314 @@
 
 from __future__ import annotations
 
-from fabula.model import Cast, Quote, Scene, Story
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from fabula.model import Cast, Mention, Quote, Scene, Story
 from fabula.nlp import Parsed
+from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS
+
+SUBJECTS = ("nsubj", "nsubjpass")
+CONFIDENCE = {
+    "explicit": 0.95, "anaphoric": 0.8, "group": 0.8, "continued": 0.85, "beat": 0.75,
+    "thought": 0.7, "response": 0.7, "turn": 0.6, "salience": 0.35,
+}
+GROUP_WORDS = frozenset({"both", "all", "together", "unison"})
+
+
+@dataclass
+class _Turn:
+    """What the text says about one quote before conversation is taken into account."""
+
+    quote: Quote
+    speaker: str | None = None
+    speakers: tuple[str, ...] = ()
+    cue: str | None = None
+    vocatives: tuple[str, ...] = ()
+    group: bool = False
 
 
 def attribute_speakers(
     story: Story, parsed: Parsed, quotes: tuple[Quote, ...], cast: Cast, scenes: tuple[Scene, ...]
 ) -> tuple[Quote, ...]:
     """The quotes again, each with speaker, addressees, confidence and cue."""
-    return quotes
+    if not quotes:
+        return quotes
+    text = _Text(story, parsed, quotes, cast)
+    turns = [_Turn(q) for q in quotes]
+    by_paragraph: dict[int, list[_Turn]] = defaultdict(list)
+    for turn in turns:
+        by_paragraph[turn.quote.paragraph].append(turn)
+    for paragraph, group in by_paragraph.items():
+        _read_paragraph(text, paragraph, group)
+    _follow_conversations(text, turns, by_paragraph, scenes)
+    return tuple(_finish(turn) for turn in turns)
+
+
+class _Text:
+    """Lookups over the story shared by the passes: mentions by offset, quote spans, genders."""
+
+    def __init__(self, story: Story, parsed: Parsed, quotes: tuple[Quote, ...], cast: Cast) -> None:
+        self.story, self.parsed = story, parsed
+        self.mentions: dict[int, Mention] = {m.start: m for m in cast.mentions}
+        self.starts = [m.start for m in cast.mentions]
+        self.all_mentions = cast.mentions
+        self.on_page = {c.id for c in cast.characters if c.on_page}
+        self.gender = {c.id: (c.pronouns or "")[:1] or None for c in cast.characters}
+        spans = sorted((q.start - 1, q.end + 1) for q in quotes if q.kind != "embedded")
+        self.quote_starts = [s for s, _ in spans]
+        self.quote_ends = [e for _, e in spans]
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and offset < self.quote_ends[i]
+
+    def character_at(self, token, offset: int) -> str | None:
+        mention = self.mentions.get(offset + token.idx)
+        if mention is None:  # a name of several words is keyed by its first token
+            for child in token.children:
+                if child.dep_ == "compound" or child.dep_ == "amod" or child.dep_ == "det":
+                    mention = self.mentions.get(offset + child.idx) or mention
+        return mention.character if mention else None
+
+    def recent_characters(self, before: int, limit: int = 40) -> list[str]:
+        """On-page characters mentioned in narration before ``before``, most recent first."""
+        k = bisect.bisect_left(self.starts, before) - 1
+        seen: list[str] = []
+        while k >= 0 and len(seen) < 4 and limit > 0:
+            mention = self.all_mentions[k]
+            k -= 1
+            limit -= 1
+            if mention.character in self.on_page and mention.character not in seen and not self.in_quote(mention.start):
+                seen.append(mention.character)
+        return seen
+
+
+def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
+    """Tags first, then beats, inside one paragraph; vocatives of every quote."""
+    doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
+    narration = [t for t in doc if not t.is_space and not text.in_quote(offset + t.idx) and not t.is_quote]
+    for turn in turns:
+        turn.vocatives = _vocatives(text, doc, offset, turn.quote)
+    sides = []
+    for index, turn in enumerate(turns):
+        after = [t for t in narration if offset + t.idx >= turn.quote.end]
+        before = [t for t in narration if offset + t.idx < turn.quote.start]
+        if index + 1 < len(turns):
+            after = [t for t in after if offset + t.idx < turns[index + 1].quote.start]
+        sides.append((before, after))
+        if turn.quote.kind != "embedded":
+            _tag(text, turn, after[:12], offset) or _tag(text, turn, before[-12:], offset, before=True)
+            if turn.cue == "anaphoric":
+                _check_pronoun(text, turn, before, offset)
+    _share_within_paragraph(turns)
+    for kinds in (("speech", "written"), ("thought",)):  # a thought is the paragraph speaker's first
+        for turn, (before, after) in zip(turns, sides):
+            if turn.speaker is None and not turn.group and turn.quote.kind in kinds:
+                _beat(text, turn, before, after, offset)
+        _share_within_paragraph(turns)
+
+
+def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = False) -> bool:
+    """A speech verb next to the quote, and its subject: ``Tara said``, ``she asked``, ``said he``."""
+    verbs = SPEECH_VERBS | THOUGHT_VERBS
+    for position, token in enumerate(reversed(tokens) if before else tokens):
+        if token.lower_ not in verbs:
+            continue
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is None and token.dep_ == "conj":  # "She looked up and groaned"
+            subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
+        if subject is None:  # "Willow spat back", mis-tagged: the name beside the verb
+            beside = [t for t in (token.nbor(-1) if token.i else None, _next(token)) if t is not None]
+            subject = next((t for t in beside if text.character_at(t, offset)), None)
+        if subject is None:
+            continue
+        if subject.lower_ in ("they", "both", "we") or any(c.lower_ in GROUP_WORDS for c in subject.subtree):
+            turn.group, turn.cue = True, "group"
+            return True
+        if subject.lower_ == "i":
+            turn.cue = "first-person"
+            return True
+        character = text.character_at(subject, offset)
+        if character is None or character in turn.vocatives:
+            return False
+        mention = text.mentions.get(offset + subject.idx)
+        turn.speaker = character
+        turn.cue = "anaphoric" if mention is not None and mention.kind == "pronoun" else "explicit"
+        if turn.quote.kind == "thought":
+            turn.cue = "thought"
+        return True
+    return False
+
+
+def _next(token):
+    return token.nbor(1) if token.i + 1 < len(token.doc) else None
+
+
+def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
+    """``she said``: the nearest character of that gender this paragraph's narration made its subject."""
+    gender = text.gender.get(turn.speaker)
+    for sentence in _sentences(before)[::-1]:
+        for token in sentence:
+            mention = text.mentions.get(offset + token.idx)
+            if mention is None or mention.kind == "pronoun" or not _acts(token, main_only=False, root_owner=True):
+                continue
+            if text.gender.get(mention.character) == gender and mention.character not in turn.vocatives:
+                turn.speaker = mention.character
+                return
+
+
+def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> None:
+    """The character who acts in the narration next to the quote: ``Willow smirked. "..."``."""
+    sides = (_sentences(after), _sentences(before)[::-1])
+    for sentences in sides if not before else sides[::-1]:
+        for sentence in sentences:
+            for main_only in (True, False):
+                for token in sentence:
+                    character = text.character_at(token, offset) if _acts(token, main_only) else None
+                    if character and character not in turn.vocatives:
+                        turn.speaker, turn.cue = character, "thought" if turn.quote.kind == "thought" else "beat"
+                        return
+
+
+def _sentences(tokens: list) -> list[list]:
+    """Narration tokens grouped by the sentence they belong to, in text order."""
+    groups: dict[int, list] = {}
+    for token in tokens:
+        groups.setdefault(token.sent.start, []).append(token)
+    return list(groups.values())
+
+
+def _acts(token, main_only: bool, root_owner: bool = False) -> bool:
+    """Whether ``token`` is the subject (or the subject's owner) of a clause, the main one if asked."""
+    if root_owner and token.dep_ == "poss" and token.head.dep_ == "ROOT":
+        return True
+    subject = token if token.dep_ in SUBJECTS else token.head if token.dep_ == "poss" else None
+    if subject is None or subject.dep_ not in SUBJECTS:
+        return False
+    verb = subject.head
+    return not main_only or verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _vocatives(text: _Text, doc, offset: int, quote: Quote) -> tuple[str, ...]:
+    """Characters named as the one spoken to: a name set off at either end or by commas."""
+    found = []
+    for mention in _mentions_between(text, quote.start, quote.end):
+        if mention.kind != "name":
+            continue
+        before = text.story.text[quote.start : mention.start].rstrip()
+        after = text.story.text[mention.end : quote.end].lstrip()
+        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        following = _next(span[-1]) if span is not None else None
+        opening = before == "" or before.endswith((",", "!", ".", "?")) or len(before.split()) <= 1
+        closing = after == "" or after[:1] in ",.!?;"
+        bare = following is not None and following.pos_ in ("PRON", "INTJ") and len(before.split()) <= 2
+        if (opening and closing or bare) and not after.startswith(("'s", "’s")):
+            found.append(mention.character)
+    return tuple(dict.fromkeys(found))
+
+
+def _mentions_between(text: _Text, start: int, end: int) -> list[Mention]:
+    i = bisect.bisect_left(text.starts, start)
+    j = bisect.bisect_left(text.starts, end)
+    return list(text.all_mentions[i:j])
+
+
+def _share_within_paragraph(turns: list[_Turn]) -> None:
+    """Quotes of one paragraph share the speaker the paragraph names, as interrupted speech does."""
+    known = [t for t in turns if t.speaker and t.quote.kind != "embedded"]
+    if not known:
+        return
+    for turn in turns:
+        if turn.speaker is None and not turn.group and turn.quote.kind != "embedded":
+            nearest = min(known, key=lambda k: abs(k.quote.start - turn.quote.start))
+            if nearest.speaker not in turn.vocatives:
+                cue = "thought" if turn.quote.kind == "thought" else nearest.cue
+                turn.speaker, turn.cue = nearest.speaker, cue
+
+
+def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes: tuple[Scene, ...]) -> None:
+    """Untagged lines by turn-taking; group lines; answers that name who spoke."""
+    scene_starts = sorted(s.start for s in scenes)
+    speech = [t for t in turns if t.quote.kind in ("speech", "written")]
+    recent: list[str] = []
+    last_scene = -1
+    for index, turn in enumerate(speech):
+        scene = bisect.bisect_right(scene_starts, turn.quote.start)
+        if scene != last_scene:
+            recent, last_scene = [], scene
+        previous = speech[index - 1] if index else None
+        same_paragraph = previous is not None and previous.quote.paragraph == turn.quote.paragraph
+        if turn.group:
+            turn.speakers = tuple(_participants(text, turn, recent)[:2])
+        elif turn.speaker is None:
+            if previous and _continues(text, previous.quote, turn.quote):
+                turn.speaker, turn.cue = previous.speaker, "continued"
+            elif same_paragraph and previous.speaker:
+                turn.speaker, turn.cue = previous.speaker, previous.cue
+            else:
+                _implicit(text, turn, speech[index + 1] if index + 1 < len(speech) else None, recent)
+        if turn.speaker and (not recent or recent[-1] != turn.speaker):
+            recent.append(turn.speaker)
+    _addressees(speech)
+
+
+def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
+    """A speech running on into the next paragraph: no closing mark before the paragraph ends."""
+    paragraph = text.story.paragraphs[previous.paragraph]
+    return quote.paragraph == previous.paragraph + 1 and previous.end >= paragraph.end
+
+
+def _implicit(text: _Text, turn: _Turn, following: _Turn | None, recent: list[str]) -> None:
+    """No tag: the next answer's vocative, else alternation, else the most salient on stage."""
+    if following and following.speaker and following.vocatives:
+        named = [v for v in following.vocatives if v != following.speaker and v not in turn.vocatives]
+        if named:
+            turn.speaker, turn.cue = named[0], "response"
+            return
+    last = recent[-1] if recent else None
+    if len(recent) >= 2 and recent[-2] not in turn.vocatives and recent[-2] != last:
+        turn.speaker, turn.cue = recent[-2], "turn"
+        return
+    for candidate in _participants(text, turn, recent):
+        if candidate != last and candidate not in turn.vocatives:
+            turn.speaker, turn.cue = candidate, "turn" if last else "salience"
+            return
+
+
+def _participants(text: _Text, turn: _Turn, recent: list[str]) -> list[str]:
+    """Who is in the conversation: the last speakers, then the characters last seen on stage."""
+    people = list(dict.fromkeys(reversed(recent)))
+    for character in text.recent_characters(turn.quote.start):
+        if character not in people:
+            people.append(character)
+    return people
+
+
+def _addressees(speech: list[_Turn]) -> None:
+    """The vocative if there is one, else the last other speaker, else the next one."""
+    for index, turn in enumerate(speech):
+        speaker = turn.speaker
+        if turn.group:
+            continue
+        if turn.vocatives:
+            turn.quote = replace(turn.quote, addressees=tuple(v for v in turn.vocatives if v != speaker))
+            continue
+        for step in (-1, -2, -3, 1, 2):
+            k = index + step
+            if 0 <= k < len(speech) and speech[k].speaker and speech[k].speaker != speaker:
+                turn.quote = replace(turn.quote, addressees=(speech[k].speaker,))
+                break
+
+
+def _finish(turn: _Turn) -> Quote:
+    cue = turn.cue if (turn.speaker or turn.speakers) else None
+    speaker = turn.speaker if not turn.speakers else None
+    return replace(
+        turn.quote,
+        speaker=speaker,
+        speakers=turn.speakers,
+        cue=cue,
+        confidence=CONFIDENCE.get(cue or "", 0.0),
+    )

@@ -1,0 +1,88 @@
+"""Third-person pronouns in narration resolved to characters, by salience."""
+
+from __future__ import annotations
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+SENTENCE_DECAY = 0.6
+PARAGRAPH_DECAY = 0.7
+
+
+def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list, inside) -> list[tuple]:
+    """``(start, end, text, cluster)`` for each narration pronoun that a salient character fits."""
+    heads = _mention_heads(parsed, name_mentions, epithets)
+    salience: dict[int, float] = {}
+    resolved = []
+    for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
+        for sentence in doc.sents:
+            named = [(t, i) for t, i in heads.get(d, {}).items() if sentence.start <= t < sentence.end]
+            for token in sentence:
+                if token.i in heads.get(d, {}):
+                    if not inside(offset + token.idx):
+                        _boost(salience, heads[d][token.i], token)
+                    continue
+                gender = PRONOUN_GENDER.get(token.lower_)
+                if gender is None or inside(offset + token.idx):
+                    continue
+                excluded = _excluded(token, named, heads.get(d, {}))
+                target = _most_salient(salience, genders, gender, excluded)
+                if target is not None:
+                    start = offset + token.idx
+                    resolved.append((start, start + len(token.text), token.text, target))
+                    _boost(salience, target, token)
+            for key in salience:
+                salience[key] *= SENTENCE_DECAY
+        for key in salience:
+            salience[key] *= PARAGRAPH_DECAY
+    return resolved
+
+
+def _mention_heads(parsed, name_mentions: list, epithets: list) -> dict[int, dict[int, int]]:
+    """For each doc, the token index of each name or epithet mention's head, and its cluster."""
+    heads: dict[int, dict[int, int]] = {}
+    for occurrence, index in name_mentions:
+        heads.setdefault(occurrence.doc, {})[occurrence.token] = index
+    docs_by_offset = list(parsed.offsets)
+    import bisect
+
+    for start, end, _, index in epithets:
+        d = bisect.bisect_right(docs_by_offset, start) - 1
+        doc = parsed.docs[d]
+        span = doc.char_span(start - parsed.offsets[d], end - parsed.offsets[d], alignment_mode="expand")
+        if span is not None:
+            heads.setdefault(d, {})[span.root.i] = index
+    return heads
+
+
+def _boost(salience: dict[int, float], index: int, token) -> None:
+    if token.dep_ in SUBJECT_DEPS:
+        weight = 2.5 if token.head.dep_ == "ROOT" else 1.5
+    else:
+        weight = 1.0
+    salience[index] = salience.get(index, 0.0) + weight
+
+
+def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> set[int]:
+    """Characters the pronoun cannot be: named later in its sentence, or the subject of its own verb."""
+    if pronoun.dep_ in SUBJECT_DEPS:
+        return {i for t, i in named if t > pronoun.i}
+    if pronoun.dep_ in OBJECT_DEPS or pronoun.lower_ in ("him", "her") and pronoun.dep_ != "poss":
+        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        return {heads[c.i] for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in heads}
+    return set()
+
+
+def _most_salient(salience: dict[int, float], genders: list, gender: str, excluded: set[int]) -> int | None:
+    best, best_score = None, 0.05
+    for index, score in salience.items():
+        if index in excluded:
+            continue
+        if genders[index] != gender:
+            score *= 0.3 if genders[index] is None else 0.0
+        if score > best_score:
+            best, best_score = index, score
+    return best

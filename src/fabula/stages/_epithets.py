@@ -1,0 +1,98 @@
+"""Epithets that stand in for a name ("the redhead", "the blonde beauty"), linked to a character."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+
+STABLE_HEADS = frozenset(
+    """redhead redheads blonde blond brunette brunet ginger raven-haired redhaired""".split()
+)
+"""Heads that name a lasting trait, so every use in a story points at one character."""
+
+HAIR_ADJECTIVES = frozenset("blonde blond brunette red-haired dark-haired fair-haired".split())
+
+GENERIC_HEADS: dict[str, str | None] = {
+    "woman": "f", "girl": "f", "lady": "f", "beauty": None, "man": "m", "boy": "m",
+    "gentleman": "m", "witch": "f", "wizard": "m", "teen": None, "teenager": None,
+}
+"""Heads that point at someone only with a telling adjective (the other woman, the older man)."""
+
+TELLING_ADJECTIVES = frozenset(
+    "other older younger taller shorter smaller bigger elder sobbing crying weeping frail injured "
+    "blonde blond brunette red-haired dark-haired fair-haired".split()
+)
+
+
+def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside) -> list[tuple]:
+    """``(start, end, text, cluster)`` for each epithet in narration that can be linked."""
+    named = sorted((o.start, i, o.doc, o.token) for o, i in name_mentions if not o.in_quote)
+    starts = [n[0] for n in named]
+    found = []
+    for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
+        for token in doc:
+            if token.lower_ != "the" or inside(offset + token.idx):
+                continue
+            phrase = _epithet_phrase(doc, token.i)
+            if phrase is None:
+                continue
+            head, end = phrase
+            span = doc[token.i : end]
+            sentence = {i for s, i, dd, t in named if dd == d and span.sent.start <= t < span.sent.end}
+            wanted = GENERIC_HEADS.get(head)
+            skip = 1 if "other" in span.text.lower().split() else 0  # "the other woman": not the last one named
+            target = _most_recent(named, starts, offset + token.idx, sentence, wanted, genders, on_page, skip)
+            if target is not None:
+                found.append([offset + span.start_char, offset + span.end_char, span.text, target, head])
+    _settle_stable_heads(found)
+    return [(s, e, t, i) for s, e, t, i, _ in found]
+
+
+def _epithet_phrase(doc, i: int) -> tuple[str, int] | None:
+    """The head word and end token of an epithet starting at ``the`` (token ``i``), if there is one."""
+    adjectives = []
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and j - i <= 4:
+        word = doc[j].lower_
+        if word in STABLE_HEADS:
+            extends = j + 1 < len(doc) and doc[j + 1].lower_ in GENERIC_HEADS
+            return word, j + 2 if extends else j + 1
+        if word in GENERIC_HEADS:
+            if any(a in TELLING_ADJECTIVES for a in adjectives):
+                return word, j + 1
+            return None
+        adjectives.append(word)
+        j += 1
+    return None
+
+
+def _most_recent(named, starts, at, excluded, gender, genders, on_page, skip: int) -> int | None:
+    """The character named last before ``at`` (within a few paragraphs) who fits."""
+    k = bisect.bisect_left(starts, at) - 1
+    seen = 0
+    while k >= 0 and seen < 12:
+        _, index, _, _ = named[k]
+        k -= 1
+        seen += 1
+        if index in excluded or not on_page[index]:
+            continue
+        if gender and genders[index] and genders[index] != gender:
+            continue
+        if skip:
+            skip -= 1
+            excluded = excluded | {index}
+            continue
+        return index
+    return None
+
+
+def _settle_stable_heads(found: list[list]) -> None:
+    """Give every use of a lasting-trait epithet to the character most of its uses point at."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for *_, index, head in found:
+        if head in STABLE_HEADS or head in HAIR_ADJECTIVES:
+            votes[head][index] += 1
+    for item in found:
+        head = item[4]
+        if head in votes:
+            item[3] = votes[head].most_common(1)[0][0]

@@ -1,0 +1,119 @@
+"""Name forms: titles, nicknames and the words that look like names but are not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TITLE_GENDER: dict[str, str | None] = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "master": "m", "monsieur": "m", "m.": "m",
+    "uncle": "m", "father": "m", "brother": "m", "king": "m", "prince": "m", "duke": "m", "count": "m",
+    "baron": "m", "colonel": "m", "general": "m", "major": "m", "captain": None, "lieutenant": None,
+    "mrs": "f", "miss": "f", "ms": "f", "lady": "f", "madam": "f", "madame": "f", "mme": "f",
+    "mlle": "f", "mademoiselle": "f", "aunt": "f", "mother": "f", "sister": "f", "queen": "f",
+    "princess": "f", "duchess": "f", "countess": "f", "baroness": "f", "dame": "f", "mistress": "f",
+    "dr": None, "doctor": None, "professor": None, "prof": None, "rev": "m", "reverend": "m",
+    "father-in-law": "m", "detective": None, "inspector": None, "officer": None, "agent": None,
+}
+
+NICKNAME_ENDINGS = ("z", "zy", "zie", "s", "sy", "sie")
+"""Endings a short form adds to the first letters of a name (Julz, Jules, Jessie); others are in HYPOCORISMS."""
+
+HYPOCORISMS: dict[str, tuple[str, ...]] = {
+    "liz": ("elizabeth", "eliza"), "lizzy": ("elizabeth", "eliza"), "lizzie": ("elizabeth", "eliza"),
+    "beth": ("elizabeth",), "betsy": ("elizabeth",), "bess": ("elizabeth",), "eliza": ("elizabeth",),
+    "bob": ("robert",), "bobby": ("robert",), "rob": ("robert",), "bill": ("william",), "billy": ("william",),
+    "will": ("william",), "willy": ("william",), "dick": ("richard",), "rick": ("richard",),
+    "peggy": ("margaret",), "meg": ("margaret",), "maggie": ("margaret",), "polly": ("mary",),
+    "molly": ("mary",), "jack": ("john",), "johnny": ("john",), "ned": ("edward", "edmund"),
+    "ted": ("edward", "theodore"), "teddy": ("edward", "theodore"), "harry": ("henry", "harold"),
+    "hal": ("henry",), "kate": ("katherine", "catherine"), "kitty": ("katherine", "catherine"),
+    "cathy": ("catherine",), "sally": ("sarah",), "sadie": ("sarah",), "nell": ("eleanor", "helen"),
+    "nelly": ("eleanor", "helen"), "fanny": ("frances",), "tom": ("thomas",), "tommy": ("thomas",),
+    "jim": ("james",), "jimmy": ("james",), "jamie": ("james",), "mike": ("michael",),
+    "tony": ("anthony",), "sam": ("samuel", "samantha"), "alex": ("alexander", "alexandra"),
+    "dan": ("daniel",), "danny": ("daniel",), "chris": ("christopher", "christine"),
+    "nick": ("nicholas",), "steve": ("steven", "stephen"), "andy": ("andrew",), "drew": ("andrew",),
+    "joe": ("joseph",), "jo": ("josephine", "joanna"), "matt": ("matthew",), "pat": ("patrick", "patricia"),
+    "becky": ("rebecca",), "abby": ("abigail",), "jenny": ("jennifer", "jane"), "ben": ("benjamin",),
+}
+
+NOT_NAMES = frozenset(
+    """god lord jesus christ heaven hell oh ah ay ha hey hi hello goodbye goodnight bye yes yeah yep
+    nope no ok okay o.k. well um uh hmm huh wow gosh dear darling sweetheart honey baby ma'am sir
+    madam miss mister mum mom mommy mama mamma papa dad daddy pa grandma grandpa granny nanny
+    christmas easter sunday monday tuesday wednesday thursday friday saturday january february march
+    april may june july august september october november december english french german italian
+    american british irish scotch scottish chapter book part volume the a an i my thank thanks
+    please pray alas sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
+    come go stop wait listen why what where when who how this that these those here there now then
+    mrs mr ms dr st saint street square road lane hall house park court place church town
+    london paris rome england france america""".split()
+)
+"""Capitalised words that are not the name of a person in the story."""
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "towards", "toward", "through", "of"})
+
+UNMARRIED_TITLES = frozenset({"miss", "mlle", "mademoiselle"})
+"""Titles that set a woman apart from a Mrs. or Lady of the same surname."""
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name as written, split into its title and its name words."""
+
+    text: str
+    title: str | None
+    words: tuple[str, ...]
+
+    @property
+    def gender(self) -> str | None:
+        return TITLE_GENDER.get(self.title) if self.title else None
+
+    @property
+    def marital(self) -> str | None:
+        if self.gender != "f":
+            return None
+        return "unmarried" if self.title in UNMARRIED_TITLES else "married" if self.title else None
+
+    @property
+    def first(self) -> str:
+        return self.words[0]
+
+    @property
+    def last(self) -> str:
+        return self.words[-1]
+
+
+def title_key(word: str) -> str | None:
+    """The title a word stands for (``"Mrs."`` gives ``"mrs"``), or None."""
+    key = word.lower().rstrip(".")
+    return key if key in TITLE_GENDER else None
+
+
+def split_name(text: str) -> NameForm | None:
+    """Split ``"Mr. Frank Churchill"`` into title and words; None if no name word is left."""
+    words = [w for w in text.replace("\n", " ").split(" ") if w]
+    title = None
+    while words and title_key(words[0]) and len(words) > 1:
+        title = title or title_key(words[0])
+        words = words[1:]
+    words = [w for w in words if not (len(w) <= 2 and w.endswith("."))]  # middle initials
+    if not words:
+        return None
+    return NameForm(text=text, title=title, words=tuple(words))
+
+
+def is_nickname(short: str, full: str) -> bool:
+    """Whether ``short`` can be a familiar form of the first name ``full`` (Will/Willow, Julz/Julie)."""
+    short, full = short.lower(), full.lower()
+    if short == full or len(short) < 3 or len(short) >= len(full) + 2:
+        return False
+    if full in HYPOCORISMS.get(short, ()):
+        return True
+    if full.startswith(short) and 2 <= len(full) - len(short) <= 4:
+        return True
+    for ending in NICKNAME_ENDINGS:
+        stem = short[: -len(ending)] if short.endswith(ending) else None
+        if stem and len(stem) >= 3 and full.startswith(stem) and not full.startswith(short):
+            return True
+    return False

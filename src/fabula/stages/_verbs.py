@@ -1,0 +1,44 @@
+"""Verbs that tag speech and thought, in the forms narration uses (no lemmatiser needed)."""
+
+from __future__ import annotations
+
+_SPEECH_BASES = """
+say ask reply answer cry shout scream yell whisper murmur mutter exclaim add continue begin
+respond return remark observe declare insist explain protest repeat retort snap growl hiss
+sigh laugh giggle chuckle smile grin sob plead beg call bellow roar squeak squeal stammer stutter
+announce inquire enquire demand suggest admit agree argue warn urge interrupt interject state
+tell babble spit whimper moan groan gasp breathe purr chime mumble mutter muse wonder query
+concede confess counter correct drawl gush huff implore joke lie marvel mock nod object offer
+pant persist pipe pout promise prompt quip rasp recall recite reason rejoin reassure scoff scold
+shriek shrug sneer snort speak splutter sputter stress sing sniff snarl soothe tease think thunder
+trail urge utter venture vow wail whine yawn wheeze cough croak bark boom caution chide command
+comment complain conclude confirm cut direct echo encourage entreat gasp greet grumble hazard
+hint howl inform instruct lament mention nag note order point pray proclaim pronounce propose
+query rage rant read remind report resume reveal roar scream sing sneer sob stammer suppose
+swear taunt thank threaten whistle write
+"""
+_IRREGULAR = """
+said says saying told tells telling spoke speaks spoken speaking began begins begun beginning
+thought thinks thinking wrote writes written writing read reads reading swore sworn rang
+sang sung cried cries crying replied replies replying spat spits spitting snapped snapping
+"""
+
+
+def _forms(base: str) -> set[str]:
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+        if len(base) <= 4 and base[-1] not in "aeiouwy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+SPEECH_VERBS = frozenset(set().union(*(_forms(b) for b in _SPEECH_BASES.split())) | set(_IRREGULAR.split()))
+THOUGHT_VERBS = frozenset({"thought", "thinks", "think", "thinking", "wondered", "wonders", "mused", "muses",
+                           "pondered", "reflected", "realized", "realised", "chastised", "scolded"})
