@@ -1,0 +1,1 @@
+"""Private readers behind ``fabula.stages.ingest``: one module per source format, plus shared helpers."""
