@@ -8,8 +8,8 @@ PRONOUN_GENDER = {
 }
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
-SENTENCE_DECAY = 0.6
-PARAGRAPH_DECAY = 0.7
+SENTENCE_DECAY = 0.7
+PARAGRAPH_DECAY = 0.85
 
 
 def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list, inside) -> list[tuple]:
@@ -34,8 +34,9 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
                     start = offset + token.idx
                     resolved.append((start, start + len(token.text), token.text, target))
                     _boost(salience, target, token)
-            for key in salience:
-                salience[key] *= SENTENCE_DECAY
+            if any(not t.is_space and not inside(offset + t.idx) for t in sentence):
+                for key in salience:
+                    salience[key] *= SENTENCE_DECAY
         for key in salience:
             salience[key] *= PARAGRAPH_DECAY
     return resolved
@@ -77,7 +78,7 @@ def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> s
 
 
 def _most_salient(salience: dict[int, float], genders: list, gender: str, excluded: set[int]) -> int | None:
-    best, best_score = None, 0.05
+    best, best_score = None, 0.01
     for index, score in salience.items():
         if index in excluded:
             continue

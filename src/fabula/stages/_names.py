@@ -44,7 +44,7 @@ NOT_NAMES = frozenset(
     christmas easter sunday monday tuesday wednesday thursday friday saturday january february march
     april may june july august september october november december english french german italian
     american british irish scotch scottish chapter book part volume the a an i my thank thanks
-    please pray alas sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
+    please pray alas aye nay ay indeed sure sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
     come go stop wait listen why what where when who how this that these those here there now then
     mrs mr ms dr st saint street square road lane hall house park court place church town
     london paris rome england france america""".split()
@@ -67,7 +67,10 @@ class NameForm:
 
     @property
     def gender(self) -> str | None:
-        return TITLE_GENDER.get(self.title) if self.title else None
+        if self.title:
+            return TITLE_GENDER.get(self.title)
+        alone = title_key(self.words[0]) if len(self.words) == 1 else None
+        return TITLE_GENDER.get(alone) if alone else None  # "the King"
 
     @property
     def marital(self) -> str | None:

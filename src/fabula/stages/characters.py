@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
 from fabula.stages._coref import resolve_pronouns
 from fabula.stages._epithets import find_epithets
+from fabula.stages._nominals import find_nominals
 from fabula.stages._names import (
     LOCATIVE_PREPOSITIONS,
     NOT_NAMES,
@@ -19,6 +21,7 @@ from fabula.stages._names import (
     title_key,
 )
 
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*\.?$")
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
@@ -73,6 +76,15 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         on_page[index] = on_page[index] or not occurrence.in_quote
 
     epithets = find_epithets(parsed, name_mentions, genders, on_page, inside)
+    nominal_counts, nominal_uses = find_nominals(parsed, inside)
+    taken = {(s, e) for s, e, *_ in epithets}
+    for key in nominal_counts:
+        clusters.append(_Cluster(forms=Counter({key: nominal_counts[key]})))
+        cluster_of[key] = len(clusters) - 1
+        genders.append(None)
+        on_page.append(True)
+    epithets += [(s, e, t, cluster_of[k]) for s, e, t, k in nominal_uses if (s, e) not in taken]
+    epithets.sort()
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside)
 
     mention_counts = Counter(i for _, i in name_mentions)
@@ -118,7 +130,7 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
             j = i
             while j < len(doc) and _name_token(doc, j, persons, at_start=j == i):
                 j += 1
-            while j > i and title_key(doc[j - 1].text):
+            while j > i and title_key(doc[j - 1].text) and any(not title_key(t.text) for t in doc[i:j]):
                 j -= 1
             if j - i > 1 and _sentence_initial(doc[i]) and doc[i].lower_ in common_words:
                 i += 1  # "Poor Wickham", "About Jane Fairfax": a capitalised first word, not a name
@@ -155,8 +167,10 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
     if not text[:1].isupper() or token.is_punct or text.lower() in ("'s", "’s"):
         return False
     if title_key(text):
-        return j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
-    if not any(ch.isalpha() for ch in text) or (text.isupper() and len(text) > 1):
+        if j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            return True
+        return j > 0 and doc[j - 1].lower_ == "the" and not _sentence_initial(token)  # "the King"
+    if not _NAME_WORD.match(text) or (text.isupper() and len(text) > 1):
         return False
     if token.pos_ == "PROPN" or j in persons:
         return True

@@ -100,7 +100,9 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             after = [t for t in after if offset + t.idx < turns[index + 1].quote.start]
         sides.append((before, after))
         if turn.quote.kind != "embedded":
-            _tag(text, turn, after[:12], offset) or _tag(text, turn, before[-12:], offset, before=True)
+            _tag(text, turn, _tag_zone(after, first=True), offset) or _tag(
+                text, turn, _tag_zone(before, first=False), offset, before=True
+            )
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
     _share_within_paragraph(turns)
@@ -109,6 +111,16 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             if turn.speaker is None and not turn.group and turn.quote.kind in kinds:
                 _beat(text, turn, before, after, offset)
         _share_within_paragraph(turns)
+
+
+def _tag_zone(tokens: list, first: bool) -> list:
+    """Where a speech tag can sit: the clause touching the quote, up to a sentence end."""
+    ends = [i for i, t in enumerate(tokens) if t.text in (".", "!", "?", ";") or t.text.endswith((".", "!", "?"))
+            and t.is_punct]
+    if first:
+        return tokens[: min(ends[0] if ends else len(tokens), 10)]
+    zone = tokens[ends[-1] + 1 :] if ends else tokens
+    return zone[-14:]
 
 
 def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = False) -> bool:

@@ -1,0 +1,51 @@
+"""Characters the text never names but keeps calling one thing: "said the policeman"."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fabula.stages._epithets import GENERIC_HEADS, STABLE_HEADS
+from fabula.stages._verbs import SPEECH_VERBS
+
+GENERIC_NOUNS = frozenset(
+    """man woman men women lady ladies gentleman gentlemen girl girls boy boys child children person
+    people one other others voice voices all both each everyone everybody somebody someone nobody
+    father mother wife husband son daughter brother sister uncle aunt cousin friend friends
+    companion party company crowd group family couple pair thing creature fellow""".split()
+)
+"""Heads too general, or too relative to a named person, to stand for one character."""
+
+MIN_SPEECHES = 2
+
+
+def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, str, str]]]:
+    """Speech counts per recurring speaker noun ("the policeman"), and every ``the`` + noun use of them."""
+    speeches: Counter = Counter()
+    for doc, offset in zip(parsed.docs, parsed.offsets):
+        for token in doc:
+            if token.lower_ in SPEECH_VERBS and not inside(offset + token.idx):
+                for child in token.children:
+                    key = _key(child)
+                    if child.dep_ in ("nsubj", "nsubjpass") and key:
+                        speeches[key] += 1
+    kept = {key: n for key, n in speeches.items() if n >= MIN_SPEECHES}
+    uses = []
+    for doc, offset in zip(parsed.docs, parsed.offsets):
+        for token in doc:
+            key = _key(token)
+            if key in kept:
+                first = min([token] + [c for c in token.children if c.dep_ in ("det", "amod", "compound")],
+                            key=lambda t: t.i)
+                start = offset + first.idx
+                uses.append((start, offset + token.idx + len(token.text), doc.text[first.idx: token.idx + len(token.text)], key))
+    return kept, uses
+
+
+def _key(token) -> str | None:
+    """``"the policeman"`` for a common-noun head with a definite article; None otherwise."""
+    word = token.lower_
+    if token.pos_ != "NOUN" or not token.is_lower or word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    return f"the {token.lower_}"
