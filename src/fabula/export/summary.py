@@ -21,7 +21,9 @@ def print_summary(
     console.print(f"[bold]{_escape(meta.title or Path(story.source.path or 'story').stem)}[/bold]")
     byline = [f"by {_escape(meta.author)}" if meta.author else None,
               f"rated {_escape(meta.rating)}" if meta.rating else None,
-              f"{words:,} words", f"{len(analysis.quotes)} quotes"]
+              f"{words:,} words",
+              f"{sum(q.kind in ('speech', 'written') for q in analysis.quotes)} lines",
+              f"{sum(q.kind == 'thought' for q in analysis.quotes)} thoughts"]
     console.print(" · ".join(part for part in byline if part))
     if meta.warnings:
         console.print("warnings: " + _escape(", ".join(meta.warnings)))
@@ -47,9 +49,9 @@ def print_summary(
         scenes.add_row(scene.id, scene.boundary, _escape(opening + " …"), _escape(present))
     console.print(scenes)
 
-    unattributed = sum(1 for q in analysis.quotes if not q.speaker and not q.speakers)
+    unattributed = sum(1 for q in analysis.quotes if not q.speaker and not q.speakers and q.kind != "embedded")
     if unattributed:
-        console.print(f"{unattributed} quotes without a speaker")
+        console.print(f"{unattributed} lines without a speaker")
     if profile:
         timing = Table(title="Time per stage", title_justify="left")
         timing.add_column("stage")
