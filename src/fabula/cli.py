@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 import traceback
+from contextlib import AbstractContextManager, nullcontext
 from importlib import resources
 from pathlib import Path
 
@@ -99,9 +100,60 @@ def _run_read(args: argparse.Namespace) -> int:
 
 
 def _run_eval(args: argparse.Namespace) -> int:
-    from fabula.evaluate import run_evaluation
+    from rich.console import Console
 
-    return run_evaluation(args.dataset, Path(args.path), errors=args.errors, as_json=args.json, only=args.only)
+    from fabula.evaluate import evaluate, load_books
+    from fabula.evaluate.report import print_errors, print_table, report_dict
+    from fabula.evaluate.scoring import combine
+
+    books = load_books(args.dataset, Path(args.path), args.only)
+    with _progress(len(books)) as advance:
+        scores = evaluate(books, status=advance)
+    overall = combine(scores)
+    if args.json:
+        report = report_dict(args.dataset, args.path, scores, overall, args.errors)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 0
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    print_table(args.dataset, scores, overall, console)
+    if args.errors:
+        print_errors(scores, console)
+    return 0
+
+
+def _progress(total: int) -> AbstractContextManager:
+    """A progress bar over the books on a terminal's stderr; nothing when stderr is piped."""
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+    return _Bar(total)
+
+
+class _Bar:
+    """A rich progress bar that moves on by one each time a new book starts."""
+
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self._task = self._progress.add_task("fabula eval", total=total)
+        self._book: str | None = None
+
+    def __enter__(self) -> _Bar:
+        self._progress.start()
+        return self
+
+    def __call__(self, book: str, stage: str | None) -> None:
+        if self._book is not None and book != self._book:
+            self._progress.advance(self._task)
+        self._book = book
+        self._progress.update(self._task, description=f"{book}: {stage}" if stage else book)
+
+    def __exit__(self, *_) -> None:
+        self._progress.stop()
 
 
 def _write_atomically(path: Path, content: str) -> None:
