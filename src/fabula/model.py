@@ -110,6 +110,8 @@ class Character:
     mentions: int = 0
     on_page: bool = True
     """False for people only talked about (never act or speak in the story)."""
+    narrator: bool = False
+    """True for the "I" who tells a first-person story."""
 
 
 @dataclass(frozen=True)

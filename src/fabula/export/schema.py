@@ -41,6 +41,7 @@ def to_dict(analysis: Analysis) -> dict:
                 "mentions": c.mentions,
                 "quotes": lines.get(c.id, 0),
                 "on_page": c.on_page,
+                "narrator": c.narrator,
             }
             for c in analysis.cast.characters
         ],

@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
 from fabula.stages._coref import resolve_pronouns
 from fabula.stages._epithets import find_epithets
+from fabula.stages._narrator import find_narrator
 from fabula.stages._nominals import find_nominals
 from fabula.stages._names import (
     LOCATIVE_PREPOSITIONS,
@@ -86,6 +87,16 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     epithets += [(s, e, t, cluster_of[k]) for s, e, t, k in nominal_uses if (s, e) not in taken]
     epithets.sort()
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside)
+    narrator = find_narrator(parsed, inside, [c.forms for c in clusters], name_mentions)
+    if narrator is not None:
+        index, uses = narrator
+        if index is None:
+            clusters.append(_Cluster(forms=Counter({"the narrator": 0})))
+            index = len(clusters) - 1
+            genders.append(None)
+            on_page.append(True)
+        on_page[index] = True
+        pronouns += [(s, e, t, index) for s, e, t in uses]
 
     mention_counts = Counter(i for _, i in name_mentions)
     mention_counts.update(i for *_, i in epithets)
@@ -97,7 +108,10 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         epithet_forms[index][text.lower()] += 1
 
     characters = tuple(
-        _character(ids[i], clusters[i], genders[i], mention_counts[i], on_page[i], epithet_forms[i])
+        replace(
+            _character(ids[i], clusters[i], genders[i], mention_counts[i], on_page[i], epithet_forms[i]),
+            narrator=narrator is not None and i == index,
+        )
         for i in order
     )
     mentions = [Mention(o.start, o.end, o.text, ids[i], "name") for o, i in name_mentions]

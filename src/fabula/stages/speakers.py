@@ -16,6 +16,8 @@ CONFIDENCE = {
     "thought": 0.7, "response": 0.7, "turn": 0.6, "salience": 0.35,
 }
 GROUP_WORDS = frozenset({"both", "all", "together", "unison"})
+GROUP_PRONOUNS = ("they", "we", "both")
+FIRST_PERSON = ("i",)
 
 
 @dataclass
@@ -43,6 +45,8 @@ def attribute_speakers(
         by_paragraph[turn.quote.paragraph].append(turn)
     for paragraph, group in by_paragraph.items():
         _read_paragraph(text, paragraph, group)
+        if group[0].speaker is None and not group[0].group:
+            _tag_from_previous_paragraph(text, paragraph, group)
     _follow_conversations(text, turns, by_paragraph, scenes)
     return tuple(_finish(turn) for turn in turns)
 
@@ -64,6 +68,13 @@ class _Text:
     def in_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
         return i >= 0 and offset < self.quote_ends[i]
+
+    def covering(self, offset: int) -> Mention | None:
+        """The mention that covers this offset, if any."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and offset < self.all_mentions[k].end:
+            return self.all_mentions[k]
+        return None
 
     def character_at(self, token, offset: int) -> str | None:
         mention = self.mentions.get(offset + token.idx)
@@ -113,6 +124,20 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         _share_within_paragraph(turns)
 
 
+def _tag_from_previous_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
+    """``Mr. Darcy immediately said,--`` closing one paragraph tags the quote that opens the next."""
+    first = turns[0]
+    if paragraph == 0 or first.quote.start - 1 > text.story.paragraphs[paragraph].start:
+        return
+    previous = text.story.paragraphs[paragraph - 1]
+    if not previous.text.rstrip().endswith((":", ",", "--", "—", "-")) or text.in_quote(previous.end - 1):
+        return
+    doc, offset = text.parsed.docs[paragraph - 1], text.parsed.offsets[paragraph - 1]
+    narration = [t for t in doc if not t.is_space and not text.in_quote(offset + t.idx) and not t.is_quote]
+    if _tag(text, first, _tag_zone(narration, first=False), offset, before=True):
+        _share_within_paragraph(turns)
+
+
 def _tag_zone(tokens: list, first: bool) -> list:
     """Where a speech tag can sit: the clause touching the quote, up to a sentence end."""
     ends = [i for i, t in enumerate(tokens) if t.text in (".", "!", "?", ";") or t.text.endswith((".", "!", "?"))
@@ -129,30 +154,60 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
     for position, token in enumerate(reversed(tokens) if before else tokens):
         if token.lower_ not in verbs:
             continue
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
-        if subject is None and token.dep_ == "conj":  # "She looked up and groaned"
-            subject = next((c for c in token.head.children if c.dep_ in SUBJECTS), None)
-        if subject is None:  # "Willow spat back", mis-tagged: the name beside the verb
-            beside = [t for t in (token.nbor(-1) if token.i else None, _next(token)) if t is not None]
-            subject = next((t for t in beside if text.character_at(t, offset)), None)
+        subject = _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
+        if subject is None:
+            subject = _parsed_subject(text, token, offset)
         if subject is None:
             continue
-        if subject.lower_ in ("they", "both", "we") or any(c.lower_ in GROUP_WORDS for c in subject.subtree):
-            turn.group, turn.cue = True, "group"
-            return True
-        if subject.lower_ == "i":
-            turn.cue = "first-person"
-            return True
-        character = text.character_at(subject, offset)
-        if character is None or character in turn.vocatives:
-            return False
-        mention = text.mentions.get(offset + subject.idx)
-        turn.speaker = character
-        turn.cue = "anaphoric" if mention is not None and mention.kind == "pronoun" else "explicit"
-        if turn.quote.kind == "thought":
-            turn.cue = "thought"
-        return True
+        return _take_subject(text, turn, subject, offset)
     return False
+
+
+def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
+    """The word order of a tag, trusted over the parse: ``said Emma``, ``Emma said``, ``she cried``."""
+    doc = verb.doc
+    if inverted_ok:
+        k = verb.i + 1
+        while k < len(doc) and k <= verb.i + 2 and doc[k].pos_ == "ADV":
+            k += 1
+        if k < len(doc) and (doc[k].lower_ in FIRST_PERSON + GROUP_PRONOUNS or text.covering(offset + doc[k].idx)):
+            return doc[k]
+    k = verb.i - 1
+    while k >= 0 and k >= verb.i - 3 and (doc[k].pos_ == "ADV" or doc[k].lower_ in ("then", "now")):
+        k -= 1
+    if k >= 0 and (doc[k].lower_ in FIRST_PERSON + GROUP_PRONOUNS or text.covering(offset + doc[k].idx)):
+        return doc[k]
+    return None
+
+
+def _parsed_subject(text: _Text, verb, offset: int):
+    """The subject the parser gives the verb (or its coordinated head); a name beside it at worst."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None and verb.dep_ == "conj":  # "She looked up and groaned"
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    if subject is None:  # "Willow spat back", mis-tagged
+        beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
+        subject = next((t for t in beside if text.character_at(t, offset)), None)
+    return subject
+
+
+def _take_subject(text: _Text, turn: _Turn, subject, offset: int) -> bool:
+    """Record what the tag's subject says of the speaker; False when it names nobody we know."""
+    if subject.lower_ in GROUP_PRONOUNS or any(c.lower_ in GROUP_WORDS for c in subject.subtree):
+        turn.group, turn.cue = True, "group"
+        return True
+    mention = text.covering(offset + subject.idx)
+    if mention is None and subject.lower_ in FIRST_PERSON:
+        turn.cue = "first-person"
+        return True
+    character = mention.character if mention else text.character_at(subject, offset)
+    if character is None or character in turn.vocatives:
+        return False
+    turn.speaker = character
+    turn.cue = "anaphoric" if mention is not None and mention.kind == "pronoun" else "explicit"
+    if turn.quote.kind == "thought":
+        turn.cue = "thought"
+    return True
 
 
 def _next(token):

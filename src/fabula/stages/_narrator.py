@@ -1,0 +1,46 @@
+"""The "I" of a first-person story, and the name the other characters call them by."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+FIRST_PERSON = frozenset({"I", "me", "my", "myself", "mine"})
+MIN_RATE = 15 / 1000
+"""First-person words per narration word above which the story is told by an "I"."""
+
+
+def find_narrator(parsed, inside, forms: list[Counter], name_mentions: list) -> tuple[int | None, list] | None:
+    """``(cluster index or None, first-person uses)`` for a first-person story; None otherwise.
+
+    The narrator's name, when the text gives one, is the name others use in speech
+    (often to address them) and the narration never uses: a narrator does not name
+    themself in the third person.
+    """
+    uses, words = [], 0
+    for doc, offset in zip(parsed.docs, parsed.offsets):
+        for token in doc:
+            if token.is_alpha and not inside(offset + token.idx):
+                words += 1
+                if token.text in FIRST_PERSON:
+                    uses.append((offset + token.idx, offset + token.idx + len(token.text), token.text))
+    if not words or len(uses) / words < MIN_RATE:
+        return None
+    return _named(name_mentions, parsed), uses
+
+
+def _named(name_mentions: list, parsed) -> int | None:
+    """The cluster named only in speech, most often as the one spoken to."""
+    inside_quotes, outside, addressed = Counter(), Counter(), Counter()
+    for occurrence, index in name_mentions:
+        if not occurrence.in_quote:
+            outside[index] += 1
+            continue
+        inside_quotes[index] += 1
+        doc = parsed.docs[occurrence.doc]
+        after = doc[occurrence.token + 1] if occurrence.token + 1 < len(doc) else None
+        if after is None or after.is_punct:
+            addressed[index] += 1
+    candidates = [
+        i for i, n in inside_quotes.items() if n >= 3 and outside[i] <= 0.1 * n and addressed[i] >= 2
+    ]
+    return max(candidates, key=lambda i: (addressed[i], inside_quotes[i]), default=None)
