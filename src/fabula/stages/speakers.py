@@ -164,20 +164,29 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
 
 
 def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
-    """The word order of a tag, trusted over the parse: ``said Emma``, ``Emma said``, ``she cried``."""
+    """The word order of a tag, trusted over the parse: ``Emma said``, ``said Emma``, ``she cried``."""
     doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and k >= verb.i - 3 and (doc[k].pos_ == "ADV" or doc[k].lower_ in ("then", "now")):
+        k -= 1
+    if k >= 0 and _can_be_subject(text, doc[k], offset):
+        return doc[k]
     if inverted_ok:
         k = verb.i + 1
         while k < len(doc) and k <= verb.i + 2 and doc[k].pos_ == "ADV":
             k += 1
-        if k < len(doc) and (doc[k].lower_ in FIRST_PERSON + GROUP_PRONOUNS or text.covering(offset + doc[k].idx)):
+        if k < len(doc) and _can_be_subject(text, doc[k], offset):
             return doc[k]
-    k = verb.i - 1
-    while k >= 0 and k >= verb.i - 3 and (doc[k].pos_ == "ADV" or doc[k].lower_ in ("then", "now")):
-        k -= 1
-    if k >= 0 and (doc[k].lower_ in FIRST_PERSON + GROUP_PRONOUNS or text.covering(offset + doc[k].idx)):
-        return doc[k]
     return None
+
+
+def _can_be_subject(text: _Text, token, offset: int) -> bool:
+    """A name, an epithet or a subject pronoun (not ``her`` or ``him``)."""
+    word = token.lower_
+    if word in FIRST_PERSON + GROUP_PRONOUNS or word in ("he", "she"):
+        return True
+    mention = text.covering(offset + token.idx)
+    return mention is not None and mention.kind != "pronoun"
 
 
 def _parsed_subject(text: _Text, verb, offset: int):
