@@ -317,6 +317,10 @@ def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes:
             recent, last_scene = [], scene
         previous = speech[index - 1] if index else None
         same_paragraph = previous is not None and previous.quote.paragraph == turn.quote.paragraph
+        if previous is not None and not same_paragraph:
+            reactor = _reacting(text, previous.quote.paragraph + 1, turn.quote.paragraph)
+            if reactor and turn.speaker is None and not turn.group and reactor not in turn.vocatives:
+                turn.speaker, turn.cue = reactor, "beat"  # "Elizabeth smiled." then her line
         if turn.group:
             turn.speakers = tuple(_participants(text, turn, recent)[:2])
         elif turn.speaker is None:
@@ -325,7 +329,8 @@ def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes:
             elif same_paragraph and previous.speaker:
                 turn.speaker, turn.cue = previous.speaker, previous.cue
             else:
-                _implicit(text, turn, speech[index + 1] if index + 1 < len(speech) else None, recent)
+                following = speech[index + 1] if index + 1 < len(speech) else None
+                _implicit(text, turn, None if same_paragraph else previous, following, recent)
         if turn.speaker and (not recent or recent[-1] != turn.speaker):
             recent.append(turn.speaker)
     _addressees(speech)
@@ -337,8 +342,28 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
     return quote.paragraph == previous.paragraph + 1 and previous.end >= paragraph.end
 
 
-def _implicit(text: _Text, turn: _Turn, following: _Turn | None, recent: list[str]) -> None:
-    """No tag: the next answer's vocative, else alternation, else the most salient on stage."""
+def _reacting(text: _Text, first: int, end: int) -> str | None:
+    """The character a run of narration paragraphs (``first`` up to ``end``) last makes act."""
+    if end - first != 1 or len(text.parsed.docs[first]) > 60:
+        return None
+    for paragraph in range(end - 1, first - 1, -1):
+        doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
+        for sentence in list(doc.sents)[::-1]:
+            for token in sentence:
+                if _acts(token, main_only=True):
+                    mention = text.covering(offset + token.idx)
+                    if mention and not text.in_quote(mention.start):
+                        return mention.character
+    return None
+
+
+def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str]) -> None:
+    """No tag: a name the last line called, the next answer's vocative, alternation, salience."""
+    if previous and previous.speaker and previous.vocatives:
+        named = [v for v in previous.vocatives if v != previous.speaker and v not in turn.vocatives]
+        if named:
+            turn.speaker, turn.cue = named[0], "response"
+            return
     if following and following.speaker and following.vocatives:
         named = [v for v in following.vocatives if v != following.speaker and v not in turn.vocatives]
         if named:
