@@ -64,6 +64,12 @@ def to_dict(analysis: Analysis) -> dict:
             {"start": m.start, "end": m.end, "text": m.text, "character": m.character, "kind": m.kind}
             for m in analysis.cast.mentions
         ],
+        "rating": {
+            "declared": {"rating": story.metadata.rating, "warnings": list(story.metadata.warnings)},
+            "proposed": None,
+        },
+        "feelings": {},
+        "relations": [],
         "scenes": [
             {
                 "id": s.id,

@@ -1,0 +1,356 @@
+"""find_characters: names and their short forms merged, namesakes kept apart, epithets, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from fabula.model import Cast, Character, Story
+from fabula.nlp import parse
+from fabula.stages.characters import find_characters
+from fabula.stages.ingest import ingest_text
+from fabula.stages.quotes import find_quotes
+
+
+def _cast(text: str) -> tuple[Story, Cast]:
+    """The story of ``text`` (blank-line paragraphs) and the cast found in it, mentions checked."""
+    story = ingest_text(text)
+    parsed = parse(story)
+    cast = find_characters(story, parsed, find_quotes(story, parsed))
+    _check_mentions(story, cast)
+    return story, cast
+
+
+def _check_mentions(story: Story, cast: Cast) -> None:
+    """Every mention is a slice of the text and points at a character of the cast."""
+    ids = {c.id for c in cast.characters}
+    assert len(ids) == len(cast.characters)
+    for mention in cast.mentions:
+        assert 0 <= mention.start < mention.end <= len(story.text)
+        assert story.text[mention.start : mention.end] == mention.text
+        assert mention.character in ids
+        assert mention.kind in ("name", "epithet", "pronoun")
+
+
+def _forms(character: Character) -> set[str]:
+    return {character.name, *character.aliases}
+
+
+def _called(cast: Cast, name: str) -> list[Character]:
+    """The characters that go by ``name`` (as their name or an alias)."""
+    return [c for c in cast.characters if name in _forms(c)]
+
+
+def _one(cast: Cast, name: str) -> Character:
+    found = _called(cast, name)
+    assert len(found) == 1, f"{name!r} should name exactly one character, not {found}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- aliases
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        'the short form "Will", used as often as "Willow", is clustered first and "Willow" is not '
+        "matched back to its short form: Will becomes a separate off-page character"
+    ),
+)
+def test_characters_short_form_will_merged_with_willow() -> None:
+    text = (
+        "Willow sat on the porch steps with her knees pulled up. Tara came out with two mugs and sat "
+        "down beside her.\n\n"
+        '"You look tired, Will," Tara said.\n\n'
+        '"I am," Willow said. "It was a long week."\n\n'
+        'Tara handed her a mug. "Drink this, Will. It helps."'
+    )
+    _, cast = _cast(text)
+    willow = _one(cast, "Willow")
+    assert "Will" in _forms(willow)
+    assert willow is not _one(cast, "Tara")
+    assert not [c for c in cast.characters if c.name == "Will"]
+
+
+def test_characters_julz_is_julie() -> None:
+    text = (
+        "Julie slammed the door behind her and threw her keys on the table. Willow looked up from the "
+        "couch.\n\n"
+        '"Julz, stop," Willow said. "Please just talk to me."\n\n'
+        '"There is nothing to talk about," Julie said.\n\n'
+        'Willow sighed. "Come on, Julz."'
+    )
+    _, cast = _cast(text)
+    julie = _one(cast, "Julie")
+    assert "Julz" in _forms(julie)
+    assert julie is not _one(cast, "Willow")
+    assert len(cast.characters) == 2
+
+
+def test_characters_mr_darcy_darcy_and_fitzwilliam_darcy_are_one_man() -> None:
+    text = (
+        "Mr. Darcy walked into the drawing room and bowed. Elizabeth looked up from her book and did "
+        "not smile.\n\n"
+        "Fitzwilliam Darcy had never been refused by anyone, and he did not know what to do with his "
+        "hands.\n\n"
+        '"Miss Bennet," Darcy said at last. "I have come to explain myself."\n\n'
+        'Elizabeth closed her book. "Then explain, Mr. Darcy."'
+    )
+    _, cast = _cast(text)
+    darcy = _one(cast, "Darcy")
+    assert {"Mr. Darcy", "Fitzwilliam Darcy", "Darcy"} <= _forms(darcy)
+    assert darcy.pronouns == "he/him"
+    assert _one(cast, "Elizabeth") is not darcy
+
+
+# --------------------------------------------------------------------------- namesakes
+
+
+def test_characters_mr_and_mrs_weston_are_two_people() -> None:
+    text = (
+        "Mr. Weston poured the wine and laughed at his own joke. Mrs. Weston smiled at her husband "
+        "across the table.\n\n"
+        '"You are in good spirits tonight," Mrs. Weston said.\n\n'
+        '"I always am when you are here," Mr. Weston said, and raised his glass to her.'
+    )
+    _, cast = _cast(text)
+    mr, mrs = _one(cast, "Mr. Weston"), _one(cast, "Mrs. Weston")
+    assert mr.id != mrs.id
+    assert mr.pronouns == "he/him" and mrs.pronouns == "she/her"
+
+
+def test_characters_miss_bates_and_mrs_bates_are_two_women() -> None:
+    text = (
+        "Miss Bates talked without stopping while Mrs. Bates sat by the fire with her knitting and "
+        "heard very little of it.\n\n"
+        '"Mother, you must have some more tea," Miss Bates said. "It is so cold tonight."\n\n'
+        '"Thank you, my dear," Mrs. Bates said, and went on knitting.'
+    )
+    _, cast = _cast(text)
+    miss, mrs = _one(cast, "Miss Bates"), _one(cast, "Mrs. Bates")
+    assert miss.id != mrs.id
+
+
+# --------------------------------------------------------------------------- not people
+
+
+def test_characters_capitalised_common_word_at_sentence_start_is_not_a_character() -> None:
+    text = (
+        "Silence filled the kitchen. Anna set down her cup and listened to the silence of the house.\n\n"
+        "Hope was all she had left. She held on to that hope until the phone finally rang.\n\n"
+        '"Anna?" Tom said on the line. "I am coming home."'
+    )
+    _, cast = _cast(text)
+    names = {form for c in cast.characters for form in _forms(c)}
+    assert "Silence" not in names and "Hope" not in names
+    assert _one(cast, "Anna") is not _one(cast, "Tom")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "a name that is also a word (Willow) and only ever opens a sentence is tagged NOUN/VERB by spaCy "
+        'and never taken as a name, even as the subject of "said"'
+    ),
+)
+def test_characters_name_that_is_also_a_word_found_when_it_only_opens_sentences() -> None:
+    text = (
+        "Willow sat on the porch steps. Tara came out with two mugs of tea.\n\n"
+        '"Hi," Tara said.\n\n'
+        'Willow smiled. "Hi yourself."\n\n'
+        'Willow said: "Sit with me."'
+    )
+    _, cast = _cast(text)
+    assert {c.name for c in cast.characters} == {"Willow", "Tara"}
+
+
+def test_characters_place_after_in_or_at_is_not_a_character() -> None:
+    text = (
+        "Anna grew up in Oakridge and worked at the mill there until she was twenty. Tom had met her "
+        "at Oakridge station on a wet Sunday.\n\n"
+        '"Do you miss it?" Tom asked.\n\n'
+        '"Every day," Anna said. "Nobody in Oakridge ever locked a door."'
+    )
+    _, cast = _cast(text)
+    assert not _called(cast, "Oakridge")
+    assert {c.name for c in cast.characters} == {"Anna", "Tom"}
+
+
+# --------------------------------------------------------------------------- epithets and pronouns
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "epithets go to the character named last in narration (here Tara, who just spoke); the text's "
+        '"her red hair" description of Willow is not used'
+    ),
+)
+def test_characters_redhead_epithet_links_to_the_red_haired_one() -> None:
+    text = (
+        "Willow sat on the edge of the bed, her red hair still wet from the shower. Tara leaned in the "
+        "doorway with her arms crossed.\n\n"
+        '"I\'m fine," Willow said.\n\n'
+        '"You should eat something," Tara said.\n\n'
+        'The redhead shook her head. "I\'m not hungry."'
+    )
+    _, cast = _cast(text)
+    willow = _one(cast, "Willow")
+    start = text.index("The redhead")
+    linked = [m for m in cast.mentions if m.start == start and m.kind == "epithet"]
+    assert linked and linked[0].character == willow.id
+    assert "the redhead" in {a.lower() for a in willow.aliases}
+    assert "the redhead" not in {a.lower() for a in _one(cast, "Tara").aliases}
+
+
+def test_characters_redhead_named_last_in_narration_gets_the_epithet() -> None:
+    text = (
+        "Tara came back from the kitchen with two cups of tea. Willow pushed her red hair out of her eyes "
+        "and took one.\n\n"
+        '"Thanks," Willow said.\n\n'
+        "The redhead blew on her tea and smiled."
+    )
+    _, cast = _cast(text)
+    willow = _one(cast, "Willow")
+    start = text.index("The redhead")
+    linked = [m for m in cast.mentions if m.start == start]
+    assert linked and linked[0].character == willow.id
+    assert not [a for a in _one(cast, "Tara").aliases if "redhead" in a.lower()]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "epithets go to the character named last in narration (Tara, the speaker), not the one she "
+        "addressed who reacts in the next paragraph"
+    ),
+)
+def test_characters_redhead_after_the_other_speaks_to_her_by_name() -> None:
+    text = (
+        "Tara drove in silence for a while. Willow watched the streetlights go past.\n\n"
+        '"You can stay with me as long as you need, Willow," Tara said.\n\n'
+        "The redhead smiled sadly and nodded."
+    )
+    _, cast = _cast(text)
+    willow = _one(cast, "Willow")
+    start = text.index("The redhead")
+    linked = [m for m in cast.mentions if m.start == start]
+    assert linked and linked[0].character == willow.id
+
+
+def test_characters_pronouns_come_from_the_text() -> None:
+    text = (
+        "Tara opened the door and smiled when she saw who it was. Xander held up a pizza box, and he "
+        "grinned.\n\n"
+        '"I come bearing gifts," Xander said. He put the box on the table.\n\n'
+        "Tara laughed. She went to find plates."
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Tara").pronouns == "she/her"
+    assert _one(cast, "Xander").pronouns == "he/him"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "the gender vote counts the first pronoun after a name even when it is the object of that "
+        'name\'s verb ("Tara let him in"), so Tara gets no pronouns'
+    ),
+)
+def test_characters_pronouns_not_swayed_by_an_object_pronoun_after_the_name() -> None:
+    text = (
+        "Tara opened the door and smiled when she saw who it was. Xander held up a pizza box as if it "
+        "were a trophy, and he grinned at her.\n\n"
+        '"I come bearing gifts," Xander said. Tara let him in and took the box from his hands.\n\n'
+        "She set it on the table while he looked for plates."
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Tara").pronouns == "she/her"
+    assert _one(cast, "Xander").pronouns == "he/him"
+
+
+def test_characters_pronoun_mentions_point_at_the_right_person() -> None:
+    text = (
+        "Tara opened the door and smiled when she saw who it was. Xander held up a pizza box, and he "
+        "grinned at her."
+    )
+    _, cast = _cast(text)
+    tara, xander = _one(cast, "Tara"), _one(cast, "Xander")
+    pronouns = {(m.text, m.start): m.character for m in cast.mentions if m.kind == "pronoun"}
+    assert pronouns.get(("she", text.index("she"))) == tara.id
+    assert pronouns.get(("he", text.index(" he ") + 1)) == xander.id
+    assert pronouns.get(("her", text.index("at her") + 3)) == tara.id
+
+
+# --------------------------------------------------------------------------- on and off the page
+
+
+def test_characters_named_only_in_dialogue_is_not_on_page() -> None:
+    text = (
+        "Tara pulled the car over and turned to Willow.\n\n"
+        '"Buffy is still at the hospital," Tara said. "So you are staying with me."\n\n'
+        '"Does Buffy know?" Willow asked.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Buffy").on_page is False
+    assert _one(cast, "Tara").on_page is True
+    assert _one(cast, "Willow").on_page is True
+
+
+def test_characters_author_in_header_is_never_a_character() -> None:
+    text = (
+        "Title: Night Drive\n"
+        "Author: Willow Greene\n"
+        "Rating: T\n"
+        "\n"
+        "Willow watched the road while Tara drove. The radio was playing something slow.\n\n"
+        '"Are you alright?" Tara asked.\n\n'
+        '"I will be," Willow said, and she looked out of the window.'
+    )
+    story, cast = _cast(text)
+    assert story.metadata.author == "Willow Greene"
+    willows = [c for c in cast.characters if any(f.split()[0] == "Willow" for f in _forms(c))]
+    assert len(willows) == 1
+    assert not [c for c in cast.characters if any("Greene" in f for f in _forms(c))]
+    assert not [m for m in cast.mentions if m.start < story.paragraphs[0].start]
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def test_characters_mention_spans_match_the_text_and_their_character() -> None:
+    text = (
+        "Tara pulled her car over when she heard Willow crying.\n\n"
+        '"Are you going to be alright?" Tara asked, and put her hand over Willow\'s.\n\n'
+        "Willow wiped her face. She did not answer, and Tara did not ask again.\n\n"
+        "The redhead stared out of the window."
+    )
+    _, cast = _cast(text)
+    by_id = cast.by_id()
+    names = [m for m in cast.mentions if m.kind == "name"]
+    assert len(names) >= 6
+    for mention in names:
+        assert mention.text in _forms(by_id[mention.character])
+    for mention in cast.mentions:
+        if mention.kind == "pronoun":
+            pronouns = by_id[mention.character].pronouns
+            assert pronouns is None or mention.text.lower() in {
+                "she/her": {"she", "her", "hers", "herself"},
+                "he/him": {"he", "him", "his", "himself"},
+            }.get(pronouns, {mention.text.lower()})
+    assert [m.start for m in cast.mentions] == sorted(m.start for m in cast.mentions)
+    tara, willow = _one(cast, "Tara"), _one(cast, "Willow")
+    assert sum(m.character == tara.id and m.kind == "name" for m in cast.mentions) == 3
+    assert sum(m.character == willow.id and m.kind == "name" for m in cast.mentions) == 3
+
+
+def test_characters_said_the_policeman_twice_makes_a_character() -> None:
+    text = (
+        "Anna stood on the doorstep in her dressing gown while the rain came down.\n\n"
+        '"Is this your car, madam?" said the policeman.\n\n'
+        '"It is," Anna said. "Is something wrong?"\n\n'
+        '"The lights have been on all night," said the policeman, and touched his cap.'
+    )
+    _, cast = _cast(text)
+    policemen = [c for c in cast.characters if any("policeman" in f.lower() for f in _forms(c))]
+    assert len(policemen) == 1
+    assert policemen[0] is not _one(cast, "Anna")
