@@ -99,13 +99,6 @@ def test_speakers_she_said_between_two_women_is_the_subject_of_the_sentence_befo
     assert _names(analysis) == ["Tara", "Tara", "Willow"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        'a character with no pronoun yet ("Willow laughed.") is not taken for the "she" of the next tag; '
-        "the tag goes to the other woman, whose gender is known"
-    ),
-)
 def test_speakers_she_said_right_after_a_subject_whose_gender_is_not_yet_known() -> None:
     analysis = _analyse(
         "Tara and Willow sat down at the kitchen table, and Tara smiled at Willow.\n\n"

@@ -22,6 +22,8 @@ from fabula.stages._names import (
     title_key,
 )
 
+FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
+"""Titles that go with a first name as well as with a surname."""
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*\.?$")
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -66,7 +68,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     occurrences = _name_occurrences(parsed, inside, lowercase)
     kept = _person_names(occurrences, lowercase)
     _add_untagged_uses(parsed, inside, kept, lowercase)
-    clusters = _cluster_names(kept, _vote_genders(parsed, kept))
+    clusters = _cluster_names(kept, _vote_genders(parsed, kept, inside))
     cluster_of = {form: i for i, c in enumerate(clusters) for form in c.forms}
     name_mentions = sorted(
         ((o, cluster_of[o.text]) for found in kept.values() for o in found), key=lambda pair: pair[0].start
@@ -273,6 +275,11 @@ def _form_gender(form: NameForm, votes: Counter) -> str | None:
 def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster]) -> _Cluster | None:
     """The one cluster this name form belongs to, or None when none or several fit."""
     fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]
+    if form.title and len(form.words) == 1:
+        family = [c for c in clusters if any(n.last == form.first for n in c.names)]
+        if len(family) > 1:  # "Mr. John Knightley" among Knightleys: "Mr. Knightley" is another man
+            fits = [c for c in fits if not any(
+                n.title == form.title and len(n.words) > 1 and n.last == form.first for n in c.names)]
     if len(fits) <= 1 or len(form.words) > 1:
         return fits[0] if fits else None
     if form.title:
@@ -289,7 +296,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
 
 def _agrees(form: NameForm, gender: str | None, cluster: _Cluster) -> bool:
     """No clash of gender or of title (Miss and Mrs. of one surname are two women)."""
-    other = _gender(cluster)
+    other = _firm_gender(cluster)
     if gender and other and gender != other:
         return False
     statuses = {n.marital for n in cluster.names if n.marital}
@@ -303,9 +310,11 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
             for n in cluster.names
         )
     word = form.first
+    if form.title in FIRST_NAME_TITLES and any(
+        n.first == word or is_nickname(word, n.first) for n in cluster.names if len(n.words) > 1 or not n.title
+    ):
+        return True  # "Sir William" and "Sir William Lucas", "Miss Lizzy" and "Elizabeth"
     if form.title:
-        if any(n.title == form.title and len(n.words) > 1 and n.last == word for n in cluster.names):
-            return False  # "Mr. John Knightley" exists, so "Mr. Knightley" is somebody else
         if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
             return False  # a Mrs. is rarely called by a first name and her maiden surname
         return any(n.last == word for n in cluster.names)
@@ -333,7 +342,7 @@ def _add_untagged_uses(
             )
 
 
-def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]]) -> dict[str, Counter]:
+def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]], inside: _QuoteIndex) -> dict[str, Counter]:
     """Per name form, the first gendered pronoun after each use, before another name intervenes."""
     starts_by_doc: dict[int, set[int]] = defaultdict(set)
     for found in kept.values():
@@ -345,14 +354,26 @@ def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]]) -> dict[st
             if occurrence.in_quote:
                 continue
             doc = parsed.docs[occurrence.doc]
-            for token in doc[occurrence.token + 1 : occurrence.token + 16]:
-                if token.i in starts_by_doc[occurrence.doc] or token.is_quote:
+            if doc[occurrence.token].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            offset = parsed.offsets[occurrence.doc]
+            for token in doc[occurrence.token + 1 : occurrence.token + 24]:
+                if token.i in starts_by_doc[occurrence.doc]:
                     break
-                word = token.lower_
-                if word in MALE_PRONOUNS or word in FEMALE_PRONOUNS:
-                    votes[text]["m" if word in MALE_PRONOUNS else "f"] += 1
+                if token.is_quote or inside(offset + token.idx):
+                    continue
+                if _refers_back(token):
+                    votes[text]["m" if token.lower_ in MALE_PRONOUNS else "f"] += 1
                     break
     return votes
+
+
+def _refers_back(token) -> bool:
+    """A pronoun that, after a subject name, mostly means that subject: he, she, his, her (owner), herself."""
+    word = token.lower_
+    if word in ("he", "she", "his", "himself", "herself"):
+        return True
+    return word == "her" and token.dep_ == "poss"
 
 
 def _gender(cluster: _Cluster) -> str | None:
@@ -364,6 +385,16 @@ def _gender(cluster: _Cluster) -> str | None:
         return None
     leader = "m" if votes["m"] >= votes["f"] else "f"
     return leader if votes[leader] / total >= 0.6 else None
+
+
+def _firm_gender(cluster: _Cluster) -> str | None:
+    """The cluster's gender when the evidence is strong enough to keep two names apart."""
+    if cluster.title_gender:
+        return cluster.title_gender
+    votes = cluster.gender_votes
+    total = votes["m"] + votes["f"]
+    leader = "m" if votes["m"] >= votes["f"] else "f"
+    return leader if total >= 3 and votes[leader] / total >= 0.75 else None
 
 
 def _character(

@@ -231,7 +231,7 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
             mention = text.mentions.get(offset + token.idx)
             if mention is None or mention.kind == "pronoun" or not _acts(token, main_only=False, root_owner=True):
                 continue
-            if text.gender.get(mention.character) == gender and mention.character not in turn.vocatives:
+            if text.gender.get(mention.character) in (gender, None) and mention.character not in turn.vocatives:
                 turn.speaker = mention.character
                 return
 
