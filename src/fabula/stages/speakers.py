@@ -319,7 +319,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes:
         same_paragraph = previous is not None and previous.quote.paragraph == turn.quote.paragraph
         if previous is not None and not same_paragraph:
             reactor = _reacting(text, previous.quote.paragraph + 1, turn.quote.paragraph)
-            if reactor and turn.speaker is None and not turn.group and reactor not in turn.vocatives:
+            if reactor and reactor != (recent[-1] if recent else None) and turn.speaker is None and not turn.group and reactor not in turn.vocatives:
                 turn.speaker, turn.cue = reactor, "beat"  # "Elizabeth smiled." then her line
         if turn.group:
             turn.speakers = tuple(_participants(text, turn, recent)[:2])
