@@ -22,6 +22,7 @@ from fabula.stages._names import (
     title_key,
 )
 
+NAME_PARTICLES = frozenset({"van", "der", "de", "du", "von", "la", "le", "di", "da", "del", "den", "ten", "ter"})
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*\.?$")
@@ -144,7 +145,9 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and _name_token(doc, j, persons, at_start=j == i):
+            while j < len(doc) and (
+                _name_token(doc, j, persons, at_start=j == i) or j > i and _particle(doc, j)
+            ):
                 j += 1
             while j > i and title_key(doc[j - 1].text) and any(not title_key(t.text) for t in doc[i:j]):
                 j -= 1
@@ -199,6 +202,14 @@ def _vocative_shape(doc, j: int) -> bool:
     if not token.is_title or _sentence_initial(token) or j + 1 >= len(doc):
         return False
     return doc[j + 1].text == "," or doc[j - 1].text == ","
+
+
+def _particle(doc, j: int) -> bool:
+    """``van der``, ``de``, ``du`` inside a name, when a capitalised name word follows."""
+    k = j
+    while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
+        k += 1
+    return k > j and k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"
 
 
 def _sentence_initial(token) -> bool:
@@ -291,6 +302,9 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     titled_men = [c for c in fits if any(n.title == "mr" and n.last == word for n in c.names)]
     if len(titled_men) == 1:
         return titled_men[0]  # a bare surname is mostly the man of the family
+    men = [c for c in fits if _firm_gender(c) == "m"]
+    if len(men) == 1:
+        return men[0]
     return max(fits, key=lambda c: c.count)
 
 
