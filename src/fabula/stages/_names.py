@@ -16,7 +16,7 @@ TITLE_GENDER: dict[str, str | None] = {
 }
 
 NICKNAME_ENDINGS = ("z", "zy", "zie", "s", "sy", "sie")
-"""Endings a short form adds to the first letters of a name (Julz, Jules, Jessie); others are in HYPOCORISMS."""
+"""Endings a short form adds to the first letters of a name (Jez, Jules, Jessie); others are in HYPOCORISMS."""
 
 HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "liz": ("elizabeth", "eliza"), "lizzy": ("elizabeth", "eliza"), "lizzie": ("elizabeth", "eliza"),
@@ -107,7 +107,7 @@ def split_name(text: str) -> NameForm | None:
 
 
 def is_nickname(short: str, full: str) -> bool:
-    """Whether ``short`` can be a familiar form of the first name ``full`` (Will/Willow, Julz/Julie)."""
+    """Whether ``short`` can be a familiar form of the first name ``full`` (Rob/Robin, Jez/Jezebel)."""
     short, full = short.lower(), full.lower()
     if short == full or len(short) < 3 or len(short) >= len(full) + 2:
         return False

@@ -236,7 +236,7 @@ def _features(text: str, start: int, end: int, segment: int, tokens) -> _Sentenc
 
 
 def _is_cue(tokens) -> bool:
-    """A short sentence like "Willow thought, smiling." or "She chastised herself." that claims the
+    """A short sentence like "Anna thought, smiling." or "She chastised herself." that claims the
     sentences before it as a thought (but not "He thought:", which announces one)."""
     tokens = [t for t in tokens if not t.is_space]
     k = 0  # the subject: a pronoun or up to three capitalised names

@@ -152,7 +152,7 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
             while j > i and title_key(doc[j - 1].text) and any(not title_key(t.text) for t in doc[i:j]):
                 j -= 1
             if j - i > 1 and _sentence_initial(doc[i]) and doc[i].lower_ in common_words:
-                i += 1  # "Poor Wickham", "About Jane Fairfax": a capitalised first word, not a name
+                i += 1  # "Poor Grey", "About Anna Grey": a capitalised first word, not a name
             if j == i:
                 i += 1
                 continue
@@ -238,7 +238,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
         elif len(found) >= 2 or any(o.person for o in found):
             kept[text] = found
     for text in [t for t in kept if t.endswith("s") and t[:-1] in kept]:
-        del kept[text]  # "the Bingleys": a family, not a person
+        del kept[text]  # "the Greys": a family, not a person
     firsts = {split_name(text).first for text in kept}
     for text, found in common.items():  # "Will" is also a word, but here a short form of a name
         if _mid_sentence_only(found) and any(is_nickname(text, first) for first in firsts):
@@ -288,7 +288,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]
     if form.title and len(form.words) == 1:
         family = [c for c in clusters if any(n.last == form.first for n in c.names)]
-        if len(family) > 1:  # "Mr. John Knightley" among Knightleys: "Mr. Knightley" is another man
+        if len(family) > 1:  # "Mr. John Smith" among Smiths: "Mr. Smith" is another man
             fits = [c for c in fits if not any(
                 n.title == form.title and len(n.words) > 1 and n.last == form.first for n in c.names)]
     if len(fits) <= 1 or len(form.words) > 1:
@@ -327,7 +327,7 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
     if form.title in FIRST_NAME_TITLES and any(
         n.first == word or is_nickname(word, n.first) for n in cluster.names if len(n.words) > 1 or not n.title
     ):
-        return True  # "Sir William" and "Sir William Lucas", "Miss Lizzy" and "Elizabeth"
+        return True  # "Sir Tom" and "Sir Tom Grey", "Miss Lizzy" and "Elizabeth Grey"
     if form.title:
         if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
             return False  # a Mrs. is rarely called by a first name and her maiden surname
@@ -340,7 +340,7 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
 def _add_untagged_uses(
     parsed: Parsed, inside: _QuoteIndex, kept: dict[str, list[_Occurrence]], lowercase: Counter
 ) -> None:
-    """Uses of a one-word name the tagger did not call a proper noun ("Willow thought")."""
+    """Uses of a one-word name the tagger did not call a proper noun ("Robin thought")."""
     single = {text for text in kept if " " not in text}
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for token in doc:

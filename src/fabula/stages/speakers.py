@@ -125,7 +125,7 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
 
 
 def _tag_from_previous_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
-    """``Mr. Darcy immediately said,--`` closing one paragraph tags the quote that opens the next."""
+    """``Mr. Grey immediately said,--`` closing one paragraph tags the quote that opens the next."""
     first = turns[0]
     if paragraph == 0 or first.quote.start - 1 > text.story.paragraphs[paragraph].start:
         return
@@ -149,7 +149,7 @@ def _tag_zone(tokens: list, first: bool) -> list:
 
 
 def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = False) -> bool:
-    """A speech verb next to the quote, and its subject: ``Tara said``, ``she asked``, ``said he``."""
+    """A speech verb next to the quote, and its subject: ``Anna said``, ``she asked``, ``said he``."""
     verbs = SPEECH_VERBS | THOUGHT_VERBS
     for position, token in enumerate(reversed(tokens) if before else tokens):
         if token.lower_ not in verbs:
@@ -164,7 +164,7 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
 
 
 def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
-    """The word order of a tag, trusted over the parse: ``Emma said``, ``said Emma``, ``she cried``."""
+    """The word order of a tag, trusted over the parse: ``Anna said``, ``said Anna``, ``she cried``."""
     doc = verb.doc
     k = verb.i - 1
     while k >= 0 and k >= verb.i - 3 and (doc[k].pos_ == "ADV" or doc[k].lower_ in ("then", "now")):
@@ -194,7 +194,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None and verb.dep_ == "conj":  # "She looked up and groaned"
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-    if subject is None:  # "Willow spat back", mis-tagged
+    if subject is None:  # "Anna spat back", mis-tagged
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
         subject = next((t for t in beside if text.character_at(t, offset)), None)
     return subject
@@ -237,7 +237,7 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
 
 
 def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> None:
-    """The character who acts in the narration next to the quote: ``Willow smirked. "..."``."""
+    """The character who acts in the narration next to the quote: ``Anna smirked. "..."``."""
     sides = (_sentences(after), _sentences(before)[::-1])
     for sentences in sides if not before else sides[::-1]:
         for sentence in sentences:
@@ -320,7 +320,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes:
         if previous is not None and not same_paragraph:
             reactor = _reacting(text, previous.quote.paragraph + 1, turn.quote.paragraph)
             if reactor and reactor != (recent[-1] if recent else None) and turn.speaker is None and not turn.group and reactor not in turn.vocatives:
-                turn.speaker, turn.cue = reactor, "beat"  # "Elizabeth smiled." then her line
+                turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
         if turn.group:
             turn.speakers = tuple(_participants(text, turn, recent)[:2])
         elif turn.speaker is None:
