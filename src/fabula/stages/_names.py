@@ -42,11 +42,11 @@ NOT_NAMES = frozenset(
     nope no ok okay o.k. well um uh hmm huh wow gosh dear darling sweetheart honey baby ma'am sir
     madam miss mister mum mom mommy mama mamma papa dad daddy pa grandma grandpa granny nanny
     christmas easter sunday monday tuesday wednesday thursday friday saturday january february march
-    april may june july august september october november december english french german italian
+    july september october november december english french german italian
     american british irish scotch scottish chapter book part volume the a an i my thank thanks
     please pray alas aye nay ay indeed sure sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
     come go stop wait listen why what where when who how this that these those here there now then
-    mrs mr ms dr st saint street square road lane hall house park court place church town
+    mrs mr ms dr st saint street square road lane
     london paris rome england france america""".split()
 )
 """Capitalised words that are not the name of a person in the story."""
@@ -103,6 +103,8 @@ def split_name(text: str) -> NameForm | None:
     words = [w for w in words if not (len(w) <= 2 and w.endswith("."))]  # middle initials
     if not words:
         return None
+    while len(words) > 1 and words[-2].islower():  # "van der Luyden" is one surname
+        words[-2:] = [f"{words[-2]} {words[-1]}"]
     return NameForm(text=text, title=title, words=tuple(words))
 
 

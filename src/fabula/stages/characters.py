@@ -25,7 +25,7 @@ from fabula.stages._names import (
 NAME_PARTICLES = frozenset({"van", "der", "de", "du", "von", "la", "le", "di", "da", "del", "den", "ten", "ter"})
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
-_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*\.?$")
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?(?:--|—)?$")
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
@@ -166,8 +166,8 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
             found.append(
                 _Occurrence(
                     start=offset + span.start_char,
-                    end=offset + span.end_char,
-                    text=span.text,
+                    end=offset + span.start_char + len(span.text.rstrip("-—")),
+                    text=span.text.rstrip("-—"),
                     in_quote=inside(offset + first.idx),
                     initial=_sentence_initial(first),
                     person=person,
@@ -186,7 +186,7 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
     if not text[:1].isupper() or token.is_punct or text.lower() in ("'s", "’s"):
         return False
     if title_key(text):
-        if j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+        if j + 1 < len(doc) and (doc[j + 1].text[:1].isupper() or _particle(doc, j + 1)):
             return True
         return j > 0 and doc[j - 1].lower_ == "the" and not _sentence_initial(token)  # "the King"
     if not _NAME_WORD.match(text) or (text.isupper() and len(text) > 1):

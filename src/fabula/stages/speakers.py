@@ -173,8 +173,8 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         return doc[k]
     if inverted_ok:
         k = verb.i + 1
-        while k < len(doc) and k <= verb.i + 2 and doc[k].pos_ == "ADV":
-            k += 1
+        while k < len(doc) and k <= verb.i + 3 and (doc[k].pos_ == "ADV" or doc[k].dep_ == "prt" or doc[k].lower_ == "the"):
+            k += 1  # "said the Queen", "called out Pooh"
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
             return doc[k]
     return None
