@@ -17,6 +17,10 @@ CONFIDENCE = {
 }
 GROUP_WORDS = frozenset({"both", "all", "together", "unison"})
 GROUP_PRONOUNS = ("they", "we", "both")
+SPEECH_NOUNS = frozenset(
+    "reply answer remark rejoinder response retort reasoning injunction exclamation comment cry question "
+    "observation greeting words reproach protest answer request reflection advice".split()
+)
 FIRST_PERSON = ("i",)
 
 
@@ -111,7 +115,8 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             after = [t for t in after if offset + t.idx < turns[index + 1].quote.start]
         sides.append((before, after))
         if turn.quote.kind != "embedded":
-            _tag(text, turn, _tag_zone(after, first=True), offset) or _tag(
+            zone = _tag_zone(after, first=True)
+            _tag(text, turn, zone, offset) or _owned_reply(text, turn, zone, offset) or _tag(
                 text, turn, _tag_zone(before, first=False), offset, before=True
             )
             if turn.cue == "anaphoric":
@@ -160,6 +165,24 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
         if subject is None:
             continue
         return _take_subject(text, turn, subject, offset)
+    return False
+
+
+def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
+    """``"..." was Mary's reply``: a speech noun owned by a character, right after the quote."""
+    if not zone or zone[0].lower_ not in ("was", "came", "were") or turn.quote.kind == "embedded":
+        return False
+    nouns = [t for t in zone[:8] if t.lower_ in SPEECH_NOUNS]
+    for noun in nouns:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        mention = text.covering(offset + owner.idx) if owner is not None else None
+        if mention is None:
+            owner = next((t for t in zone[1:6] if t.i < noun.i and text.covering(offset + t.idx)), None)
+            mention = text.covering(offset + owner.idx) if owner is not None else None
+        if mention is not None and mention.character not in turn.vocatives:
+            turn.speaker = mention.character
+            turn.cue = "anaphoric" if mention.kind == "pronoun" else "explicit"
+            return True
     return False
 
 
