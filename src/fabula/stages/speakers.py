@@ -17,6 +17,8 @@ CONFIDENCE = {
 }
 GROUP_WORDS = frozenset({"both", "all", "together", "unison"})
 GROUP_PRONOUNS = ("they", "we", "both")
+LONG_NARRATION = 150
+"""Words of narration after which a conversation is taken to start afresh."""
 SPEECH_NOUNS = frozenset(
     "reply answer remark rejoinder response retort reasoning injunction exclamation comment cry question "
     "observation greeting words reproach protest answer request reflection advice".split()
@@ -340,6 +342,8 @@ def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes:
             recent, last_scene = [], scene
         previous = speech[index - 1] if index else None
         same_paragraph = previous is not None and previous.quote.paragraph == turn.quote.paragraph
+        if previous is not None and _narration_between(text, previous.quote, turn.quote) > LONG_NARRATION:
+            recent = []  # a long stretch of narration: a new conversation starts
         if previous is not None and not same_paragraph:
             reactor = _reacting(text, previous.quote.paragraph + 1, turn.quote.paragraph)
             if reactor and reactor != (recent[-1] if recent else None) and turn.speaker is None and not turn.group and reactor not in turn.vocatives:
@@ -357,6 +361,11 @@ def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes:
         if turn.speaker and (not recent or recent[-1] != turn.speaker):
             recent.append(turn.speaker)
     _addressees(speech)
+
+
+def _narration_between(text: _Text, previous: Quote, quote: Quote) -> int:
+    """Words of narration between two quotes."""
+    return len(text.story.text[previous.end + 1 : max(previous.end + 1, quote.start - 1)].split())
 
 
 def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
