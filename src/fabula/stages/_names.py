@@ -41,8 +41,7 @@ NOT_NAMES = frozenset(
     """god lord jesus christ heaven hell oh ah ay ha hey hi hello goodbye goodnight bye yes yeah yep
     nope no ok okay o.k. well um uh hmm huh wow gosh dear darling sweetheart honey baby ma'am sir
     madam miss mister mum mom mommy mama mamma papa dad daddy pa grandma grandpa granny nanny
-    christmas easter sunday monday tuesday wednesday thursday friday saturday january february march
-    july september october november december english french german italian
+    english french german italian
     american british irish scotch scottish chapter book part volume the a an i my thank thanks
     please pray alas aye nay ay indeed sure sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
     come go stop wait listen why what where when who how this that these those here there now then
@@ -50,6 +49,12 @@ NOT_NAMES = frozenset(
     london paris rome england france america""".split()
 )
 """Capitalised words that are not the name of a person in the story."""
+
+CALENDAR = frozenset(
+    """christmas easter sunday monday tuesday wednesday thursday friday saturday january february march
+    july september october november december""".split()
+)
+"""Not a name alone, but can open one (the March Hare)."""
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "towards", "toward", "through", "of"})
 

@@ -11,7 +11,7 @@ tell babble spit whimper moan groan gasp breathe purr chime mumble mutter muse w
 concede confess counter correct drawl gush huff implore joke lie marvel mock nod object offer
 pant persist pipe pout promise prompt quip rasp recall recite reason rejoin reassure scoff scold
 shriek shrug sneer snort speak splutter sputter stress sing sniff snarl soothe tease think thunder
-trail urge utter venture vow wail whine yawn wheeze cough croak bark boom caution chide command
+trail urge utter venture vow wail whine yawn coo wheeze cough croak bark boom caution chide command
 comment complain conclude confirm cut direct echo encourage entreat gasp greet grumble hazard
 hint howl inform instruct lament mention nag note order point pray proclaim pronounce propose
 query rage rant read remind report resume reveal roar scream sing sneer sob stammer suppose

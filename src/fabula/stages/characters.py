@@ -13,8 +13,10 @@ from fabula.stages._coref import resolve_pronouns
 from fabula.stages._epithets import find_epithets
 from fabula.stages._narrator import find_narrator
 from fabula.stages._nominals import find_nominals
+from fabula.stages._verbs import SPEECH_VERBS
 from fabula.stages._names import (
     LOCATIVE_PREPOSITIONS,
+    CALENDAR,
     NOT_NAMES,
     NameForm,
     is_nickname,
@@ -40,6 +42,7 @@ class _Occurrence:
     person: bool  # tagged PERSON, titled, or the subject of a verb
     after_locative: bool
     doc: int
+    tagged: bool  # beside a speech verb: "said Small"
     token: int  # index of the name's last token in its doc
 
 
@@ -173,6 +176,7 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
                     person=person,
                     after_locative=before in LOCATIVE_PREPOSITIONS,
                     doc=d,
+                    tagged=before in SPEECH_VERBS or (j < len(doc) and doc[j].lower_ in SPEECH_VERBS),
                     token=head.i,
                 )
             )
@@ -230,10 +234,13 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
         form = split_name(text)
         if form is None or any(w.lower() in NOT_NAMES for w in form.words):
             continue
+        if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
+            continue
         if sum(o.after_locative for o in found) * 2 > len(found):
             continue
         mid_sentence = sum(not o.initial for o in found)
-        if len(form.words) == 1 and not form.title and lowercase[form.first.lower()] > mid_sentence:
+        tagged = sum(o.tagged for o in found)
+        if len(form.words) == 1 and not form.title and lowercase[form.first.lower()] > mid_sentence and tagged < 2:
             common[text] = found
         elif len(found) >= 2 or any(o.person for o in found):
             kept[text] = found
@@ -351,8 +358,11 @@ def _add_untagged_uses(
             if any(o.doc == d and o.token == token.i for o in kept[token.text]):
                 continue
             kept[token.text].append(
-                _Occurrence(offset + token.idx, offset + token.idx + len(token.text), token.text,
-                            inside(offset + token.idx), _sentence_initial(token), True, False, d, token.i)
+                _Occurrence(
+                    start=offset + token.idx, end=offset + token.idx + len(token.text), text=token.text,
+                    in_quote=inside(offset + token.idx), initial=_sentence_initial(token), person=True,
+                    after_locative=False, doc=d, tagged=False, token=token.i,
+                )
             )
 
 
