@@ -397,8 +397,9 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
             turn.speaker, turn.cue = named[0], "response"
             return
     if following and following.speaker and following.vocatives:
+        on_stage = text.recent_characters(turn.quote.start)
         named = [v for v in following.vocatives if v != following.speaker and v not in turn.vocatives]
-        if named:
+        if named and named[0] not in on_stage:  # the voice on the phone, named by the reply
             turn.speaker, turn.cue = named[0], "response"
             return
     last = recent[-1] if recent else None
