@@ -8,8 +8,8 @@ PRONOUN_GENDER = {
 }
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
-SENTENCE_DECAY = 0.7
-PARAGRAPH_DECAY = 0.85
+SENTENCE_DECAY = 0.6
+PARAGRAPH_DECAY = 0.9
 
 
 def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list, inside) -> list[tuple]:
@@ -83,7 +83,7 @@ def _most_salient(salience: dict[int, float], genders: list, gender: str, exclud
         if index in excluded:
             continue
         if genders[index] != gender:
-            score *= 0.3 if genders[index] is None else 0.0
+            score *= 0.1 if genders[index] is None else 0.0
         if score > best_score:
             best, best_score = index, score
     return best
