@@ -8,7 +8,7 @@ TITLE_GENDER: dict[str, str | None] = {
     "mr": "m", "mister": "m", "sir": "m", "lord": "m", "master": "m", "monsieur": "m", "m.": "m",
     "uncle": "m", "father": "m", "brother": "m", "king": "m", "prince": "m", "duke": "m", "count": "m",
     "baron": "m", "colonel": "m", "general": "m", "major": "m", "captain": None, "lieutenant": None,
-    "mrs": "f", "miss": "f", "ms": "f", "lady": "f", "madam": "f", "madame": "f", "mme": "f",
+    "m": "m", "mrs": "f", "miss": "f", "ms": "f", "lady": "f", "madam": "f", "madame": "f", "mme": "f",
     "mlle": "f", "mademoiselle": "f", "aunt": "f", "mother": "f", "sister": "f", "queen": "f",
     "princess": "f", "duchess": "f", "countess": "f", "baroness": "f", "dame": "f", "mistress": "f",
     "dr": None, "doctor": None, "professor": None, "prof": None, "rev": "m", "reverend": "m",
@@ -43,7 +43,7 @@ NOT_NAMES = frozenset(
     madam miss mister mum mom mommy mama mamma papa dad daddy pa grandma grandpa granny nanny
     english french german italian
     american british irish scotch scottish chapter book part volume the a an i my thank thanks
-    please pray alas aye nay ay indeed sure sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
+    please pray alas aye nay ay indeed sure hallo hullo halloa hm h'm bravo sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
     come go stop wait listen why what where when who how this that these those here there now then
     mrs mr ms dr st saint street square road lane
     london paris rome england france america""".split()

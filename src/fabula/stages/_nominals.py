@@ -44,7 +44,7 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
 def _key(token) -> str | None:
     """``"the policeman"`` for a common-noun head with a definite article; None otherwise."""
     word = token.lower_
-    if token.pos_ != "NOUN" or not token.is_lower or word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
+    if token.pos_ != "NOUN" or token.tag_ == "NNS" or not token.is_lower or word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None

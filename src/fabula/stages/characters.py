@@ -24,6 +24,8 @@ from fabula.stages._names import (
     title_key,
 )
 
+MONTH_NAMES = frozenset({"april", "may", "june", "august"})
+"""Months that are also first names."""
 NAME_PARTICLES = frozenset({"van", "der", "de", "du", "von", "la", "le", "di", "da", "del", "den", "ten", "ter"})
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
@@ -41,6 +43,7 @@ class _Occurrence:
     initial: bool
     person: bool  # tagged PERSON, titled, or the subject of a verb
     after_locative: bool
+    place: bool  # the tagger calls it a place
     doc: int
     tagged: bool  # beside a speech verb: "said Small"
     token: int  # index of the name's last token in its doc
@@ -145,11 +148,12 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
     found = []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         persons = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        places = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent}
         i = 0
         while i < len(doc):
             j = i
             while j < len(doc) and (
-                _name_token(doc, j, persons, at_start=j == i) or j > i and _particle(doc, j)
+                _name_token(doc, j, persons, at_start=j == i) or j > i and (_particle(doc, j) or _hyphen_link(doc, j))
             ):
                 j += 1
             while j > i and title_key(doc[j - 1].text) and any(not title_key(t.text) for t in doc[i:j]):
@@ -175,6 +179,7 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
                     initial=_sentence_initial(first),
                     person=person,
                     after_locative=before in LOCATIVE_PREPOSITIONS,
+                    place=bool(places & set(range(i, j))) and not persons & set(range(i, j)),
                     doc=d,
                     tagged=before in SPEECH_VERBS or (j < len(doc) and doc[j].lower_ in SPEECH_VERBS),
                     token=head.i,
@@ -208,6 +213,17 @@ def _vocative_shape(doc, j: int) -> bool:
     return doc[j + 1].text == "," or doc[j - 1].text == ","
 
 
+def _hyphen_link(doc, j: int) -> bool:
+    """The glued pieces of a hyphenated name: the ``-``, ``the`` and ``-`` of Winnie-the-Pooh."""
+    token = doc[j]
+    glued = not doc[j - 1].whitespace_ and not token.whitespace_ and j + 1 < len(doc)
+    if not glued:
+        return False
+    if token.text == "-":
+        return doc[j + 1].text[:1].isupper() or doc[j + 1].is_lower and j + 2 < len(doc) and doc[j + 2].text == "-"
+    return doc[j - 1].text == "-" and doc[j + 1].text == "-" and token.is_lower
+
+
 def _particle(doc, j: int) -> bool:
     """``van der``, ``de``, ``du`` inside a name, when a capitalised name word follows."""
     k = j
@@ -238,6 +254,12 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             continue
         if sum(o.after_locative for o in found) * 2 > len(found):
             continue
+        if sum(o.place for o in found) * 2 > len(found) and not any(o.person or o.tagged for o in found):
+            continue  # "New York", "Windy Corner": a place that never acts
+        if len(form.words) == 1 and title_key(form.first) and form.first.endswith("."):
+            continue  # a title alone ("Mr.") before an initial
+        if form.first.lower() in MONTH_NAMES and len(form.words) == 1 and sum(o.person for o in found) * 2 <= len(found):
+            continue  # "in June", unless June acts
         mid_sentence = sum(not o.initial for o in found)
         tagged = sum(o.tagged for o in found)
         if len(form.words) == 1 and not form.title and lowercase[form.first.lower()] > mid_sentence and tagged < 2:
@@ -361,7 +383,7 @@ def _add_untagged_uses(
                 _Occurrence(
                     start=offset + token.idx, end=offset + token.idx + len(token.text), text=token.text,
                     in_quote=inside(offset + token.idx), initial=_sentence_initial(token), person=True,
-                    after_locative=False, doc=d, tagged=False, token=token.i,
+                    after_locative=False, place=False, doc=d, tagged=False, token=token.i,
                 )
             )
 
