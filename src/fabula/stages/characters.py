@@ -26,6 +26,8 @@ from fabula.stages._names import (
 
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 """Months that are also first names."""
+FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prince", "princess", "duke", "duchess"})
+"""Titles no one would shorten the name after."""
 NAME_PARTICLES = frozenset({"van", "der", "de", "du", "von", "la", "le", "di", "da", "del", "den", "ten", "ter"})
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
@@ -361,7 +363,8 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
         if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
             return False  # a Mrs. is rarely called by a first name and her maiden surname
         return any(n.last == word for n in cluster.names)
-    return any(word in (n.first, n.last) for n in cluster.names) or any(
+    formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Kitty" is no short form of "Lady Catherine"
+    return any(word in (n.first, n.last) for n in cluster.names) or not formal and any(
         is_nickname(word, n.first) for n in cluster.names
     )
 
