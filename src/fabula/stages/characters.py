@@ -13,6 +13,7 @@ from fabula.stages._coref import resolve_pronouns
 from fabula.stages._epithets import find_epithets
 from fabula.stages._narrator import find_narrator
 from fabula.stages._nominals import find_nominals
+from fabula.stages._relatives import find_relatives
 from fabula.stages._verbs import SPEECH_VERBS
 from fabula.stages._names import (
     LOCATIVE_PREPOSITIONS,
@@ -98,6 +99,9 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     epithets += [(s, e, t, cluster_of[k]) for s, e, t, k in nominal_uses if (s, e) not in taken]
     epithets.sort()
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside)
+    owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
+    epithets += find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
+    epithets.sort()
     narrator = find_narrator(parsed, inside, [c.forms for c in clusters], name_mentions)
     if narrator is not None:
         index, uses = narrator
