@@ -355,7 +355,9 @@ def _agrees(form: NameForm, gender: str | None, cluster: _Cluster) -> bool:
 def _same_name(form: NameForm, cluster: _Cluster) -> bool:
     if len(form.words) > 1:
         return any(
-            len(n.words) > 1 and n.last == form.last and (n.first == form.first or is_nickname(form.first, n.first))
+            len(n.words) > 1
+            and n.last == form.last
+            and (n.first == form.first or is_nickname(form.first, n.first) or is_nickname(n.first, form.first))
             for n in cluster.names
         )
     word = form.first
