@@ -96,7 +96,7 @@ class Mention:
     end: int
     text: str
     character: str
-    kind: str  # name | epithet | pronoun
+    kind: str  # name | epithet | pronoun | relation ("her mother")
 
 
 @dataclass(frozen=True)

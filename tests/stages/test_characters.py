@@ -28,7 +28,7 @@ def _check_mentions(story: Story, cast: Cast) -> None:
         assert 0 <= mention.start < mention.end <= len(story.text)
         assert story.text[mention.start : mention.end] == mention.text
         assert mention.character in ids
-        assert mention.kind in ("name", "epithet", "pronoun")
+        assert mention.kind in ("name", "epithet", "pronoun", "relation")
 
 
 def _forms(character: Character) -> set[str]:
@@ -354,3 +354,16 @@ def test_characters_said_the_policeman_twice_makes_a_character() -> None:
     policemen = [c for c in cast.characters if any("policeman" in f.lower() for f in _forms(c))]
     assert len(policemen) == 1
     assert policemen[0] is not _one(cast, "Anna")
+
+
+def test_characters_her_husband_is_the_mr_of_her_surname() -> None:
+    text = (
+        "Mr. Weston poured the wine and laughed at his own joke. Mrs. Weston smiled at her husband "
+        "across the table.\n\n"
+        '"You are in good spirits tonight," Mrs. Weston said.\n\n'
+        '"I always am when you are here," Mr. Weston said, and raised his glass to her.'
+    )
+    _, cast = _cast(text)
+    mr = _one(cast, "Mr. Weston")
+    relations = [m for m in cast.mentions if m.kind == "relation"]
+    assert [(m.text, m.character) for m in relations] == [("husband", mr.id)]

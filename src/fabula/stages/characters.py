@@ -100,8 +100,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     epithets.sort()
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside)
     owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
-    epithets += find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
-    epithets.sort()
+    relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
     narrator = find_narrator(parsed, inside, [c.forms for c in clusters], name_mentions)
     if narrator is not None:
         index, uses = narrator
@@ -116,6 +115,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     mention_counts = Counter(i for _, i in name_mentions)
     mention_counts.update(i for *_, i in epithets)
     mention_counts.update(i for *_, i in pronouns)
+    mention_counts.update(i for *_, i in relatives)
     order = sorted(range(len(clusters)), key=lambda i: (-mention_counts[i], i))
     ids = {index: f"c{rank + 1}" for rank, index in enumerate(order)}
     epithet_forms: dict[int, Counter] = defaultdict(Counter)
@@ -132,6 +132,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     mentions = [Mention(o.start, o.end, o.text, ids[i], "name") for o, i in name_mentions]
     mentions += [Mention(s, e, t, ids[i], "epithet") for s, e, t, i in epithets]
     mentions += [Mention(s, e, t, ids[i], "pronoun") for s, e, t, i in pronouns]
+    mentions += [Mention(s, e, t, ids[i], "relation") for s, e, t, i in relatives]
     mentions.sort(key=lambda m: m.start)
     return Cast(characters=characters, mentions=tuple(mentions))
 
