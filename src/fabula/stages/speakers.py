@@ -35,6 +35,8 @@ class _Turn:
     speakers: tuple[str, ...] = ()
     cue: str | None = None
     vocatives: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    """Characters the quote names without addressing them: talked about, so not the speaker."""
     group: bool = False
 
 
@@ -109,6 +111,10 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
     narration = [t for t in doc if not t.is_space and not text.in_quote(offset + t.idx) and not t.is_quote]
     for turn in turns:
         turn.vocatives = _vocatives(text, doc, offset, turn.quote)
+        turn.named = tuple(
+            m.character for m in _mentions_between(text, turn.quote.start, turn.quote.end)
+            if m.kind == "name" and m.character not in turn.vocatives
+        )
     sides = []
     for index, turn in enumerate(turns):
         after = [t for t in narration if offset + t.idx >= turn.quote.end]
@@ -403,11 +409,12 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
             turn.speaker, turn.cue = named[0], "response"
             return
     last = recent[-1] if recent else None
-    if len(recent) >= 2 and recent[-2] not in turn.vocatives and recent[-2] != last:
+    excluded = set(turn.vocatives) | set(turn.named)
+    if len(recent) >= 2 and recent[-2] not in excluded and recent[-2] != last:
         turn.speaker, turn.cue = recent[-2], "turn"
         return
     for candidate in _participants(text, turn, recent):
-        if candidate != last and candidate not in turn.vocatives:
+        if candidate != last and candidate not in excluded:
             turn.speaker, turn.cue = candidate, "turn" if last else "salience"
             return
 
