@@ -1,7 +1,8 @@
 """Time `fabula read` on long texts, stage by stage, beside the spaCy parse floor.
 
 Each measurement runs in a fresh subprocess so that peak memory (ru_maxrss) is
-that run's own. Usage:
+that run's own: the larger of the process and, with --workers, its largest
+parse worker. Usage:
 
     .venv/bin/python benchmarks/bench_read.py [NOVEL_DIR ...] [--workers N]
 
@@ -27,7 +28,8 @@ analysis = fabula.read(sys.argv[1], n_process=int(sys.argv[2]))
 total = time.perf_counter() - started
 words = sum(len(p.text.split()) for p in analysis.story.paragraphs)
 print(json.dumps({"seconds": total, "words": words, "stages": dict(analysis.timings),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": max(resource.getrusage(who).ru_maxrss for who in
+                                 (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024}))
 """
 
 _RUN_SPACY = """
