@@ -18,8 +18,9 @@ GENERIC_NOUNS = frozenset(
 MIN_SPEECHES = 2
 
 
-def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, str, str]]]:
-    """Speech counts per recurring speaker noun ("the policeman"), and every ``the`` + noun use of them."""
+def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, str, str]], dict[str, Counter]]:
+    """Speech counts per recurring speaker noun ("the policeman"), every ``the`` + noun use of them,
+    and the gender votes of the pronouns that follow them."""
     speeches: Counter = Counter()
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
@@ -29,16 +30,29 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
                     if child.dep_ in ("nsubj", "nsubjpass") and key:
                         speeches[key] += 1
     kept = {key: n for key, n in speeches.items() if n >= MIN_SPEECHES}
-    uses = []
+    uses, votes = [], {key: Counter() for key in kept}
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
             key = _key(token)
             if key in kept:
+                if token.dep_ == "nsubj":
+                    _vote(token, offset, inside, votes[key])
                 first = min([token] + [c for c in token.children if c.dep_ in ("det", "amod", "compound")],
                             key=lambda t: t.i)
                 start = offset + first.idx
                 uses.append((start, offset + token.idx + len(token.text), doc.text[first.idx: token.idx + len(token.text)], key))
-    return kept, uses
+    return kept, uses, votes
+
+
+def _vote(subject, offset: int, inside, votes: Counter) -> None:
+    """The first he/she/his/her(owner) after a subject, outside quotes: its gender."""
+    for token in subject.doc[subject.i + 1 : subject.i + 24]:
+        if token.is_quote or inside(offset + token.idx):
+            continue
+        word = token.lower_
+        if word in ("he", "his", "himself") or word in ("she", "herself") or word == "her" and token.dep_ == "poss":
+            votes["m" if word in ("he", "his", "himself") else "f"] += 1
+            return
 
 
 def _key(token) -> str | None:

@@ -89,12 +89,12 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         on_page[index] = on_page[index] or not occurrence.in_quote
 
     epithets = find_epithets(parsed, name_mentions, genders, on_page, inside)
-    nominal_counts, nominal_uses = find_nominals(parsed, inside)
+    nominal_counts, nominal_uses, nominal_votes = find_nominals(parsed, inside)
     taken = {(s, e) for s, e, *_ in epithets}
     for key in nominal_counts:
-        clusters.append(_Cluster(forms=Counter({key: nominal_counts[key]})))
+        clusters.append(_Cluster(forms=Counter({key: nominal_counts[key]}), gender_votes=nominal_votes[key]))
         cluster_of[key] = len(clusters) - 1
-        genders.append(None)
+        genders.append(_gender(clusters[-1]))
         on_page.append(True)
     epithets += [(s, e, t, cluster_of[k]) for s, e, t, k in nominal_uses if (s, e) not in taken]
     epithets.sort()
