@@ -252,7 +252,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
     by_text: dict[str, list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_text[occurrence.text].append(occurrence)
-    kept, common = {}, {}
+    kept, common, rare = {}, {}, {}
     for text, found in by_text.items():
         form = split_name(text)
         if form is None or any(w.lower() in NOT_NAMES for w in form.words):
@@ -273,8 +273,14 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             common[text] = found
         elif len(found) >= 2 or any(o.person for o in found):
             kept[text] = found
+        elif len(form.words) > 1 and not form.title:
+            rare[text] = found
     for text in [t for t in kept if t.endswith("s") and t[:-1] in kept]:
         del kept[text]  # "the Greys": a family, not a person
+    singles = {text for text in kept if " " not in text}
+    for text, found in rare.items():  # "Lucy Honeychurch", once, when "Lucy" is a name here
+        if split_name(text).first in singles:
+            kept[text] = found
     firsts = {split_name(text).first for text in kept}
     for text, found in common.items():  # "Will" is also a word, but here a short form of a name
         if _mid_sentence_only(found) and any(is_nickname(text, first) for first in firsts):
@@ -297,6 +303,7 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
         return (kind, -counts[text], text)
 
     clusters: list[_Cluster] = []
+    counted: set[str] = set()
     for text in sorted(kept, key=rank):
         form = forms[text]
         target = _matching_cluster(form, _form_gender(form, votes[text]), clusters)
@@ -305,7 +312,10 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
             clusters.append(target)
         target.forms[text] += counts[text]
         target.names.append(form)
-        target.gender_votes.update(votes[text])
+        for source in (text, form.first if len(form.words) > 1 and form.first in kept else None):
+            if source and source not in counted:  # "Freddy Honeychurch" is a he before "Freddy" joins
+                target.gender_votes.update(votes[source])
+                counted.add(source)
     return clusters
 
 
