@@ -201,6 +201,8 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
     text = token.text
     if not text[:1].isupper() or token.is_punct or text.lower() in ("'s", "’s"):
         return False
+    if text.isupper() and len(text) > 1:
+        return False  # "KING" in a heading
     if title_key(text):
         if j + 1 < len(doc) and (doc[j + 1].text[:1].isupper() or _particle(doc, j + 1)):
             return True
@@ -335,8 +337,9 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if form.title and len(form.words) == 1:
         family = [c for c in clusters if any(n.last == form.first for n in c.names)]
         if len(family) > 1:  # "Mr. John Smith" among Smiths: "Mr. Smith" is another man
-            fits = [c for c in fits if not any(
-                n.title == form.title and len(n.words) > 1 and n.last == form.first for n in c.names)]
+            fits = [c for c in fits if not any(  # used often enough to tell him from the head of the family
+                n.title == form.title and len(n.words) > 1 and n.last == form.first and c.forms[n.text] >= 10
+                for n in c.names)]
     if len(fits) <= 1 or len(form.words) > 1:
         return fits[0] if fits else None
     if form.title:
