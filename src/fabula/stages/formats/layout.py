@@ -63,7 +63,7 @@ def _paragraph_runs(lines: list[Line], kinds: list[str]) -> list[list[int]]:
     apart = sum(BLANK in kinds[a[-1] + 1 : b[0]] for a, b in itertools.pairwise(blocks))
     if not wrapped and adjacent > apart:
         return [[index] for block in blocks for index in block]
-    if wrapped:
+    if wrapped and apart * 2 < len(blocks):  # few blank lines between paragraphs: indents start them
         return [run for block in blocks for run in _split_at_indents(lines, block)]
     return blocks
 
