@@ -87,3 +87,22 @@ def _most_salient(salience: dict[int, float], genders: list, gender: str, exclud
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+def gender_after(subject, offset: int, inside, stop: set[int] = frozenset()) -> str | None:
+    """The gender of the first he/she/his/her (owner)/himself/herself after a subject, outside quotes.
+
+    After a subject, these mostly mean that subject; objects (him, her) mostly mean someone else.
+    Reading stops at a token index in ``stop`` (another name).
+    """
+    for token in subject.doc[subject.i + 1 : subject.i + 24]:
+        if token.i in stop:
+            return None
+        if token.is_quote or inside(offset + token.idx):
+            continue
+        word = token.lower_
+        if word in ("he", "his", "himself"):
+            return "m"
+        if word in ("she", "herself") or word == "her" and token.dep_ == "poss":
+            return "f"
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from fabula.stages._coref import gender_after
 from fabula.stages._epithets import GENERIC_HEADS, STABLE_HEADS
 from fabula.stages._verbs import SPEECH_VERBS
 
@@ -35,24 +36,14 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
         for token in doc:
             key = _key(token)
             if key in kept:
-                if token.dep_ == "nsubj":
-                    _vote(token, offset, inside, votes[key])
+                gender = gender_after(token, offset, inside) if token.dep_ == "nsubj" else None
+                if gender:
+                    votes[key][gender] += 1
                 first = min([token] + [c for c in token.children if c.dep_ in ("det", "amod", "compound")],
                             key=lambda t: t.i)
                 start = offset + first.idx
                 uses.append((start, offset + token.idx + len(token.text), doc.text[first.idx: token.idx + len(token.text)], key))
     return kept, uses, votes
-
-
-def _vote(subject, offset: int, inside, votes: Counter) -> None:
-    """The first he/she/his/her(owner) after a subject, outside quotes: its gender."""
-    for token in subject.doc[subject.i + 1 : subject.i + 24]:
-        if token.is_quote or inside(offset + token.idx):
-            continue
-        word = token.lower_
-        if word in ("he", "his", "himself") or word in ("she", "herself") or word == "her" and token.dep_ == "poss":
-            votes["m" if word in ("he", "his", "himself") else "f"] += 1
-            return
 
 
 def _key(token) -> str | None:

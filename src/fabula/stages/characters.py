@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
-from fabula.stages._coref import resolve_pronouns
+from fabula.stages._coref import gender_after, resolve_pronouns
 from fabula.stages._epithets import find_epithets
 from fabula.stages._narrator import find_narrator
 from fabula.stages._nominals import find_nominals
@@ -33,8 +33,6 @@ NAME_PARTICLES = frozenset({"van", "der", "de", "du", "von", "la", "le", "di", "
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?(?:--|—)?$")
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 
 @dataclass
@@ -119,7 +117,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     order = sorted(range(len(clusters)), key=lambda i: (-mention_counts[i], i))
     ids = {index: f"c{rank + 1}" for rank, index in enumerate(order)}
     epithet_forms: dict[int, Counter] = defaultdict(Counter)
-    for start, end, text, index in epithets:
+    for _, _, text, index in epithets:
         epithet_forms[index][text.lower()] += 1
 
     characters = tuple(
@@ -425,24 +423,11 @@ def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]], inside: _Q
             doc = parsed.docs[occurrence.doc]
             if doc[occurrence.token].dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            offset = parsed.offsets[occurrence.doc]
-            for token in doc[occurrence.token + 1 : occurrence.token + 24]:
-                if token.i in starts_by_doc[occurrence.doc]:
-                    break
-                if token.is_quote or inside(offset + token.idx):
-                    continue
-                if _refers_back(token):
-                    votes[text]["m" if token.lower_ in MALE_PRONOUNS else "f"] += 1
-                    break
+            gender = gender_after(doc[occurrence.token], parsed.offsets[occurrence.doc], inside,
+                                  stop=starts_by_doc[occurrence.doc])
+            if gender:
+                votes[text][gender] += 1
     return votes
-
-
-def _refers_back(token) -> bool:
-    """A pronoun that, after a subject name, mostly means that subject: he, she, his, her (owner), herself."""
-    word = token.lower_
-    if word in ("he", "she", "his", "himself", "herself"):
-        return True
-    return word == "her" and token.dep_ == "poss"
 
 
 def _gender(cluster: _Cluster) -> str | None:
