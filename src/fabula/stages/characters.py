@@ -11,19 +11,19 @@ from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
 from fabula.stages._coref import gender_after, resolve_pronouns
 from fabula.stages._epithets import find_epithets
-from fabula.stages._narrator import find_narrator
-from fabula.stages._nominals import find_nominals
-from fabula.stages._relatives import find_relatives
-from fabula.stages._verbs import SPEECH_VERBS
 from fabula.stages._names import (
-    LOCATIVE_PREPOSITIONS,
     CALENDAR,
+    LOCATIVE_PREPOSITIONS,
     NOT_NAMES,
     NameForm,
     is_nickname,
     split_name,
     title_key,
 )
+from fabula.stages._narrator import find_narrator
+from fabula.stages._nominals import find_nominals
+from fabula.stages._relatives import find_relatives
+from fabula.stages._verbs import SPEECH_VERBS
 
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 """Months that are also first names."""

@@ -33,6 +33,7 @@ from importlib import resources
 
 from fabula.model import Cast, Quote, Scene, Span, Story
 from fabula.nlp import Parsed
+from fabula.stages.formats.patterns import is_break, is_heading
 
 PLACE_WEIGHT, SETTING_WEIGHT = 3.0, 2.0
 """Weights of a place noun and of its setting (``[room]``, ``[travel]``...); other nouns count 1."""
@@ -72,16 +73,8 @@ _PLACE_CUE = re.compile(
     r"|(?:came|went) (?:home|into|back to)|set (?:out|off))\b",
     re.IGNORECASE,
 )
-_NUMBER = (r"(?:[ivxlcdm]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-           r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)")
-_HEADING = re.compile(
-    rf"(?:(?:chapter|book|part|volume)\s+{_NUMBER}\.?(?:\s*[:.\-–—]\s*[^\n]{{0,60}})?"
-    r"|prologue|epilogue)\.?",
-    re.IGNORECASE,
-)
 _NUMERAL = re.compile(r"(?:[IVXLC]+|\d{1,3})\.?")
 """A chapter heading that is a bare number: ``IV.``, ``12``."""
-_MARKER = re.compile(r"(?:[*~#=_+\-•·]\s*){3,}|xXx|o0o|oOo|OoO|#")
 
 
 @dataclass(frozen=True)
@@ -175,8 +168,8 @@ def _describe(doc, span: Span, inside: _Intervals, people: frozenset[str]) -> _P
             words += 1
             places += not quoted and _count_noun(token, nouns)
     text = span.text.strip()
-    heading = ("chapter" if _HEADING.fullmatch(text) or _NUMERAL.fullmatch(text)
-               else "marker" if _MARKER.fullmatch(text) else None)
+    heading = ("chapter" if is_heading(text) or _NUMERAL.fullmatch(text)
+               else "marker" if is_break(text) else None)
     return _Paragraph(words, nouns, places, people, _cue(opening), inside.overlaps(span.start, span.end),
                       inside.overlaps(span.start, span.start + 3), heading)
 
