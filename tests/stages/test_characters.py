@@ -46,6 +46,11 @@ def _one(cast: Cast, name: str) -> Character:
     return found[0]
 
 
+def _character_at(cast, start: int) -> str | None:
+    """The character of the mention that starts at ``start``, if any."""
+    return next((m.character for m in cast.mentions if m.start == start), None)
+
+
 # --------------------------------------------------------------------------- aliases
 
 
@@ -211,9 +216,7 @@ def test_characters_redhead_named_last_in_narration_gets_the_epithet() -> None:
     )
     _, cast = _cast(text)
     willow = _one(cast, "Willow")
-    start = text.index("The redhead")
-    linked = [m for m in cast.mentions if m.start == start]
-    assert linked and linked[0].character == willow.id
+    assert _character_at(cast, text.index("The redhead")) == willow.id
     assert not [a for a in _one(cast, "Tara").aliases if "redhead" in a.lower()]
 
 
@@ -232,9 +235,7 @@ def test_characters_redhead_after_the_other_speaks_to_her_by_name() -> None:
     )
     _, cast = _cast(text)
     willow = _one(cast, "Willow")
-    start = text.index("The redhead")
-    linked = [m for m in cast.mentions if m.start == start]
-    assert linked and linked[0].character == willow.id
+    assert _character_at(cast, text.index("The redhead")) == willow.id
 
 
 def test_characters_pronouns_come_from_the_text() -> None:
