@@ -243,3 +243,16 @@ def test_speakers_caller_named_only_in_the_reply_speaks_the_call() -> None:
     assert _quote(analysis, "Willow, please").speaker == julie
     assert _quote(analysis, "No Julie").speaker == willow
     assert _quote(analysis, "No Julie").addressees == (julie,)
+
+
+def test_speakers_said_to_names_the_addressee_who_answers_next() -> None:
+    analysis = _analyse(
+        "Mr. Grey, Mr. Brown and Mr. White sat by the fire after dinner.\n\n"
+        '"A fine evening," said Mr. Brown.\n\n'
+        '"It will rain tomorrow," said Mr. Grey to Mr. White.\n\n'
+        '"Then we shall stay in."'
+    )
+    grey, white = _id(analysis, "Mr. Grey"), _id(analysis, "Mr. White")
+    told = _quote(analysis, "It will rain")
+    assert told.speaker == grey and told.addressees == (white,)
+    assert _quote(analysis, "Then we shall").speaker == white

@@ -37,6 +37,8 @@ class _Turn:
     vocatives: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
     """Characters the quote names without addressing them: talked about, so not the speaker."""
+    told: str | None = None
+    """The one the tag says is spoken to: ``said Anna to Ben``."""
     group: bool = False
 
 
@@ -172,6 +174,7 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
             subject = _parsed_subject(text, token, offset)
         if subject is None:
             continue
+        turn.told = _told(text, token, offset)
         return _take_subject(text, turn, subject, offset)
     return False
 
@@ -192,6 +195,20 @@ def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
             turn.cue = "anaphoric" if mention.kind == "pronoun" else "explicit"
             return True
     return False
+
+
+def _told(text: _Text, verb, offset: int) -> str | None:
+    """The character after ``to`` in a tag (``said to her sister``, ``turning to Ben``)."""
+    for token in verb.doc[verb.i + 1 : verb.i + 8]:
+        if token.lower_ == "to" and token.i + 1 < len(verb.doc):
+            for target in verb.doc[token.i + 1 : token.i + 4]:
+                mention = text.covering(offset + target.idx)
+                if mention is not None:
+                    return mention.character
+            return None
+        if token.is_punct and token.text not in (",",):
+            return None
+    return None
 
 
 def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
@@ -397,8 +414,9 @@ def _reacting(text: _Text, first: int, end: int) -> str | None:
 
 def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str]) -> None:
     """No tag: a name the last line called, the next answer's vocative, alternation, salience."""
-    if previous and previous.speaker and previous.vocatives:
-        named = [v for v in previous.vocatives if v != previous.speaker and v not in turn.vocatives]
+    if previous and previous.speaker and (previous.vocatives or previous.told):
+        called = previous.vocatives + ((previous.told,) if previous.told else ())
+        named = [v for v in called if v != previous.speaker and v not in turn.vocatives]
         if named:
             turn.speaker, turn.cue = named[0], "response"
             return
@@ -434,8 +452,9 @@ def _addressees(speech: list[_Turn]) -> None:
         speaker = turn.speaker
         if turn.group:
             continue
-        if turn.vocatives:
-            turn.quote = replace(turn.quote, addressees=tuple(v for v in turn.vocatives if v != speaker))
+        called = tuple(dict.fromkeys(v for v in turn.vocatives + (turn.told,) if v and v != speaker))
+        if called:
+            turn.quote = replace(turn.quote, addressees=called)
             continue
         for step in (-1, -2, -3, 1, 2):
             k = index + step
