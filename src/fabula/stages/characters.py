@@ -127,7 +127,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         )
         for i in order
     )
-    mentions = [Mention(o.start, o.end, o.text, ids[i], "name") for o, i in name_mentions]
+    mentions = [Mention(o.start, o.end, story.text[o.start : o.end], ids[i], "name") for o, i in name_mentions]
     mentions += [Mention(s, e, t, ids[i], "epithet") for s, e, t, i in epithets]
     mentions += [Mention(s, e, t, ids[i], "pronoun") for s, e, t, i in pronouns]
     mentions += [Mention(s, e, t, ids[i], "relation") for s, e, t, i in relatives]
@@ -158,13 +158,17 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
         while i < len(doc):
             j = i
             while j < len(doc) and (
-                _name_token(doc, j, persons, at_start=j == i) or j > i and (_particle(doc, j) or _hyphen_link(doc, j))
+                _name_token(doc, j, persons, at_start=j == i)
+                or j > i and (_particle(doc, j) or _hyphen_link(doc, j) or _line_break_in_name(doc, j, persons))
             ):
                 j += 1
             while j > i and title_key(doc[j - 1].text) and any(not title_key(t.text) for t in doc[i:j]):
                 j -= 1
-            if j - i > 1 and _sentence_initial(doc[i]) and doc[i].lower_ in common_words:
-                i += 1  # "Poor Grey", "About Anna Grey": a capitalised first word, not a name
+            while j - i > 1 and (
+                _sentence_initial(doc[i]) and doc[i].lower_ in common_words
+                or (doc[i].lower_ in NOT_NAMES or doc[i].lower_ in CALENDAR) and not title_key(doc[i].text)
+            ):
+                i += 1  # "Poor Grey", "Saturday Anna Grey": a capitalised word before the name
             if j == i:
                 i += 1
                 continue
@@ -179,7 +183,7 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
                 _Occurrence(
                     start=offset + span.start_char,
                     end=offset + span.start_char + len(span.text.rstrip("-—")),
-                    text=span.text.rstrip("-—"),
+                    text=" ".join(span.text.rstrip("-—").split()),  # "Mrs.\nBennet" is "Mrs. Bennet"
                     in_quote=inside(offset + first.idx),
                     initial=_sentence_initial(first),
                     person=person,
@@ -218,6 +222,11 @@ def _vocative_shape(doc, j: int) -> bool:
     if not token.is_title or _sentence_initial(token) or j + 1 >= len(doc):
         return False
     return doc[j + 1].text == "," or doc[j - 1].text == ","
+
+
+def _line_break_in_name(doc, j: int, persons: set[int]) -> bool:
+    """A line break inside a name of a hard-wrapped text: ``Mrs.\nBennet``."""
+    return doc[j].is_space and j + 1 < len(doc) and _name_token(doc, j + 1, persons, at_start=False)
 
 
 def _hyphen_link(doc, j: int) -> bool:
