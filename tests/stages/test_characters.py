@@ -54,13 +54,6 @@ def _character_at(cast, start: int) -> str | None:
 # --------------------------------------------------------------------------- aliases
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        'the short form "Will", used as often as "Willow", is clustered first and "Willow" is not '
-        "matched back to its short form: Will becomes a separate off-page character"
-    ),
-)
 def test_characters_short_form_will_merged_with_willow() -> None:
     text = (
         "Willow sat on the porch steps with her knees pulled up. Tara came out with two mugs and sat "

@@ -392,7 +392,7 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
         return any(n.last == word for n in cluster.names)
     formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Kitty" is no short form of "Lady Catherine"
     return any(word in (n.first, n.last) for n in cluster.names) or not formal and any(
-        is_nickname(word, n.first) for n in cluster.names
+        is_nickname(word, n.first) or is_nickname(n.first, word) for n in cluster.names
     )
 
 
@@ -463,7 +463,7 @@ def _firm_gender(cluster: _Cluster) -> str | None:
 def _character(
     id_: str, cluster: _Cluster, gender: str | None, mentions: int, on_page: bool, epithets: Counter
 ) -> Character:
-    forms = [text for text, _ in cluster.forms.most_common()]
+    forms = sorted(cluster.forms, key=lambda text: (-cluster.forms[text], -len(text)))  # ties: the fuller form
     name = forms[0]
     aliases = tuple(forms[1:]) + tuple(text for text, _ in epithets.most_common())
     pronouns = {"f": "she/her", "m": "he/him"}.get(gender or "")
