@@ -243,13 +243,6 @@ def test_characters_pronouns_come_from_the_text() -> None:
     assert _one(cast, "Xander").pronouns == "he/him"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the gender vote counts the first pronoun after a name even when it is the object of that "
-        'name\'s verb ("Tara let him in"), so Tara gets no pronouns'
-    ),
-)
 def test_characters_pronouns_not_swayed_by_an_object_pronoun_after_the_name() -> None:
     text = (
         "Tara opened the door and smiled when she saw who it was. Xander held up a pizza box as if it "

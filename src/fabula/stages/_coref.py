@@ -101,6 +101,8 @@ def gender_after(subject, offset: int, inside, stop: set[int] = frozenset()) -> 
         if token.is_quote or inside(offset + token.idx):
             continue
         word = token.lower_
+        if word == "him" or word == "her" and token.dep_ != "poss":
+            return None  # someone else is in play: "Tara let him in ... his hands"
         if word in ("he", "his", "himself"):
             return "m"
         if word in ("she", "herself") or word == "her" and token.dep_ == "poss":
