@@ -225,13 +225,6 @@ def test_speakers_caller_never_in_narration_is_named_by_the_replies() -> None:
     assert _quote(analysis, "No Julie").addressees == (julie,)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        'a name said once, as a vocative inside dialogue ("No Julie, ..."), is not kept as a character, '
-        "so the caller has no one to be"
-    ),
-)
 def test_speakers_caller_named_only_in_the_reply_speaks_the_call() -> None:
     analysis = _analyse(
         'Willow\'s phone rang. She looked at the screen and sighed. "Hello."\n\n'

@@ -177,7 +177,7 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
             head = doc[j - 1]
             person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or any(
                 t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in span
-            )
+            ) or j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i)  # "No Julie, ..."
             before = doc[i - 1].lower_ if i > 0 else ""
             found.append(
                 _Occurrence(
