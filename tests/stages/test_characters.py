@@ -176,13 +176,6 @@ def test_characters_place_after_in_or_at_is_not_a_character() -> None:
 # --------------------------------------------------------------------------- epithets and pronouns
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "epithets go to the character named last in narration (here Tara, who just spoke); the text's "
-        '"her red hair" description of Willow is not used'
-    ),
-)
 def test_characters_redhead_epithet_links_to_the_red_haired_one() -> None:
     text = (
         "Willow sat on the edge of the bed, her red hair still wet from the shower. Tara leaned in the "

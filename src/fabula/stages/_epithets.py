@@ -10,6 +10,14 @@ STABLE_HEADS = frozenset(
 )
 """Heads that name a lasting trait, so every use in a story points at one character."""
 
+TRAIT_WORDS = {
+    "redhead": frozenset({"red", "auburn", "ginger", "copper", "fiery", "flame"}),
+    "blonde": frozenset({"blonde", "blond", "golden", "fair", "honey"}),
+    "blond": frozenset({"blonde", "blond", "golden", "fair"}),
+    "brunette": frozenset({"brown", "dark", "chestnut", "brunette"}),
+}
+"""Hair a narration describes, and the epithet it earns."""
+
 HAIR_ADJECTIVES = frozenset("blonde blond brunette red-haired dark-haired fair-haired".split())
 
 GENERIC_HEADS: dict[str, str | None] = {
@@ -44,7 +52,7 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
             target = _most_recent(named, starts, offset + token.idx, sentence, wanted, genders, on_page, skip)
             if target is not None:
                 found.append([offset + span.start_char, offset + span.end_char, span.text, target, head])
-    _settle_stable_heads(found)
+    _settle_stable_heads(found, _described_traits(parsed, named))
     return [(s, e, t, i) for s, e, t, i, _ in found]
 
 
@@ -86,13 +94,36 @@ def _most_recent(named, starts, at, excluded, gender, genders, on_page, skip: in
     return None
 
 
-def _settle_stable_heads(found: list[list]) -> None:
-    """Give every use of a lasting-trait epithet to the character most of its uses point at."""
+def _described_traits(parsed, named: list) -> dict[str, Counter]:
+    """Per epithet head, the characters the narration describes with that trait ("her red hair")."""
+    owner_of = {(d, t): i for _, i, d, t in named}
+    traits: dict[str, Counter] = defaultdict(Counter)
+    for d, doc in enumerate(parsed.docs):
+        for token in doc:
+            if token.lower_ not in ("hair", "curls", "locks"):
+                continue
+            colours = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+            head = next((h for h, words in TRAIT_WORDS.items() if colours & words), None)
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if head is None or owner is None:
+                continue
+            if (d, owner.i) not in owner_of:  # "her red hair": the one the sentence is about
+                owner = next((t for t in owner.sent if t.dep_ == "nsubj" and (d, t.i) in owner_of), None)
+            if owner is not None and (d, owner.i) in owner_of:
+                traits[head][owner_of[(d, owner.i)]] += 2
+    return traits
+
+
+def _settle_stable_heads(found: list[list], traits: dict[str, Counter]) -> None:
+    """Give every use of a lasting-trait epithet to the character most of its uses, and the
+    descriptions of that trait, point at."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    for head, described in traits.items():
+        votes[head].update(described)
     for *_, index, head in found:
         if head in STABLE_HEADS or head in HAIR_ADJECTIVES:
             votes[head][index] += 1
     for item in found:
         head = item[4]
-        if head in votes:
+        if head in STABLE_HEADS or head in HAIR_ADJECTIVES:
             item[3] = votes[head].most_common(1)[0][0]
