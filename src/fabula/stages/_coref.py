@@ -102,7 +102,7 @@ def gender_after(subject, offset: int, inside, stop: set[int] = frozenset()) -> 
             continue
         word = token.lower_
         if word == "him" or word == "her" and token.dep_ != "poss":
-            return None  # someone else is in play: "Tara let him in ... his hands"
+            return None  # someone else is in play: "Anna let him in ... his hands"
         if word in ("he", "his", "himself"):
             return "m"
         if word in ("she", "herself") or word == "her" and token.dep_ == "poss":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -22,6 +21,7 @@ from fabula.stages._names import (
 )
 from fabula.stages._narrator import find_narrator
 from fabula.stages._nominals import find_nominals
+from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import find_relatives
 from fabula.stages._verbs import SPEECH_VERBS
 
@@ -60,9 +60,6 @@ class _Cluster:
     def count(self) -> int:
         return sum(self.forms.values())
 
-    def has_word(self, word: str, position: str) -> bool:
-        return any((n.first if position == "first" else n.last) == word for n in self.names if len(n.words) > 1)
-
     @property
     def title_gender(self) -> str | None:
         genders = {n.gender for n in self.names if n.gender}
@@ -71,7 +68,7 @@ class _Cluster:
 
 def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> Cast:
     """The cast of the story and every mention of its members."""
-    inside = _QuoteIndex(quotes)
+    inside = QuoteIndex(quotes)
     lowercase = Counter(t.text for doc in parsed.docs for t in doc if t.is_lower)
     occurrences = _name_occurrences(parsed, inside, lowercase)
     kept = _person_names(occurrences, lowercase)
@@ -135,20 +132,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     return Cast(characters=characters, mentions=tuple(mentions))
 
 
-class _QuoteIndex:
-    """Answers whether an offset lies inside a quote."""
-
-    def __init__(self, quotes: tuple[Quote, ...]) -> None:
-        spans = sorted((q.start, q.end) for q in quotes if q.kind != "embedded")
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def __call__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-
-def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter) -> list[_Occurrence]:
+def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter) -> list[_Occurrence]:
     """Runs of capitalised proper nouns (with their titles) in every paragraph."""
     found = []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
@@ -177,7 +161,7 @@ def _name_occurrences(parsed: Parsed, inside: _QuoteIndex, common_words: Counter
             head = doc[j - 1]
             person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or any(
                 t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in span
-            ) or j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i)  # "No Julie, ..."
+            ) or j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i)  # "No Anna, ..."
             before = doc[i - 1].lower_ if i > 0 else ""
             found.append(
                 _Occurrence(
@@ -397,7 +381,7 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
 
 
 def _add_untagged_uses(
-    parsed: Parsed, inside: _QuoteIndex, kept: dict[str, list[_Occurrence]], lowercase: Counter
+    parsed: Parsed, inside: QuoteIndex, kept: dict[str, list[_Occurrence]], lowercase: Counter
 ) -> None:
     """Uses of a one-word name the tagger did not call a proper noun ("Robin thought")."""
     single = {text for text in kept if " " not in text}
@@ -418,7 +402,7 @@ def _add_untagged_uses(
             )
 
 
-def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]], inside: _QuoteIndex) -> dict[str, Counter]:
+def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]], inside: QuoteIndex) -> dict[str, Counter]:
     """Per name form, the first gendered pronoun after each use, before another name intervenes."""
     starts_by_doc: dict[int, set[int]] = defaultdict(set)
     for found in kept.values():

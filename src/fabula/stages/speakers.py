@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from fabula.model import Cast, Mention, Quote, Scene, Story
 from fabula.nlp import Parsed
+from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -21,9 +22,10 @@ LONG_NARRATION = 150
 """Words of narration after which a conversation is taken to start afresh."""
 SPEECH_NOUNS = frozenset(
     "reply answer remark rejoinder response retort reasoning injunction exclamation comment cry question "
-    "observation greeting words reproach protest answer request reflection advice".split()
+    "observation greeting words reproach protest request reflection advice".split()
 )
 FIRST_PERSON = ("i",)
+TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 
 
 @dataclass
@@ -57,7 +59,7 @@ def attribute_speakers(
         _read_paragraph(text, paragraph, group)
         if group[0].speaker is None and not group[0].group:
             _tag_from_previous_paragraph(text, paragraph, group)
-    _follow_conversations(text, turns, by_paragraph, scenes)
+    _follow_conversations(text, turns, scenes)
     return tuple(_finish(turn) for turn in turns)
 
 
@@ -71,13 +73,12 @@ class _Text:
         self.all_mentions = cast.mentions
         self.on_page = {c.id for c in cast.characters if c.on_page}
         self.gender = {c.id: (c.pronouns or "")[:1] or None for c in cast.characters}
-        spans = sorted((q.start - 1, q.end + 1) for q in quotes if q.kind != "embedded")
-        self.quote_starts = [s for s, _ in spans]
-        self.quote_ends = [e for _, e in spans]
+        self.in_quote = QuoteIndex(quotes, marks=True)
 
-    def in_quote(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.quote_starts, offset) - 1
-        return i >= 0 and offset < self.quote_ends[i]
+    def narration(self, paragraph: int) -> list:
+        """The paragraph's tokens outside its quotes, marks and spaces left out."""
+        doc, offset = self.parsed.docs[paragraph], self.parsed.offsets[paragraph]
+        return [t for t in doc if not t.is_space and not self.in_quote(offset + t.idx) and not t.is_quote]
 
     def covering(self, offset: int) -> Mention | None:
         """The mention that covers this offset, if any."""
@@ -110,7 +111,7 @@ class _Text:
 def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
     """Tags first, then beats, inside one paragraph; vocatives of every quote."""
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
-    narration = [t for t in doc if not t.is_space and not text.in_quote(offset + t.idx) and not t.is_quote]
+    narration = text.narration(paragraph)
     for turn in turns:
         turn.vocatives = _vocatives(text, doc, offset, turn.quote)
         turn.named = tuple(
@@ -147,9 +148,8 @@ def _tag_from_previous_paragraph(text: _Text, paragraph: int, turns: list[_Turn]
     previous = text.story.paragraphs[paragraph - 1]
     if not previous.text.rstrip().endswith((":", ",", "--", "—", "-")) or text.in_quote(previous.end - 1):
         return
-    doc, offset = text.parsed.docs[paragraph - 1], text.parsed.offsets[paragraph - 1]
-    narration = [t for t in doc if not t.is_space and not text.in_quote(offset + t.idx) and not t.is_quote]
-    if _tag(text, first, _tag_zone(narration, first=False), offset, before=True):
+    narration = text.narration(paragraph - 1)
+    if _tag(text, first, _tag_zone(narration, first=False), text.parsed.offsets[paragraph - 1], before=True):
         _share_within_paragraph(turns)
 
 
@@ -165,9 +165,8 @@ def _tag_zone(tokens: list, first: bool) -> list:
 
 def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = False) -> bool:
     """A speech verb next to the quote, and its subject: ``Anna said``, ``she asked``, ``said he``."""
-    verbs = SPEECH_VERBS | THOUGHT_VERBS
     for position, token in enumerate(reversed(tokens) if before else tokens):
-        if token.lower_ not in verbs:
+        if token.lower_ not in TAG_VERBS:
             continue
         subject = _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
@@ -353,7 +352,7 @@ def _share_within_paragraph(turns: list[_Turn]) -> None:
                 turn.speaker, turn.cue = nearest.speaker, cue
 
 
-def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes: tuple[Scene, ...]) -> None:
+def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, ...]) -> None:
     """Untagged lines by turn-taking; group lines; answers that name who spoke."""
     scene_starts = sorted(s.start for s in scenes)
     speech = [t for t in turns if t.quote.kind in ("speech", "written")]
@@ -367,10 +366,11 @@ def _follow_conversations(text: _Text, turns: list[_Turn], by_paragraph, scenes:
         same_paragraph = previous is not None and previous.quote.paragraph == turn.quote.paragraph
         if previous is not None and _narration_between(text, previous.quote, turn.quote) > LONG_NARRATION:
             recent = []  # a long stretch of narration: a new conversation starts
-        if previous is not None and not same_paragraph:
-            reactor = _reacting(text, previous.quote.paragraph + 1, turn.quote.paragraph)
-            if reactor and reactor != (recent[-1] if recent else None) and turn.speaker is None and not turn.group and reactor not in turn.vocatives:
-                turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
+        if previous is not None and turn.speaker is None and not turn.group:
+            if turn.quote.paragraph == previous.quote.paragraph + 2:  # one paragraph of narration between
+                reactor = _reacting(text, previous.quote.paragraph + 1)
+                if reactor and reactor != (recent[-1] if recent else None) and reactor not in turn.vocatives:
+                    turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
         if turn.group:
             turn.speakers = tuple(_participants(text, turn, recent)[:2])
         elif turn.speaker is None:
@@ -397,18 +397,17 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
     return quote.paragraph == previous.paragraph + 1 and previous.end >= paragraph.end
 
 
-def _reacting(text: _Text, first: int, end: int) -> str | None:
-    """The character a run of narration paragraphs (``first`` up to ``end``) last makes act."""
-    if end - first != 1 or len(text.parsed.docs[first]) > 60:
+def _reacting(text: _Text, paragraph: int) -> str | None:
+    """The character a short narration paragraph last makes act, if it names one."""
+    doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
+    if len(doc) > 60:
         return None
-    for paragraph in range(end - 1, first - 1, -1):
-        doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
-        for sentence in list(doc.sents)[::-1]:
-            for token in sentence:
-                if _acts(token, main_only=True):
-                    mention = text.covering(offset + token.idx)
-                    if mention and not text.in_quote(mention.start):
-                        return mention.character
+    for sentence in list(doc.sents)[::-1]:
+        for token in sentence:
+            if _acts(token, main_only=True):
+                mention = text.covering(offset + token.idx)
+                if mention and not text.in_quote(mention.start):
+                    return mention.character
     return None
 
 
