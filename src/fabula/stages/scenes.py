@@ -33,6 +33,7 @@ from importlib import resources
 
 from fabula.model import Cast, Quote, Scene, Span, Story
 from fabula.nlp import Parsed
+from fabula.stages._quote_index import QuoteIndex
 from fabula.stages.formats.patterns import is_break, is_heading
 
 PLACE_WEIGHT, SETTING_WEIGHT = 3.0, 2.0
@@ -93,33 +94,11 @@ class _Paragraph:
     """``"chapter"`` or ``"marker"`` when the paragraph is a heading or marker line ingest left in."""
 
 
-class _Intervals:
-    """The union of the quote spans, for "is this inside speech?" in log time."""
-
-    def __init__(self, quotes: tuple[Quote, ...]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted((q.start, q.end) for q in quotes):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [m[0] for m in merged]
-        self.ends = [m[1] for m in merged]
-
-    def contains(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start) - 1
-        return i >= 0 and end <= self.ends[i]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end) - 1
-        return i >= 0 and self.ends[i] > start
-
-
 def find_scenes(story: Story, parsed: Parsed, quotes: tuple[Quote, ...], cast: Cast) -> tuple[Scene, ...]:
     """The scenes of the story, tiling its body, each with the characters present."""
     if not story.paragraphs:
         return ()
-    inside = _Intervals(quotes)
+    inside = QuoteIndex(quotes)
     people = _narration_people(story, cast, inside)
     paragraphs = [_describe(doc, span, inside, people[i])
                   for i, (doc, span) in enumerate(zip(parsed.docs, story.paragraphs))]
@@ -151,7 +130,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def _describe(doc, span: Span, inside: _Intervals, people: frozenset[str]) -> _Paragraph:
+def _describe(doc, span: Span, inside: QuoteIndex, people: frozenset[str]) -> _Paragraph:
     """The signals of one paragraph, from its narration only, in one pass over its tokens."""
     nouns: Counter = Counter()
     words = places = 0
@@ -206,7 +185,7 @@ def _cue(opening: list) -> float:
     return score
 
 
-def _narration_people(story: Story, cast: Cast, inside: _Intervals) -> list[frozenset[str]]:
+def _narration_people(story: Story, cast: Cast, inside: QuoteIndex) -> list[frozenset[str]]:
     """For each paragraph, the characters mentioned in its narration."""
     starts = [p.start for p in story.paragraphs]
     found: list[set[str]] = [set() for _ in starts]
@@ -343,7 +322,7 @@ def _depth(similarity: dict[int, float], gap: int, reach: int = 6) -> float:
     return depth
 
 
-def _presence_events(cast: Cast, quotes: tuple[Quote, ...], inside: _Intervals) -> list[tuple[int, str]]:
+def _presence_events(cast: Cast, quotes: tuple[Quote, ...], inside: QuoteIndex) -> list[tuple[int, str]]:
     """(offset, character id) for each narration mention and each spoken quote, in text order.
 
     People the cast marks as never on the page (only talked about) are left out.
