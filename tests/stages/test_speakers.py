@@ -249,3 +249,45 @@ def test_speakers_said_to_names_the_addressee_who_answers_next() -> None:
     told = _quote(analysis, "It will rain")
     assert told.speaker == grey and told.addressees == (white,)
     assert _quote(analysis, "Then we shall").speaker == white
+
+
+def test_a_verb_right_after_a_running_on_quote_is_its_tag():
+    text = (
+        'Osric stood by the gate. Marguerite looked at him.\n\n'
+        '"The garden," beamed Osric, "is really yet to come."\n\n'
+        '"Do you think so?" Marguerite asked.\n'
+    )
+    analysis = _analyse(text)
+    osric = _id(analysis, "Osric")
+    for opening in ("The garden", "is really"):
+        quote = _quote(analysis, opening)
+        assert (quote.speaker, quote.cue) == (osric, "explicit")
+
+
+def test_a_clause_after_a_quote_is_not_its_tag():
+    text = (
+        'Marguerite and Osric stood in the hall.\n\n'
+        'Marguerite said, "Yes," while Osric edged away.\n'
+    )
+    analysis = _analyse(text)
+    assert _quote(analysis, "Yes").speaker == _id(analysis, "Marguerite")
+
+
+def test_a_tag_closing_the_previous_paragraph_beats_a_beat():
+    text = (
+        'Marguerite and Osric sat by the fire.\n\n'
+        'The box was brought, and Osric, sighing over it as he unlocked it, said--\n\n'
+        '"This is full of papers." Marguerite took the box from the table.\n'
+    )
+    analysis = _analyse(text)
+    assert _quote(analysis, "This is full").speaker == _id(analysis, "Osric")
+
+
+def test_a_tag_verb_shares_the_subject_of_the_verb_it_completes():
+    text = (
+        'Marguerite and Osric sat on the bench.\n\n'
+        'Osric was forced at last to add, "It is late."\n'
+    )
+    analysis = _analyse(text)
+    late = _quote(analysis, "It is late")
+    assert (late.speaker, late.cue) == (_id(analysis, "Osric"), "explicit")

@@ -15,7 +15,8 @@ trail urge utter venture vow wail whine yawn coo wheeze cough croak bark boom ca
 comment complain conclude confirm cut direct echo encourage entreat gasp greet grumble hazard
 hint howl inform instruct lament mention nag note order point pray proclaim pronounce propose
 query rage rant read remind report resume reveal roar scream sing sneer sob stammer suppose
-swear taunt thank threaten whistle write
+swear taunt thank threaten whistle write pursue proceed interpose remonstrate assent falter expostulate
+ejaculate accost opine acquiesce apologize apologise affirm assert titter simper hesitate explode
 """
 _IRREGULAR = """
 said says saying told tells telling spoke speaks spoken speaking began begins begun beginning

@@ -12,6 +12,8 @@ from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS
 
 SUBJECTS = ("nsubj", "nsubjpass")
+CLIMB = ("conj", "xcomp")
+"""Links from a verb to the one whose subject it shares."""
 CONFIDENCE = {
     "explicit": 0.95, "anaphoric": 0.8, "group": 0.8, "continued": 0.85, "beat": 0.75,
     "thought": 0.7, "response": 0.7, "turn": 0.6, "salience": 0.35,
@@ -26,6 +28,10 @@ SPEECH_NOUNS = frozenset(
 )
 FIRST_PERSON = ("i",)
 TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
+OPEN_ENDS = ",-—–"
+"""How a quote ends when the sentence runs on into its tag."""
+JOINERS = ("CCONJ", "SCONJ", "ADP")
+"""Words that open a clause of its own after a quote (``"Yes," while Ben left``): no tag follows."""
 
 
 @dataclass
@@ -57,8 +63,6 @@ def attribute_speakers(
         by_paragraph[turn.quote.paragraph].append(turn)
     for paragraph, group in by_paragraph.items():
         _read_paragraph(text, paragraph, group)
-        if group[0].speaker is None and not group[0].group:
-            _tag_from_previous_paragraph(text, paragraph, group)
     _follow_conversations(text, turns, scenes)
     return tuple(_finish(turn) for turn in turns)
 
@@ -127,11 +131,14 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         sides.append((before, after))
         if turn.quote.kind != "embedded":
             zone = _tag_zone(after, first=True)
+            open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
             _tag(text, turn, zone, offset) or _owned_reply(text, turn, zone, offset) or _tag(
                 text, turn, _tag_zone(before, first=False), offset, before=True
-            )
+            ) or _tag(text, turn, zone, offset, open_ended=open_ended)
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
+    if turns[0].speaker is None and not turns[0].group:
+        _tag_from_previous_paragraph(text, paragraph, turns[0])
     _share_within_paragraph(turns)
     for kinds in (("speech", "written"), ("thought",)):  # a thought is the paragraph speaker's first
         for turn, (before, after) in zip(turns, sides):
@@ -140,17 +147,15 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         _share_within_paragraph(turns)
 
 
-def _tag_from_previous_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
+def _tag_from_previous_paragraph(text: _Text, paragraph: int, first: _Turn) -> None:
     """``Mr. Grey immediately said,--`` closing one paragraph tags the quote that opens the next."""
-    first = turns[0]
     if paragraph == 0 or first.quote.start - 1 > text.story.paragraphs[paragraph].start:
         return
     previous = text.story.paragraphs[paragraph - 1]
     if not previous.text.rstrip().endswith((":", ",", "--", "—", "-")) or text.in_quote(previous.end - 1):
         return
     narration = text.narration(paragraph - 1)
-    if _tag(text, first, _tag_zone(narration, first=False), text.parsed.offsets[paragraph - 1], before=True):
-        _share_within_paragraph(turns)
+    _tag(text, first, _tag_zone(narration, first=False), text.parsed.offsets[paragraph - 1], before=True)
 
 
 def _tag_zone(tokens: list, first: bool) -> list:
@@ -163,10 +168,12 @@ def _tag_zone(tokens: list, first: bool) -> list:
     return zone[-14:]
 
 
-def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = False) -> bool:
-    """A speech verb next to the quote, and its subject: ``Anna said``, ``she asked``, ``said he``."""
+def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = False, open_ended: bool = False) -> bool:
+    """A speech verb next to the quote, and its subject: ``Anna said``, ``she asked``, ``said he``.
+
+    After a quote whose sentence runs on (``"...," pursued Anna``), any verb right by it is the tag."""
     for position, token in enumerate(reversed(tokens) if before else tokens):
-        if token.lower_ not in TAG_VERBS:
+        if token.lower_ not in TAG_VERBS and not (open_ended and position <= 3 and token.pos_ == "VERB"):
             continue
         subject = _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
@@ -176,6 +183,12 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
         turn.told = _told(text, token, offset)
         return _take_subject(text, turn, subject, offset)
     return False
+
+
+def _runs_on(quote: Quote, following) -> bool:
+    """Whether the sentence goes on past the quote: ``"Yes," pursued Anna``, ``"No!" cried he``."""
+    end = quote.text.rstrip()[-1:]
+    return end in OPEN_ENDS or end in "!?" and following.text[:1].islower()
 
 
 def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
@@ -238,9 +251,12 @@ def _can_be_subject(text: _Text, token, offset: int) -> bool:
 
 def _parsed_subject(text: _Text, verb, offset: int):
     """The subject the parser gives the verb (or its coordinated head); a name beside it at worst."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if subject is None and verb.dep_ == "conj":  # "She looked up and groaned"
-        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    subject, head = None, verb
+    for _ in range(3):  # "She looked up and groaned", "Anna began to say", "was forced to add"
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None or head.dep_ not in CLIMB or head.head is head:
+            break
+        head = head.head
     if subject is None:  # "Anna spat back", mis-tagged
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
         subject = next((t for t in beside if text.character_at(t, offset)), None)
