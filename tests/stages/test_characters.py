@@ -206,6 +206,20 @@ def test_characters_redhead_named_last_in_narration_gets_the_epithet() -> None:
     assert not [a for a in _one(cast, "Tara").aliases if "redhead" in a.lower()]
 
 
+def test_characters_the_old_lady_is_one_person_throughout() -> None:
+    text = (
+        "Mrs. Voss sat in her chair by the window. Petra brought her the tea.\n\n"
+        "The old lady thanked her.\n\n"
+        "Later Petra read aloud while Mrs. Voss listened. The old lady nodded along.\n\n"
+        "Mrs. Voss and Petra walked to the shop. Petra paid, and the old lady frowned at the price."
+    )
+    _, cast = _cast(text)
+    granny = _one(cast, "Mrs. Voss")
+    uses = [i for i in range(len(text)) if text.startswith("he old lady", i)]
+    assert len(uses) == 3
+    assert [_character_at(cast, i - 1) for i in uses] == [granny.id] * 3
+
+
 @pytest.mark.xfail(
     strict=True,
     reason=(

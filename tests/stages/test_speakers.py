@@ -291,3 +291,25 @@ def test_a_tag_verb_shares_the_subject_of_the_verb_it_completes():
     analysis = _analyse(text)
     late = _quote(analysis, "It is late")
     assert (late.speaker, late.cue) == (_id(analysis, "Osric"), "explicit")
+
+
+def test_said_the_stranger_goes_to_someone_present_of_the_nouns_gender():
+    text = (
+        'Osric leaned on his cane. Marguerite checked her watch. Petra tapped her foot.\n\n'
+        '"The train is late," Petra said to Marguerite.\n\n'
+        '"It always is," said the gentleman.\n'
+    )
+    analysis = _analyse(text)
+    quote = _quote(analysis, "It always is")
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Osric"), "anaphoric")
+
+
+def test_said_her_father_is_not_the_one_whose_father_he_is():
+    text = (
+        'Marguerite came home late. Osric was waiting in the hall with his pipe; Petra stood by her chair.\n\n'
+        '"Where were you?" Petra asked her.\n\n'
+        '"Out," said Marguerite.\n\n'
+        '"That is no answer," said her father.\n'
+    )
+    analysis = _analyse(text)
+    assert _quote(analysis, "That is no answer").speaker == _id(analysis, "Osric")

@@ -6,6 +6,13 @@ PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
+NOUN_GENDER = {
+    **dict.fromkeys("man gentleman boy father son brother husband uncle nephew lad fellow king prince lord "
+                    "master sir youth grandfather papa monsieur signor waiter butler footman landlord".split(), "m"),
+    **dict.fromkeys("woman lady girl mother daughter sister wife aunt niece maid queen princess mistress "
+                    "hostess widow grandmother mamma madame signorina landlady housemaid governess".split(), "f"),
+}
+"""The gender a person noun carries (``the old man``, ``the hostess``)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
 SENTENCE_DECAY = 0.6

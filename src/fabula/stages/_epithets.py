@@ -26,10 +26,13 @@ GENERIC_HEADS: dict[str, str | None] = {
 }
 """Heads that point at someone only with a telling adjective (the other woman, the older man)."""
 
+LASTING_ADJECTIVES = frozenset("old young little elderly".split())
+"""Adjectives a story keeps for one person throughout: every "the old lady" is the same one."""
+
 TELLING_ADJECTIVES = frozenset(
     "other older younger taller shorter smaller bigger elder sobbing crying weeping frail injured "
     "blonde blond brunette red-haired dark-haired fair-haired".split()
-)
+) | LASTING_ADJECTIVES
 
 
 def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside) -> list[tuple]:
@@ -51,7 +54,9 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
             skip = 1 if "other" in span.text.lower().split() else 0  # "the other woman": not the last one named
             target = _most_recent(named, starts, offset + token.idx, sentence, wanted, genders, on_page, skip)
             if target is not None:
-                found.append([offset + span.start_char, offset + span.end_char, span.text, target, head])
+                lasting = [t.lower_ for t in span if t.lower_ in LASTING_ADJECTIVES]
+                key = f"{lasting[0]} {head}" if lasting else head
+                found.append([offset + span.start_char, offset + span.end_char, span.text, target, key])
     _settle_stable_heads(found, _described_traits(parsed, named))
     return [(s, e, t, i) for s, e, t, i, _ in found]
 
@@ -121,9 +126,14 @@ def _settle_stable_heads(found: list[list], traits: dict[str, Counter]) -> None:
     for head, described in traits.items():
         votes[head].update(described)
     for *_, index, head in found:
-        if head in STABLE_HEADS or head in HAIR_ADJECTIVES:
+        if _lasting(head):
             votes[head][index] += 1
     for item in found:
         head = item[4]
-        if head in STABLE_HEADS or head in HAIR_ADJECTIVES:
+        if _lasting(head):
             item[3] = votes[head].most_common(1)[0][0]
+
+
+def _lasting(key: str) -> bool:
+    """Whether an epithet names something that stays with one person (a trait, hair, age)."""
+    return key in STABLE_HEADS or key in HAIR_ADJECTIVES or key.split()[0] in LASTING_ADJECTIVES

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from fabula.model import Cast, Mention, Quote, Scene, Story
 from fabula.nlp import Parsed
+from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS
 
@@ -48,6 +49,8 @@ class _Turn:
     told: str | None = None
     """The one the tag says is spoken to: ``said Anna to Ben``."""
     group: bool = False
+    described: str | None = None
+    """The gender ("m", "f" or "") of the unnamed person the tag makes the speaker (``said the stranger``)."""
 
 
 def attribute_speakers(
@@ -76,7 +79,7 @@ class _Text:
         self.starts = [m.start for m in cast.mentions]
         self.all_mentions = cast.mentions
         self.on_page = {c.id for c in cast.characters if c.on_page}
-        self.gender = {c.id: (c.pronouns or "")[:1] or None for c in cast.characters}
+        self.gender = {c.id: PRONOUN_GENDER.get((c.pronouns or "").split("/")[0]) for c in cast.characters}
         self.in_quote = QuoteIndex(quotes, marks=True)
 
     def narration(self, paragraph: int) -> list:
@@ -142,7 +145,7 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
     _share_within_paragraph(turns)
     for kinds in (("speech", "written"), ("thought",)):  # a thought is the paragraph speaker's first
         for turn, (before, after) in zip(turns, sides):
-            if turn.speaker is None and not turn.group and turn.quote.kind in kinds:
+            if turn.speaker is None and not turn.group and turn.described is None and turn.quote.kind in kinds:
                 _beat(text, turn, before, after, offset)
         _share_within_paragraph(turns)
 
@@ -181,7 +184,7 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
         if subject is None:
             continue
         turn.told = _told(text, token, offset)
-        return _take_subject(text, turn, subject, offset)
+        return _take_subject(text, turn, subject, offset, speech=token.lower_ in TAG_VERBS)
     return False
 
 
@@ -263,7 +266,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
     return subject
 
 
-def _take_subject(text: _Text, turn: _Turn, subject, offset: int) -> bool:
+def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool = True) -> bool:
     """Record what the tag's subject says of the speaker; False when it names nobody we know."""
     if subject.lower_ in GROUP_PRONOUNS or any(c.lower_ in GROUP_WORDS for c in subject.subtree):
         turn.group, turn.cue = True, "group"
@@ -273,6 +276,16 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int) -> bool:
         turn.cue = "first-person"
         return True
     character = mention.character if mention else text.character_at(subject, offset)
+    if character is None:  # "the obliging Mrs. Ford": a name inside the subject's phrase
+        inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
+        character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
+    if character is None and speech and subject.pos_ == "NOUN" and subject.tag_ != "NNS" and subject.is_lower:
+        turn.described = NOUN_GENDER.get(subject.lower_, "")  # someone present, found by the conversation
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        owned = text.covering(offset + owner.idx) if owner is not None else None
+        if owned is not None:  # "said her father": not the one whose father he is
+            turn.named += (owned.character,)
+        return True
     if character is None or character in turn.vocatives:
         return False
     turn.speaker = character
@@ -428,14 +441,19 @@ def _reacting(text: _Text, paragraph: int) -> str | None:
 
 
 def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str]) -> None:
-    """No tag: a name the last line called, the next answer's vocative, alternation, salience."""
+    """No tag, or one naming nobody: a name the last line called, the next answer's vocative,
+    alternation, salience; for ``said the stranger``, the same among those of the stranger's gender."""
+    def fits(character: str) -> bool:
+        return not turn.described or text.gender.get(character) == turn.described
+
+    described = turn.described is not None
     if previous and previous.speaker and (previous.vocatives or previous.told):
         called = previous.vocatives + ((previous.told,) if previous.told else ())
-        named = [v for v in called if v != previous.speaker and v not in turn.vocatives]
+        named = [v for v in called if v != previous.speaker and v not in turn.vocatives and fits(v)]
         if named:
-            turn.speaker, turn.cue = named[0], "response"
+            turn.speaker, turn.cue = named[0], "anaphoric" if described else "response"
             return
-    if following and following.speaker and following.vocatives:
+    if following and following.speaker and following.vocatives and not described:
         on_stage = text.recent_characters(turn.quote.start)
         named = [v for v in following.vocatives if v != following.speaker and v not in turn.vocatives]
         if named and named[0] not in on_stage:  # the voice on the phone, named by the reply
@@ -443,13 +461,17 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
             return
     last = recent[-1] if recent else None
     excluded = set(turn.vocatives) | set(turn.named)
-    if len(recent) >= 2 and recent[-2] not in excluded and recent[-2] != last:
-        turn.speaker, turn.cue = recent[-2], "turn"
+    if len(recent) >= 2 and recent[-2] not in excluded and recent[-2] != last and fits(recent[-2]):
+        turn.speaker, turn.cue = recent[-2], "anaphoric" if described else "turn"
         return
     for candidate in _participants(text, turn, recent):
-        if candidate != last and candidate not in excluded:
-            turn.speaker, turn.cue = candidate, "turn" if last else "salience"
+        if candidate != last and candidate not in excluded and fits(candidate):
+            turn.speaker, turn.cue = candidate, "anaphoric" if described else "turn" if last else "salience"
             return
+    if described:  # nobody else fits: the one who spoke last goes on, or whoever is there
+        fallback = [c for c in _participants(text, turn, recent) if c not in excluded]
+        if fallback:
+            turn.speaker, turn.cue = next((c for c in fallback if fits(c)), fallback[0]), "anaphoric"
 
 
 def _participants(text: _Text, turn: _Turn, recent: list[str]) -> list[str]:
