@@ -313,3 +313,19 @@ def test_said_her_father_is_not_the_one_whose_father_he_is():
     )
     analysis = _analyse(text)
     assert _quote(analysis, "That is no answer").speaker == _id(analysis, "Osric")
+
+
+def test_untagged_lines_before_a_tagged_one_alternate_back_from_it():
+    text = (
+        'Marguerite sat down at the table. Petra poured the wine for her. The door opened and Osric '
+        'came in with his coat over his arm.\n\n'
+        '"You are late."\n\n'
+        '"The roads were bad."\n\n'
+        '"They always are."\n\n'
+        '"Not like tonight," said Osric.\n'
+    )
+    analysis = _analyse(text)
+    osric = _id(analysis, "Osric")
+    assert _quote(analysis, "The roads").speaker == osric
+    assert _quote(analysis, "They always").speaker not in (None, osric)
+    assert _quote(analysis, "You are late").speaker not in (None, osric)

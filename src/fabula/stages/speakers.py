@@ -412,7 +412,53 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 _implicit(text, turn, None if same_paragraph else previous, following, recent)
         if turn.speaker and (not recent or recent[-1] != turn.speaker):
             recent.append(turn.speaker)
+    _alternate_back(text, speech, scene_starts)
     _addressees(speech)
+
+
+ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
+"""Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
+GUESSES = ("turn", "salience")
+
+
+def _linked(text: _Text, a: _Turn, b: _Turn, scene_starts: list[int]) -> bool:
+    """Whether two speech turns are consecutive lines of one exchange."""
+    return (
+        0 < b.quote.paragraph - a.quote.paragraph <= 2
+        and _narration_between(text, a.quote, b.quote) <= 40
+        and bisect.bisect_right(scene_starts, a.quote.start) == bisect.bisect_right(scene_starts, b.quote.start)
+    )
+
+
+def _alternate_back(text: _Text, speech: list[_Turn], scene_starts: list[int]) -> None:
+    """Untagged lines nearer the next tagged line than the last one alternate back from it."""
+    runs, run = [], [0] if speech else []
+    for k in range(1, len(speech)):
+        if _linked(text, speech[k - 1], speech[k], scene_starts):
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    for run in runs:
+        anchors = [i for i, k in enumerate(run) if speech[k].cue in ANCHORS and speech[k].speaker]
+        for i, k in enumerate(run):
+            turn = speech[k]
+            if turn.cue not in GUESSES:
+                continue
+            after = next((a for a in anchors if a > i), None)
+            before = next((a for a in reversed(anchors) if a < i), None)
+            if after is None or (before is not None and i - before <= after - i):
+                continue
+            anchor = speech[run[after]].speaker
+            if (after - i) % 2 == 0:
+                guess = anchor
+            else:
+                partner = [speech[run[j]].speaker for j in range(after - 1, -1, -1)
+                           if speech[run[j]].speaker and speech[run[j]].speaker != anchor]
+                guess = partner[0] if partner else None
+            if guess and guess not in turn.vocatives and guess not in turn.named:
+                turn.speaker = guess
 
 
 def _narration_between(text: _Text, previous: Quote, quote: Quote) -> int:
