@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BROWSER := /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: install demo test eval bench clean
 
@@ -17,7 +19,12 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/fabula read --out out
 
-test: install
+# The report's tests render it in headless Chromium: Debian's chromium and chromium-driver.
+$(BROWSER):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver
+
+test: install $(BROWSER)
 	$(BIN)/pytest
 
 eval: install

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,9 @@ def test_cli_read_without_a_story_reads_the_bundled_example(tmp_path: Path, caps
     out = tmp_path / "out"
     assert main(["read", "--out", str(out)]) == 0
     written = out / "first-steps-to-recovery.json"
-    assert _files(out) == [written]
+    report = out / "first-steps-to-recovery.html"
+    assert _files(out) == [report, written]
+    assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     data = json.loads(written.read_text(encoding="utf-8"))
     assert data["schema"] == "fabula/1"
     assert data["metadata"]["title"] == "First Steps to Recovery"
@@ -54,13 +57,24 @@ def test_cli_read_without_a_story_reads_the_bundled_example(tmp_path: Path, caps
 
 def test_cli_read_file_writes_json_where_asked(story: Path, tmp_path: Path, capsys) -> None:
     target = tmp_path / "results" / "drive.json"
-    assert main(["read", str(story), "--json", str(target), "--quiet"]) == 0
+    assert main(["read", str(story), "--json", str(target), "--html", str(tmp_path / "r.html"), "--quiet"]) == 0
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["schema"] == "fabula/1"
     assert data["source"]["path"] == str(story)
     assert data["metadata"]["author"] == "Jane Doe"
     assert [q["text"] for q in data["quotes"]] == ["Are you going to be alright?", "I don't know,"]
     assert _files(target.parent) == [target]  # no temporary file left beside it
+
+
+def test_cli_read_writes_the_report_where_asked_readable_by_others(story: Path, tmp_path: Path, capsys) -> None:
+    report = tmp_path / "pages" / "drive.html"
+    assert main(["read", str(story), "--out", str(tmp_path / "out"), "--html", str(report)]) == 0
+    assert "Night Drive" in report.read_text(encoding="utf-8")
+    assert str(report) in capsys.readouterr().out.replace("\n", "")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert report.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert _files(tmp_path / "pages") == [report]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +124,7 @@ def test_cli_summary_prints_rich_markup_in_the_story_literally(tmp_path: Path, c
         '"Soon," Amy said.',
         encoding="utf-8",
     )
-    assert main(["read", str(path), "--json", str(tmp_path / "m.json")]) == 0
+    assert main(["read", str(path), "--json", str(tmp_path / "m.json"), "--out", str(tmp_path)]) == 0
     captured = capsys.readouterr()
     assert "The [bold]x[/bold] Night [/]" in captured.out
     assert "Jo [red]March[/red]" in captured.out
@@ -120,14 +134,14 @@ def test_cli_summary_prints_rich_markup_in_the_story_literally(tmp_path: Path, c
 
 def test_cli_quiet_prints_nothing(story: Path, tmp_path: Path, capsys) -> None:
     target = tmp_path / "drive.json"
-    assert main(["read", str(story), "--json", str(target), "--quiet"]) == 0
+    assert main(["read", str(story), "--json", str(target), "--out", str(tmp_path), "--quiet"]) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
     assert target.exists()
 
 
 def test_cli_profile_prints_the_stage_names(story: Path, tmp_path: Path, capsys) -> None:
-    assert main(["read", str(story), "--json", str(tmp_path / "drive.json"), "--profile"]) == 0
+    assert main(["read", str(story), "--json", str(tmp_path / "drive.json"), "--out", str(tmp_path), "--profile"]) == 0
     out = capsys.readouterr().out
     for stage in ("ingest", "parse", "quotes", "characters", "scenes", "speakers"):
         assert stage in out

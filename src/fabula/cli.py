@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     read = commands.add_parser("read", help="analyse one story (the bundled example if none is given)")
     read.add_argument("story", nargs="?", help="a .txt, .md, .html or .epub file")
     read.add_argument("--json", metavar="FILE", help="where to write the fabula/1 JSON")
+    read.add_argument("--html", metavar="FILE", help="where to write the HTML report")
     read.add_argument("--out", metavar="DIR", default="out", help="folder for outputs not given a path (default: out)")
     read.add_argument("--quiet", action="store_true", help="print nothing but errors")
     read.add_argument("--profile", action="store_true", help="print the time each stage took")
@@ -71,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_read(args: argparse.Namespace) -> int:
+    from fabula.export.html import render_report
     from fabula.export.summary import print_summary
     from fabula.pipeline import read
 
@@ -83,6 +85,7 @@ def _run_read(args: argparse.Namespace) -> int:
         path = resources.files("fabula") / "data" / EXAMPLE_STORY
         stem = Path(EXAMPLE_STORY).stem
     json_path = Path(args.json) if args.json else Path(args.out) / f"{stem}.json"
+    html_path = Path(args.html) if args.html else Path(args.out) / f"{stem}.html"
 
     interactive = sys.stderr.isatty() and not args.quiet
     if interactive:
@@ -93,9 +96,11 @@ def _run_read(args: argparse.Namespace) -> int:
     else:
         analysis = read(path, n_process=args.workers)
 
+    report = render_report(analysis)
     _write_atomically(json_path, json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1))
+    _write_atomically(html_path, report)
     if not args.quiet:
-        print_summary(analysis, outputs={"json": json_path}, profile=args.profile)
+        print_summary(analysis, outputs={"json": json_path, "report": html_path}, profile=args.profile)
     return 0
 
 
@@ -163,6 +168,9 @@ def _write_atomically(path: Path, content: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(content)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
