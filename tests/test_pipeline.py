@@ -263,3 +263,16 @@ def test_pipeline_dict_has_rating_feelings_and_relations(example: Analysis) -> N
     assert data["rating"]["declared"]["rating"] == example.story.metadata.rating
     assert isinstance(data["feelings"], dict)
     assert isinstance(data["relations"], list)
+
+
+def test_pipeline_read_reports_each_stage_and_a_share_that_only_grows(tmp_path: Path) -> None:
+    story = tmp_path / "long.txt"
+    paragraph = 'Mara looked at the sea. "It is cold," she said to Ivo.'
+    story.write_text("\n\n".join([paragraph] * 300), encoding="utf-8")
+    heard: list[tuple[str, float]] = []
+    fabula.read(story, progress=lambda stage, done: heard.append((stage, done)))
+    stages = list(dict.fromkeys(stage for stage, _ in heard))
+    assert stages == ["parse", "quotes", "characters", "scenes", "speakers", "done"]
+    shares = [done for _, done in heard]
+    assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
+    assert sum(stage == "parse" for stage, _ in heard) > 3  # the parse, the long part, moves the bar itself

@@ -87,12 +87,9 @@ def _run_read(args: argparse.Namespace) -> int:
     json_path = Path(args.json) if args.json else Path(args.out) / f"{stem}.json"
     html_path = Path(args.html) if args.html else Path(args.out) / f"{stem}.html"
 
-    interactive = sys.stderr.isatty() and not args.quiet
-    if interactive:
-        from rich.console import Console
-
-        with Console(stderr=True).status("reading") as status:
-            analysis = read(path, n_process=args.workers, progress=lambda stage: status.update(f"fabula: {stage}"))
+    if sys.stderr.isatty() and not args.quiet:
+        with _StoryBar(path.name) as bar:
+            analysis = read(path, n_process=args.workers, progress=bar)
     else:
         analysis = read(path, n_process=args.workers)
 
@@ -156,6 +153,36 @@ class _Bar:
             self._progress.advance(self._task)
         self._book = book
         self._progress.update(self._task, description=f"{book}: {stage}" if stage else book)
+
+    def __exit__(self, *_) -> None:
+        self._progress.stop()
+
+
+class _StoryBar:
+    """A progress bar over one story's analysis, on a terminal's stderr, gone when it is done."""
+
+    STEPS = 1000
+
+    def __init__(self, name: str):
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self._task = self._progress.add_task(f"{name}: reading", total=self.STEPS)
+        self._name = name
+
+    def __enter__(self) -> _StoryBar:
+        self._progress.start()
+        return self
+
+    def __call__(self, stage: str, done: float) -> None:
+        from rich.markup import escape
+
+        description = escape(f"{self._name}: {stage}")
+        self._progress.update(self._task, description=description, completed=round(done * self.STEPS))
 
     def __exit__(self, *_) -> None:
         self._progress.stop()

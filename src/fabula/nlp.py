@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fabula.errors import ConfigError
@@ -46,9 +47,15 @@ def load_pipeline():
     )
 
 
-def parse(story: Story, n_process: int = 1, batch_size: int = 64) -> Parsed:
-    """Parse every paragraph of ``story`` once."""
+def parse(
+    story: Story, n_process: int = 1, batch_size: int = 64, progress: Callable[[float], None] | None = None
+) -> Parsed:
+    """Parse every paragraph of ``story`` once; ``progress`` hears the share done after each batch."""
     nlp = load_pipeline()
     texts = [p.text for p in story.paragraphs]
-    docs = tuple(nlp.pipe(texts, n_process=n_process, batch_size=batch_size))
-    return Parsed(docs=docs, offsets=tuple(p.start for p in story.paragraphs))
+    docs = []
+    for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+        docs.append(doc)
+        if progress and len(docs) % batch_size == 0:
+            progress(len(docs) / len(texts))
+    return Parsed(docs=tuple(docs), offsets=tuple(p.start for p in story.paragraphs))

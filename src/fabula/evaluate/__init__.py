@@ -58,5 +58,5 @@ def _analyse(book: GoldBook, status: Status | None) -> Analysis:
     if status:
         status(book.name, None)
     if book.path is not None:
-        return read(book.path, progress=(lambda stage: status(book.name, stage)) if status else None)
+        return read(book.path, progress=(lambda stage, _: status(book.name, stage)) if status else None)
     return analyse(book.text)
