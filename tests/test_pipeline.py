@@ -261,8 +261,16 @@ def test_pipeline_analyse_of_markdown_string_keeps_offsets() -> None:
 def test_pipeline_dict_has_rating_feelings_and_relations(example: Analysis) -> None:
     data = example.to_dict()
     assert data["rating"]["declared"]["rating"] == example.story.metadata.rating
-    assert isinstance(data["feelings"], dict)
-    assert isinstance(data["relations"], list)
+    feelings = data["feelings"]
+    assert set(feelings["quotes"]) == {q.id for q in example.quotes if q.kind != "embedded"}
+    assert len(feelings["paragraphs"]) == len(example.story.paragraphs)
+    assert set(feelings["scenes"]) == {s.id for s in example.scenes}
+    ids = {c.id for c in example.cast.characters}
+    assert set(feelings["characters"]) <= ids
+    for relation in data["relations"]:
+        assert set(relation["characters"]) <= ids and len(relation["characters"]) == 2
+        assert -1 <= relation["valence"] <= 1 and relation["lines"] == sum(relation["lines_each_way"])
+        assert relation["label"] in (None, "affection", "care", "conflict", "hostility", "fear")
 
 
 def test_pipeline_read_reports_each_stage_and_a_share_that_only_grows(tmp_path: Path) -> None:
@@ -272,7 +280,7 @@ def test_pipeline_read_reports_each_stage_and_a_share_that_only_grows(tmp_path: 
     heard: list[tuple[str, float]] = []
     fabula.read(story, progress=lambda stage, done: heard.append((stage, done)))
     stages = list(dict.fromkeys(stage for stage, _ in heard))
-    assert stages == ["parse", "quotes", "characters", "scenes", "speakers", "done"]
+    assert stages == ["parse", "quotes", "characters", "scenes", "speakers", "feelings", "relations", "done"]
     shares = [done for _, done in heard]
     assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
     assert sum(stage == "parse" for stage, _ in heard) > 3  # the parse, the long part, moves the bar itself

@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("story", nargs="?", help="a .txt, .md, .html or .epub file")
     read.add_argument("--json", metavar="FILE", help="where to write the fabula/1 JSON")
     read.add_argument("--html", metavar="FILE", help="where to write the HTML report")
+    read.add_argument("--graphml", metavar="FILE", help="where to write the relations as GraphML")
+    read.add_argument("--gexf", metavar="FILE", help="where to write the relations as GEXF (Gephi)")
     read.add_argument("--out", metavar="DIR", default="out", help="folder for outputs not given a path (default: out)")
     read.add_argument("--quiet", action="store_true", help="print nothing but errors")
     read.add_argument("--profile", action="store_true", help="print the time each stage took")
@@ -72,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_read(args: argparse.Namespace) -> int:
+    from fabula.export.graph import render_graph
     from fabula.export.html import render_report
     from fabula.export.summary import print_summary
     from fabula.pipeline import read
@@ -84,8 +87,8 @@ def _run_read(args: argparse.Namespace) -> int:
     else:
         path = resources.files("fabula") / "data" / EXAMPLE_STORY
         stem = Path(EXAMPLE_STORY).stem
-    json_path = Path(args.json) if args.json else Path(args.out) / f"{stem}.json"
-    html_path = Path(args.html) if args.html else Path(args.out) / f"{stem}.html"
+    targets = {kind: Path(getattr(args, kind) or Path(args.out) / f"{stem}.{kind}")
+               for kind in ("json", "html", "graphml", "gexf")}
 
     if sys.stderr.isatty() and not args.quiet:
         with _StoryBar(path.name) as bar:
@@ -93,11 +96,17 @@ def _run_read(args: argparse.Namespace) -> int:
     else:
         analysis = read(path, n_process=args.workers)
 
-    report = render_report(analysis)
-    _write_atomically(json_path, json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1))
-    _write_atomically(html_path, report)
+    data = analysis.to_dict()
+    contents = {
+        "json": json.dumps(data, ensure_ascii=False, indent=1),
+        "html": render_report(analysis),
+        "graphml": render_graph(data, "graphml"),
+        "gexf": render_graph(data, "gexf"),
+    }
+    for kind, content in contents.items():
+        _write_atomically(targets[kind], content)
     if not args.quiet:
-        print_summary(analysis, outputs={"json": json_path, "report": html_path}, profile=args.profile)
+        print_summary(analysis, outputs=targets, profile=args.profile)
     return 0
 
 

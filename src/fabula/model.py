@@ -137,6 +137,69 @@ class Scene:
 
 
 @dataclass(frozen=True)
+class Feeling:
+    """How a stretch of text feels: valence (-1 to 1), intensity (0 to 1), emotions and their cues."""
+
+    valence: float = 0.0
+    intensity: float = 0.0
+    emotions: tuple[tuple[str, float], ...] = ()
+    """(emotion, share of the emotion words), strongest first."""
+    cues: tuple[str, ...] = ()
+    """The words and marks that carried the feeling ("hate", "not happy", "!", "screamed")."""
+
+
+@dataclass(frozen=True)
+class ArcPoint:
+    """One point of an arc: where in the text, and the smoothed valence there."""
+
+    at: int
+    valence: float
+
+
+@dataclass(frozen=True)
+class CharacterFeelings:
+    """A character's feeling overall, and through the story (own lines and narration about them)."""
+
+    character: str
+    feeling: Feeling
+    arc: tuple[ArcPoint, ...] = ()
+    turning_points: tuple[ArcPoint, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feelings:
+    """The feelings layer: per quote (by id), paragraph (by index), scene (by id) and character."""
+
+    quotes: dict[str, Feeling] = field(default_factory=dict)
+    paragraphs: tuple[Feeling, ...] = ()
+    scenes: dict[str, Feeling] = field(default_factory=dict)
+    characters: tuple[CharacterFeelings, ...] = ()
+    narration: tuple[tuple[int, int, tuple[str, ...], Feeling], ...] = ()
+    """(start, end, characters mentioned, feeling) of each narration sentence that mentions someone."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What is between two characters who interact, with the lines that show it."""
+
+    characters: tuple[str, str]
+    lines: tuple[int, int]
+    """Lines the first says to the second, and back."""
+    scenes: int
+    """Scenes both are present in."""
+    valence: float
+    """The tone between them, -1 to 1: their lines to each other and the narration about both."""
+    tone: tuple[float | None, float | None]
+    """The valence of what each says to the other (None when they say nothing)."""
+    narration: float | None
+    emotions: tuple[tuple[str, float], ...] = ()
+    label: str | None = None
+    """affection, care, conflict, hostility, fear; None where the evidence is weak or mixed."""
+    evidence: tuple[str, ...] = ()
+    """Ids of the quotes that show the label."""
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything fabula found in one story."""
 
@@ -145,6 +208,8 @@ class Analysis:
     cast: Cast
     scenes: tuple[Scene, ...]
     timings: tuple[tuple[str, float], ...] = ()
+    feelings: Feelings = field(default_factory=Feelings)
+    relations: tuple[Relation, ...] = ()
 
     def to_dict(self) -> dict:
         """The ``fabula/1`` JSON object."""

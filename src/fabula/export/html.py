@@ -46,6 +46,7 @@ def render_report(analysis: Analysis) -> str:
         _navigation(),
         _cast(data, people, analysis),
         _network(data, people),
+        _feelings(data, people, analysis),
         _scenes(data, people, analysis),
         _text(data, people, analysis),
     ))
@@ -133,7 +134,8 @@ def _proposal(proposed) -> str:
 
 
 def _navigation() -> str:
-    links = (("cast", "Cast"), ("network", "Who talks to whom"), ("scenes", "Scenes"), ("text", "The text"))
+    links = (("cast", "Cast"), ("network", "Who talks to whom"), ("feelings", "Feelings"), ("scenes", "Scenes"),
+             ("text", "The text"))
     items = "".join(f"<li><a href=\"#{k}\">{v}</a></li>" for k, v in links)
     return f"<nav aria-label=\"Sections\"><ul>{items}</ul></nav>"
 
@@ -166,6 +168,7 @@ def _cast(data: dict, people: _People, analysis: Analysis) -> str:
             ("Pronouns", character["pronouns"] or "not known"),
             ("Lines", f"{len(spoken[cid]):,} ({words:,} words)"),
             ("First seen", f"{100 * where / max(1, len(text)):.0f}% into the story"),
+            ("Feeling", _mood(data["feelings"]["characters"].get(cid))),
         ]
         rows = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
         partners = ", ".join(f"{people.chip(p)} ({n})" for p, n in talks_to[cid].most_common(3)) or "—"
@@ -284,6 +287,7 @@ def _scenes(data: dict, people: _People, analysis: Analysis) -> str:
         width = max(0.4, 100 * (scene["end"] - scene["start"]) / length)
         opening = _clip(" ".join(text[scene["start"]:scene["end"]].split()[:12]), 12)
         present = " ".join(people.chip(c) for c in scene["characters"] if people.by_id[c]["on_page"]) or "nobody named"
+        present += f" <span class=\"mood\">mood: {_e(_mood(data['feelings']['scenes'].get(scene['id'])))}</span>"
         rows.append(
             f"<li><a href=\"#{_e(scene['id'])}\">Scene {number}</a>"
             f"<svg class=\"bar\" viewBox=\"0 0 100 4\" preserveAspectRatio=\"none\" aria-hidden=\"true\">"
@@ -361,3 +365,86 @@ def _quote_span(quote: dict, words: str, people: _People) -> str:
     tip = f"{who} {verb} to {to} · cue: {quote['cue'] or 'none'} · confidence {quote['confidence']:.2f}"
     return (f"<span class=\"{' '.join(_e(c) for c in classes)}\" tabindex=\"0\" data-tip=\"{_e(tip)}\">"
             f"{_e(words)}</span>")
+
+
+def _mood(feeling: dict | None) -> str:
+    """A feeling in words: its valence, signed, and its main emotions."""
+    if not feeling:
+        return "—"
+    tone = "warm" if feeling["valence"] >= 0.2 else "dark" if feeling["valence"] <= -0.2 else "even"
+    emotions = ", ".join(list(feeling["emotions"])[:2])
+    return f"{tone} ({feeling['valence']:+.2f})" + (f", {emotions}" if emotions else "")
+
+
+def _feelings(data: dict, people: _People, analysis: Analysis) -> str:
+    """The story's arc by scene and the main characters' arcs, drawn; the ties between people, listed."""
+    heading = "<section id=\"feelings\"><h2>Feelings</h2>"
+    return heading + _arcs(data, people, analysis) + _relations(data, people, analysis) + "</section>"
+
+
+def _arcs(data: dict, people: _People, analysis: Analysis) -> str:
+    width, height, left, top = 720, 300, 48, 16
+    inner_w, inner_h = width - left - 16, height - top - 36
+    begin = analysis.story.paragraphs[0].start if analysis.story.paragraphs else 0
+    span = max(1, len(analysis.story.text) - begin)
+
+    def x(at: int) -> float:
+        return left + inner_w * (at - begin) / span
+
+    def y(valence: float) -> float:
+        return top + inner_h * (1 - valence) / 2
+
+    def path(points) -> str:
+        return " ".join(f"{'M' if i == 0 else 'L'}{x(at):.1f},{y(v):.1f}" for i, (at, v) in enumerate(points))
+
+    scenes = [((s["start"] + s["end"]) // 2, data["feelings"]["scenes"][s["id"]]["valence"])
+              for s in data["scenes"] if s["id"] in data["feelings"]["scenes"]]
+    shown = [c for c in people.speaking[:5] if c in data["feelings"]["characters"]]
+    parts = [
+        f"<line class=\"axis\" x1=\"{left}\" x2=\"{left + inner_w}\" y1=\"{y(0):.1f}\" y2=\"{y(0):.1f}\"></line>",
+        f"<text class=\"tick\" x=\"{left - 6}\" y=\"{y(1) + 4:.1f}\">+1</text>",
+        f"<text class=\"tick\" x=\"{left - 6}\" y=\"{y(0) + 4:.1f}\">0</text>",
+        f"<text class=\"tick\" x=\"{left - 6}\" y=\"{y(-1) + 4:.1f}\">−1</text>",
+        f"<text class=\"caption\" x=\"{left}\" y=\"{height - 8}\">start of the story</text>",
+        f"<text class=\"caption end\" x=\"{left + inner_w}\" y=\"{height - 8}\">end</text>",
+    ]
+    if len(scenes) > 1:
+        parts.append(f"<path class=\"story-arc\" d=\"{path(scenes)}\"><title>The story, scene by scene</title></path>")
+    for character in shown:
+        arc = data["feelings"]["characters"][character]
+        name = people.name(character)
+        if len(arc["arc"]) > 1:
+            parts.append(f"<path class=\"arc s-{_e(character)}\" d=\"{path(arc['arc'])}\">"
+                         f"<title>{_e(name)}</title></path>")
+        for at, valence in arc["turning_points"]:
+            parts.append(f"<circle class=\"turn s-{_e(character)}\" cx=\"{x(at):.1f}\" cy=\"{y(valence):.1f}\" r=\"4\">"
+                         f"<title>{_e(name)} turns here ({valence:+.2f})</title></circle>")
+    legend = " ".join(people.chip(c) for c in shown)
+    return (
+        "<figure class=\"arcs\"><svg viewBox=\"0 0 720 300\" role=\"img\" aria-labelledby=\"arcs-title\">"
+        "<title id=\"arcs-title\">How feeling moves through the story: the story by scene (grey) and the main "
+        f"characters (coloured; dots are turning points), from −1 (dark) to +1 (warm)</title>{''.join(parts)}</svg>"
+        f"<figcaption>The story by scene <span class=\"story-key\">(grey line)</span> and {legend}; "
+        "a dot marks where a character's feeling turns.</figcaption></figure>"
+    )
+
+
+def _relations(data: dict, people: _People, analysis: Analysis) -> str:
+    quotes = {q["id"]: q for q in data["quotes"]}
+    rows = []
+    for relation in data["relations"][:15]:
+        a, b = relation["characters"]
+        forward, back = relation["lines_each_way"]
+        evidence = "".join(f"<li><q>{_e(_clip(quotes[i]['text'], 24))}</q> — {_e(people.name(quotes[i]['speaker']))}</li>"
+                           for i in relation["evidence"][:2] if i in quotes)
+        rows.append(
+            f"<tr><td>{people.chip(a)} {people.chip(b)}</td><td>{forward} / {back}</td><td>{relation['scenes']}</td>"
+            f"<td>{relation['valence']:+.2f}</td><td>{_e(relation['label'] or '—')}</td>"
+            f"<td><ul class=\"evidence\">{evidence}</ul></td></tr>"
+        )
+    if not rows:
+        return "<p>No two characters speak to each other.</p>"
+    return ("<table class=\"relations\"><caption>Between them: lines each way, scenes shared, tone (−1 to +1), "
+            "and what the lines show</caption><thead><tr><th scope=\"col\">Pair</th><th scope=\"col\">Lines</th>"
+            "<th scope=\"col\">Scenes</th><th scope=\"col\">Tone</th><th scope=\"col\">Label</th>"
+            f"<th scope=\"col\">Shown by</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")

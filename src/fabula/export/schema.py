@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict
 
-from fabula.model import Analysis
+from fabula.model import Analysis, Feeling
 
 SCHEMA = "fabula/1"
 
@@ -68,8 +68,22 @@ def to_dict(analysis: Analysis) -> dict:
             "declared": {"rating": story.metadata.rating, "warnings": list(story.metadata.warnings)},
             "proposed": None,
         },
-        "feelings": {},
-        "relations": [],
+        "feelings": _feelings(analysis),
+        "relations": [
+            {
+                "characters": list(r.characters),
+                "valence": r.valence,
+                "lines": sum(r.lines),
+                "lines_each_way": list(r.lines),
+                "scenes": r.scenes,
+                "tone": list(r.tone),
+                "narration": r.narration,
+                "emotions": dict(r.emotions),
+                "label": r.label,
+                "evidence": list(r.evidence),
+            }
+            for r in analysis.relations
+        ],
         "scenes": [
             {
                 "id": s.id,
@@ -80,4 +94,34 @@ def to_dict(analysis: Analysis) -> dict:
             }
             for s in analysis.scenes
         ],
+    }
+
+
+def _feeling(feeling: Feeling) -> dict:
+    return {
+        "valence": feeling.valence,
+        "intensity": feeling.intensity,
+        "emotions": dict(feeling.emotions),
+        "cues": list(feeling.cues),
+    }
+
+
+def _feelings(analysis: Analysis) -> dict:
+    """Feelings per quote, paragraph, scene and character, with each character's arc."""
+    feelings = analysis.feelings
+    return {
+        "quotes": {qid: _feeling(f) for qid, f in feelings.quotes.items()},
+        "paragraphs": [
+            {"start": p.start, "end": p.end, **_feeling(f)}
+            for p, f in zip(analysis.story.paragraphs, feelings.paragraphs)
+        ],
+        "scenes": {sid: _feeling(f) for sid, f in feelings.scenes.items()},
+        "characters": {
+            c.character: {
+                **_feeling(c.feeling),
+                "arc": [[p.at, p.valence] for p in c.arc],
+                "turning_points": [[p.at, p.valence] for p in c.turning_points],
+            }
+            for c in feelings.characters
+        },
     }

@@ -1,0 +1,37 @@
+"""The characters and what is between them as a graph: GraphML and GEXF, which Gephi opens."""
+
+from __future__ import annotations
+
+
+import io
+
+import networkx as nx
+
+
+def relation_graph(data: dict) -> nx.Graph:
+    """A graph from a ``fabula/1`` dict: characters who interact as nodes, their relations as edges."""
+    graph = nx.Graph(title=data["metadata"].get("title") or "")
+    moods = data["feelings"].get("characters", {})
+    people = {c["id"]: c for c in data["characters"]}
+    for relation in data["relations"]:
+        for character in relation["characters"]:
+            if character not in graph:
+                person = people[character]
+                graph.add_node(character, label=person["name"], lines=person["quotes"],
+                               pronouns=person["pronouns"] or "", on_page=person["on_page"],
+                               valence=moods.get(character, {}).get("valence", 0.0))
+        a, b = relation["characters"]
+        graph.add_edge(a, b, weight=relation["lines"], lines_first_to_second=relation["lines_each_way"][0],
+                       lines_second_to_first=relation["lines_each_way"][1], scenes=relation["scenes"],
+                       valence=relation["valence"], label=relation["label"] or "")
+    return graph
+
+
+def render_graph(data: dict, format: str) -> str:
+    """The relation graph as a GraphML or GEXF document."""
+    writers = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+    if format not in writers:
+        raise ValueError(f"unknown graph format {format!r}; use one of {', '.join(writers)}")
+    buffer = io.BytesIO()
+    writers[format](relation_graph(data), buffer)
+    return buffer.getvalue().decode("utf-8")
