@@ -333,3 +333,46 @@ def test_eval_litbank_command_json(litbank_dir: Path, capsys):
 def test_eval_bad_folder_exits_with_a_one_line_error(tmp_path: Path, capsys):
     assert main(["eval", "pdnc", str(tmp_path)]) == 2
     assert capsys.readouterr().err.startswith("error: ")
+
+
+# --------------------------------------------------------------------------- passage warnings
+
+PASSAGES = [
+    {"warning": "violence", "labels": [1, 1, 0], "text": "he punched her and stabbed her with the knife and blood ran down her arm as she screamed."},
+    {"warning": "violence", "labels": [0, 0, 1], "text": "they drank tea in the garden and talked about the weather all afternoon."},
+    {"warning": "violence", "labels": [1, 1, 1], "text": "the afternoon was calm and the river was quiet under the bridge."},
+    {"warning": "racism", "labels": [0, 0, 0], "text": "she baked bread for the neighbours and sang while it rose."},
+]
+
+
+def _write_passages(path: Path, rows: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_warnings_scores_f1_per_warning_from_majority_votes(tmp_path: Path):
+    from fabula.evaluate.warnings import load_passages, macro_f1, score_warnings
+
+    scores = {s.warning: s for s in score_warnings(load_passages(_write_passages(tmp_path / "p.jsonl", PASSAGES)))}
+    violence = scores["violence"]
+    assert (violence.true_positive, violence.false_positive, violence.false_negative, violence.true_negative) == (1, 0, 1, 1)
+    assert violence.f1 == pytest.approx(2 / 3)
+    assert scores["racism"].f1 == 0.0 and scores["racism"].true_negative == 1
+    assert macro_f1(list(scores.values())) == pytest.approx((2 / 3 + 0.0) / 2)
+
+
+def test_eval_warnings_cli_prints_json_with_macro_f1(tmp_path: Path, capsys):
+    path = _write_passages(tmp_path / "p.jsonl", PASSAGES)
+    assert main(["eval", "warnings", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["passages"] == 4
+    assert {w["warning"] for w in report["warnings"]} == {"violence", "racism"}
+    assert report["macro_f1"] == pytest.approx(sum(w["f1"] for w in report["warnings"]) / 2, abs=1e-3)
+
+
+def test_eval_warnings_bad_line_is_a_one_line_error(tmp_path: Path, capsys):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"warning": "war"}\n', encoding="utf-8")
+    assert main(["eval", "warnings", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ") and "bad.jsonl:1" in err and len(err.splitlines()) == 1

@@ -63,8 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     read.set_defaults(run=_run_read)
 
     evaluate = commands.add_parser("eval", help="score fabula on annotated data")
-    evaluate.add_argument("dataset", choices=["pdnc", "litbank"], help="the annotation format")
-    evaluate.add_argument("path", help="a folder laid out like the dataset")
+    evaluate.add_argument("dataset", choices=["pdnc", "litbank", "warnings"], help="the annotation format")
+    evaluate.add_argument("path", help="a folder laid out like the dataset (warnings: a .jsonl file of passages)")
     evaluate.add_argument("--errors", action="store_true", help="list the misses with context")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--only", metavar="NAME", action="append", help="evaluate only these books (folder names)")
@@ -113,6 +113,9 @@ def _run_read(args: argparse.Namespace) -> int:
 def _run_eval(args: argparse.Namespace) -> int:
     from rich.console import Console
 
+    if args.dataset == "warnings":
+        return _run_eval_warnings(args)
+
     from fabula.evaluate import evaluate, load_books
     from fabula.evaluate.report import print_errors, print_table, report_dict
     from fabula.evaluate.scoring import combine
@@ -129,6 +132,43 @@ def _run_eval(args: argparse.Namespace) -> int:
     print_table(args.dataset, scores, overall, console)
     if args.errors:
         print_errors(scores, console)
+    return 0
+
+
+def _run_eval_warnings(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from fabula.evaluate.warnings import load_passages, macro_f1, score_warnings
+
+    passages = load_passages(Path(args.path))
+    with _progress(len(passages)) as bar:
+        scores = score_warnings(passages, advance=(lambda: bar("passages", None)) if bar else None)
+    if args.json:
+        report = {
+            "dataset": "warnings", "path": args.path, "passages": len(passages), "macro_f1": round(macro_f1(scores), 4),
+            "warnings": [
+                {"warning": s.warning, "passages": s.passages, "f1": round(s.f1, 4), "precision": round(s.precision, 4),
+                 "recall": round(s.recall, 4), **({"misses": s.misses} if args.errors else {})}
+                for s in scores
+            ],
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 0
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
+    table = Table(title="fabula on passage warnings", title_justify="left")
+    for column in ("warning", "passages", "annotated", "flagged", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "warning" else "right")
+    for s in scores:
+        table.add_row(s.warning, str(s.passages), str(s.true_positive + s.false_negative),
+                      str(s.true_positive + s.false_positive), f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}")
+    table.add_row("macro", str(len(passages)), "", "", "", "", f"{macro_f1(scores):.2f}", end_section=True)
+    console.print(table)
+    if args.errors:
+        for s in scores:
+            for miss in s.misses[:10]:
+                console.print(f"{s.warning} #{miss['id']} {miss['kind']}: {escape(miss['text'][:200])}")
     return 0
 
 

@@ -200,6 +200,37 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class ContentSignal:
+    """One kind of content the story holds, how far it goes, and the passages that show it."""
+
+    category: str
+    level: str
+    confidence: float
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The rating and warnings fabula proposes, each with the reason that decided it."""
+
+    ao3: str
+    ffn: str
+    mpaa: str
+    archive_warnings: tuple[str, ...]
+    tags: tuple[str, ...]
+    reasons: tuple[tuple[str, str], ...] = ()
+    """(what was proposed, why): ``("ao3: Mature", "domestic_abuse on the page")``."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """The content layer: the signals found and the proposal drawn from them."""
+
+    signals: tuple[ContentSignal, ...] = ()
+    proposal: Proposal | None = None
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything fabula found in one story."""
 
@@ -210,6 +241,7 @@ class Analysis:
     timings: tuple[tuple[str, float], ...] = ()
     feelings: Feelings = field(default_factory=Feelings)
     relations: tuple[Relation, ...] = ()
+    content: Content = field(default_factory=Content)
 
     def to_dict(self) -> dict:
         """The ``fabula/1`` JSON object."""

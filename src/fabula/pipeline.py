@@ -9,6 +9,7 @@ from pathlib import Path
 from fabula.model import Analysis, Story
 from fabula.nlp import parse
 from fabula.stages.characters import find_characters
+from fabula.stages.content import find_content
 from fabula.stages.feelings import find_feelings
 from fabula.stages.ingest import ingest, ingest_text
 from fabula.stages.quotes import find_quotes
@@ -20,7 +21,7 @@ Progress = Callable[[str, float], None]
 """Told the stage that is running and the share of the whole analysis done so far (0 to 1)."""
 
 SHARE_BEFORE = {"parse": 0.0, "quotes": 0.76, "characters": 0.8, "scenes": 0.87, "speakers": 0.9, "feelings": 0.93,
-                "relations": 0.99}
+                "relations": 0.97, "content": 0.98}
 """Where each stage starts in the run, roughly as a 150,000-word novel spends its time."""
 
 
@@ -60,7 +61,8 @@ def _analyse_story(
     quotes = step("speakers", lambda: attribute_speakers(story, parsed, quotes, cast, scenes))
     feelings = step("feelings", lambda: find_feelings(story, parsed, quotes, cast, scenes))
     relations = step("relations", lambda: find_relations(quotes, scenes, feelings))
+    content = step("content", lambda: find_content(story, quotes, cast, relations))
     if progress:
         progress("done", 1.0)
     return Analysis(story=story, quotes=quotes, cast=cast, scenes=scenes, timings=tuple(timings),
-                    feelings=feelings, relations=relations)
+                    feelings=feelings, relations=relations, content=content)

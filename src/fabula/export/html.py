@@ -116,7 +116,15 @@ def _header(data: dict) -> str:
     rows.append(("Rating (declared)", declared.get("rating") or "none given"))
     rows.append(("Warnings (declared)", ", ".join(declared.get("warnings") or []) or "none given"))
     rows.append(("Rating (fabula)", _proposal(proposed)))
+    reasons = {r["proposed"]: r["because"] for r in rating.get("reasons", [])}
+    if proposed:
+        rows.append(("Because", reasons.get(f"ao3: {proposed['ao3']}", "")))
+        rows.append(("Archive warnings (fabula)", ", ".join(rating.get("archive_warnings", []))))
+        rows.append(("Tags (fabula)", ", ".join(rating.get("tags", [])) or "none"))
+    if "declared against proposed" in reasons:
+        rows.append(("Why they differ", reasons["declared against proposed"]))
     table = "".join(f"<tr><th scope=\"row\">{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
+    table += _content_rows(data)
     summary = f"<p class=\"summary\">{_e(meta['summary'])}</p>" if meta.get("summary") else ""
     return (
         f"<header><h1>{_e(meta.get('title') or 'Untitled story')}</h1>"
@@ -125,12 +133,25 @@ def _header(data: dict) -> str:
     )
 
 
-def _proposal(proposed) -> str:
+def _proposal(proposed: dict | None) -> str:
     if not proposed:
         return "not assessed"
-    if isinstance(proposed, dict):
-        return ", ".join(f"{k}: {v}" for k, v in proposed.items() if isinstance(v, str))
-    return str(proposed)
+    return f"{proposed['ao3']} (FanFiction.Net {proposed['ffn']}, film scale {proposed['mpaa']})"
+
+
+def _content_rows(data: dict) -> str:
+    """What the text holds, one row per kind, with the first passage that shows it (in a disclosure)."""
+    rows = []
+    for signal in data["rating"].get("content", []):
+        if signal["level"] == "none":
+            continue
+        evidence = "".join(f"<li>{_e(e['text'])}</li>" for e in signal["evidence"])
+        name = signal["category"].replace("_", " ")
+        rows.append(f"<li><details><summary>{_e(name)}: {_e(signal['level'])} "
+                    f"<small>(confidence {signal['confidence']:.2f})</small></summary><ul>{evidence}</ul></details></li>")
+    if not rows:
+        return ""
+    return f"<tr><th scope=\"row\">Content found</th><td><ul class=\"content\">{''.join(rows)}</ul></td></tr>"
 
 
 def _navigation() -> str:

@@ -64,10 +64,7 @@ def to_dict(analysis: Analysis) -> dict:
             {"start": m.start, "end": m.end, "text": m.text, "character": m.character, "kind": m.kind}
             for m in analysis.cast.mentions
         ],
-        "rating": {
-            "declared": {"rating": story.metadata.rating, "warnings": list(story.metadata.warnings)},
-            "proposed": None,
-        },
+        "rating": _rating(analysis),
         "feelings": _feelings(analysis),
         "relations": [
             {
@@ -124,4 +121,26 @@ def _feelings(analysis: Analysis) -> dict:
             }
             for c in feelings.characters
         },
+    }
+
+
+def _rating(analysis: Analysis) -> dict:
+    """Declared against proposed: the story's own rating and warnings, fabula's, and the evidence."""
+    meta, content = analysis.story.metadata, analysis.content
+    proposal = content.proposal
+    return {
+        "declared": {"rating": meta.rating, "warnings": list(meta.warnings)},
+        "proposed": {"ao3": proposal.ao3, "ffn": proposal.ffn, "mpaa": proposal.mpaa} if proposal else None,
+        "archive_warnings": list(proposal.archive_warnings) if proposal else [],
+        "tags": list(proposal.tags) if proposal else [],
+        "reasons": [{"proposed": what, "because": why} for what, why in proposal.reasons] if proposal else [],
+        "content": [
+            {
+                "category": s.category,
+                "level": s.level,
+                "confidence": s.confidence,
+                "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in s.evidence],
+            }
+            for s in content.signals
+        ],
     }

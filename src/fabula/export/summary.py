@@ -27,6 +27,11 @@ def print_summary(
     console.print(" · ".join(part for part in byline if part))
     if meta.warnings:
         console.print("warnings: " + _escape(", ".join(meta.warnings)))
+    proposal = analysis.content.proposal
+    if proposal is not None:
+        because = dict(proposal.reasons).get(f"ao3: {proposal.ao3}", "")
+        console.print(f"fabula rates it {proposal.ao3} ({_escape(because)}); "
+                      f"{', '.join(proposal.archive_warnings)}" + (f"; tags: {', '.join(proposal.tags)}" if proposal.tags else ""))
 
     names = {c.id: c.name for c in analysis.cast.characters}
     lines = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind != "thought")

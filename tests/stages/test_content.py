@@ -1,0 +1,73 @@
+"""find_content: what a story holds, how far it goes, the evidence, and the rating it earns."""
+
+from __future__ import annotations
+
+import fabula
+from fabula.model import Analysis, ContentSignal
+
+
+def _signal(analysis: Analysis, category: str) -> ContentSignal | None:
+    return next((s for s in analysis.content.signals if s.category == category), None)
+
+
+def test_a_gentle_story_is_general_audiences_with_no_warnings():
+    analysis = fabula.analyse(
+        'Mira and Jonah walked to the bakery in the morning sun.\n\n'
+        '"Shall we buy bread?" Mira asked.\n\n"Yes, and a cake for Gran," Jonah said, smiling.\n'
+    )
+    proposal = analysis.content.proposal
+    assert analysis.content.signals == ()
+    assert (proposal.ao3, proposal.ffn, proposal.mpaa) == ("General Audiences", "K", "G")
+    assert proposal.archive_warnings == ("No Archive Warnings Apply",)
+
+
+def test_swearing_is_language_and_makes_a_story_teen_with_its_lines_as_evidence():
+    analysis = fabula.analyse(
+        '"Fuck this," Mira said.\n\n"Oh shit, not again," Jonah said.\n\n"What the fuck, Jonah," Mira said.\n'
+    )
+    language = _signal(analysis, "profanity")
+    assert language.level == "strong"
+    assert all("fuck" in e.text.lower() or "shit" in e.text.lower() for e in language.evidence)
+    assert analysis.content.proposal.ao3 == "Teen And Up Audiences"
+    assert "Strong Language" in analysis.content.proposal.tags
+
+
+VIOLENCE_SHOWN = (
+    "Mira swung first. She punched him in the face and he stabbed at her with the knife, and blood "
+    "ran from the wound in her arm. He kicked her when she fell and she choked on the bleeding, her "
+    "ribs broken, the blade at her throat. "
+)
+VIOLENCE_RECALLED = '"He stabbed her and she was bleeding everywhere, I saw the knife," Mira said. '
+
+
+def test_violence_in_the_narration_is_on_the_page_and_recalled_in_dialogue_is_referenced():
+    shown = _signal(fabula.analyse(VIOLENCE_SHOWN * 2), "violence")
+    recalled = _signal(fabula.analyse(VIOLENCE_RECALLED + "\n\nJonah said nothing."), "violence")
+    assert shown.level in ("on-page", "graphic") and recalled.level == "referenced"
+    for span in shown.evidence:
+        assert span.text and span.text in VIOLENCE_SHOWN * 2
+
+
+def test_graphic_violence_earns_the_archive_warning_and_a_mature_rating():
+    text = "\n\n".join([VIOLENCE_SHOWN * 2] * 3)
+    analysis = fabula.analyse(text)
+    assert _signal(analysis, "violence").level == "graphic"
+    assert "Graphic Depictions Of Violence" in analysis.content.proposal.archive_warnings
+    assert analysis.content.proposal.ao3 in ("Mature", "Explicit")
+
+
+def test_a_word_used_once_in_another_sense_in_a_long_text_is_not_content():
+    filler = "The day passed quietly in the village, with tea and letters and long walks. " * 40
+    text = "\n\n".join([filler] * 30 + ["The old horse was lame after the long road. " + filler] + [filler] * 30)
+    analysis = fabula.analyse(text)
+    assert _signal(analysis, "ableism") is None
+    assert analysis.content.proposal.ao3 == "General Audiences"
+
+
+def test_declared_rating_is_compared_with_the_proposal():
+    analysis = fabula.analyse(
+        "Title: Bakery Day\nAuthor: Someone\nRating: NC-17\n\n"
+        'Mira and Jonah walked to the bakery.\n\n"Bread?" Mira asked.\n'
+    )
+    reasons = dict(analysis.content.proposal.reasons)
+    assert "NC-17" in reasons["declared against proposed"] and "above" in reasons["declared against proposed"]
