@@ -8,6 +8,7 @@ The word list is ``data/content.tsv`` (written for fabula; see its data card).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -54,7 +55,9 @@ TAGS = {
 }
 """Freeform tags a reader would expect for content on the page."""
 SURE = 0.7
-"""Confidence at which content only referenced still earns its tag (a story that keeps talking about it)."""
+"""Confidence at which abuse only talked about still earns its tag: a story that keeps talking about it."""
+TOLD = ("domestic_abuse", "emotional_abuse", "child_abuse")
+"""Content that fan fiction mostly shows through what characters say about it."""
 HEAVY = (
     ("profanity", 2, "strong language"), ("sexual_content", 1, "sexual references"),
     ("domestic_abuse", 1, "abuse (domestic)"), ("emotional_abuse", 1, "abuse (emotional)"),
@@ -85,17 +88,25 @@ def find_content(story: Story, quotes: tuple[Quote, ...], cast: Cast,
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicon() -> dict[str, list[tuple[re.Pattern, int]]]:
-    """Per category, each phrase as a pattern and its points."""
-    found: dict[str, list[tuple[re.Pattern, int]]] = defaultdict(list)
+def _lexicon() -> dict[str, tuple[re.Pattern, dict[str, int]]]:
+    """Per category, one pattern for all its phrases, and the points of each phrase (normalised)."""
+    points: dict[str, dict[str, int]] = defaultdict(dict)
     text = (resources.files("fabula") / "data" / "content.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         category, strength, phrase = line.split("\t")
-        words = r"[\s-]+".join(re.escape(w) for w in phrase.split())
-        found[category].append((re.compile(rf"\b{words}\b", re.IGNORECASE), POINTS[strength]))
-    return dict(found)
+        points[category][_normal(phrase)] = POINTS[strength]
+    lexicon = {}
+    for category, phrases in points.items():
+        alternatives = sorted(phrases, key=len, reverse=True)  # the longest phrase wins where several start
+        pattern = "|".join(r"[\s-]+".join(re.escape(w) for w in phrase.split()) for phrase in alternatives)
+        lexicon[category] = (re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), phrases)
+    return lexicon
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(re.split(r"[\s-]+", phrase.lower().strip()))
 
 
 def _passages(story: Story) -> list[tuple[int, int]]:
@@ -113,14 +124,16 @@ def _passages(story: Story) -> list[tuple[int, int]]:
 
 
 def _hits(story: Story, passages: list[tuple[int, int]]) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Per category: (passage, start, end, points) of every phrase found."""
+    """Per category: (passage, start, end, points) of every phrase found, one pass over the text each."""
+    starts = [start for start, _ in passages]
     found: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
-    for category, patterns in _lexicon().items():
-        for number, (start, end) in enumerate(passages):
-            text = story.text[start:end]
-            for pattern, points in patterns:
-                for match in pattern.finditer(text):
-                    found[category].append((number, start + match.start(), start + match.end(), points))
+    if not passages:
+        return found
+    begin, end = passages[0][0], passages[-1][1]
+    for category, (pattern, points) in _lexicon().items():
+        for match in pattern.finditer(story.text, begin, end):
+            passage = bisect.bisect_right(starts, match.start()) - 1
+            found[category].append((passage, match.start(), match.end(), points[_normal(match.group())]))
     return found
 
 
@@ -146,7 +159,8 @@ def _signal(category: str, hits: list, inside, story: Story) -> ContentSignal | 
     if len(levels) > 3 and len(heavy) >= max(HIGH_PASSAGES, _passages_needed(story)):
         level = 3
     score = shown if level >= 2 else total
-    confidence = min(0.95, 0.35 + 0.08 * max(score.values()))
+    backing = sorted(score.values(), reverse=True)[: _passages_needed(story) + 1]  # more passages, more sure
+    confidence = min(0.95, 0.35 + 0.08 * sum(backing))
     return ContentSignal(category=category, level=levels[level], confidence=round(confidence, 2),
                          evidence=_evidence(story, hits, score))
 
@@ -259,7 +273,8 @@ def _propose(story: Story, found: tuple[ContentSignal, ...], relations: tuple[Re
             reasons.append((f"warning: {name}", f"{category} {signals[category].level}"))
     if not warnings:
         warnings.append("No Archive Warnings Apply")
-    tags = [TAGS[c] for c in TAGS if _level(signals, c) >= 2 or _level(signals, c) and signals[c].confidence >= SURE]
+    tags = [TAGS[c] for c in TAGS if _level(signals, c) >= 2
+            or c in TOLD and _level(signals, c) and signals[c].confidence >= SURE]
     if _level(signals, "profanity") >= 2:
         tags.append("Strong Language")
     if any(r.label == "care" for r in relations) or (
