@@ -30,6 +30,7 @@ CATEGORIES = (
     "abduction", "ableism", "death", "homophobia", "misogyny", "racism", "war",
 )
 POINTS = {"strong": 3, "weak": 1}
+WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 WINDOW_WORDS = 120
 """Consecutive paragraphs are read together until they hold this many words: a passage."""
 REFERENCED = 2
@@ -88,21 +89,26 @@ def find_content(story: Story, quotes: tuple[Quote, ...], cast: Cast,
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[re.Pattern, dict[str, int]]]:
-    """Per category, one pattern for all its phrases, and the points of each phrase (normalised)."""
-    points: dict[str, dict[str, int]] = defaultdict(dict)
+def _lexicon() -> tuple[dict[str, list[tuple[str, int]]], dict[str, tuple[re.Pattern, dict[str, int]]]]:
+    """Single words and what they stand for; per category, one pattern for its phrases of several words."""
+    words: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    phrases: dict[str, dict[str, int]] = defaultdict(dict)
     text = (resources.files("fabula") / "data" / "content.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         category, strength, phrase = line.split("\t")
-        points[category][_normal(phrase)] = POINTS[strength]
-    lexicon = {}
-    for category, phrases in points.items():
-        alternatives = sorted(phrases, key=len, reverse=True)  # the longest phrase wins where several start
+        normal = _normal(phrase)
+        if " " in normal:
+            phrases[category][normal] = POINTS[strength]
+        else:
+            words[normal].append((category, POINTS[strength]))
+    patterns = {}
+    for category, known in phrases.items():
+        alternatives = sorted(known, key=len, reverse=True)
         pattern = "|".join(r"[\s-]+".join(re.escape(w) for w in phrase.split()) for phrase in alternatives)
-        lexicon[category] = (re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), phrases)
-    return lexicon
+        patterns[category] = (re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), known)
+    return dict(words), patterns
 
 
 def _normal(phrase: str) -> str:
@@ -124,16 +130,22 @@ def _passages(story: Story) -> list[tuple[int, int]]:
 
 
 def _hits(story: Story, passages: list[tuple[int, int]]) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Per category: (passage, start, end, points) of every phrase found, one pass over the text each."""
+    """Per category: (passage, start, end, points) of every word and phrase found, in text order."""
     starts = [start for start, _ in passages]
     found: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
     if not passages:
         return found
     begin, end = passages[0][0], passages[-1][1]
-    for category, (pattern, points) in _lexicon().items():
+    words, patterns = _lexicon()
+    for match in WORD.finditer(story.text, begin, end):
+        for category, points in words.get(match.group().lower(), ()):
+            found[category].append((bisect.bisect_right(starts, match.start()) - 1, match.start(), match.end(), points))
+    for category, (pattern, known) in patterns.items():
         for match in pattern.finditer(story.text, begin, end):
             passage = bisect.bisect_right(starts, match.start()) - 1
-            found[category].append((passage, match.start(), match.end(), points[_normal(match.group())]))
+            found[category].append((passage, match.start(), match.end(), known[_normal(match.group())]))
+    for hits in found.values():
+        hits.sort(key=lambda hit: hit[1])
     return found
 
 
