@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("--quiet", action="store_true", help="print nothing but errors")
     read.add_argument("--profile", action="store_true", help="print the time each stage took")
     read.add_argument("--workers", type=int, default=1, help="processes for the spaCy parse (default: 1)")
+    read.add_argument("--max-size", type=float, default=None, metavar="MB",
+                      help="the largest file to read, in MB (default: 50)")
     read.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     read.set_defaults(run=_run_read)
 
@@ -90,11 +92,15 @@ def _run_read(args: argparse.Namespace) -> int:
     targets = {kind: Path(getattr(args, kind) or Path(args.out) / f"{stem}.{kind}")
                for kind in ("json", "html", "graphml", "gexf")}
 
+    limit = {"max_megabytes": args.max_size} if args.max_size else {}
     if sys.stderr.isatty() and not args.quiet:
         with _StoryBar(path.name) as bar:
-            analysis = read(path, n_process=args.workers, progress=bar)
+            analysis = read(path, n_process=args.workers, progress=bar, **limit)
     else:
-        analysis = read(path, n_process=args.workers)
+        analysis = read(path, n_process=args.workers, **limit)
+    if not args.quiet:
+        for notice in analysis.notices:
+            print(f"warning: {path}: {notice}", file=sys.stderr)
 
     data = analysis.to_dict()
     contents = {

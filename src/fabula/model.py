@@ -242,6 +242,8 @@ class Analysis:
     feelings: Feelings = field(default_factory=Feelings)
     relations: tuple[Relation, ...] = ()
     content: Content = field(default_factory=Content)
+    notices: tuple[str, ...] = ()
+    """What a reader of the results should know about the input ("not in English: ...")."""
 
     def to_dict(self) -> dict:
         """The ``fabula/1`` JSON object."""

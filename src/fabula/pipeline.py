@@ -11,7 +11,7 @@ from fabula.nlp import parse
 from fabula.stages.characters import find_characters
 from fabula.stages.content import find_content
 from fabula.stages.feelings import find_feelings
-from fabula.stages.ingest import ingest, ingest_text
+from fabula.stages.ingest import MAX_MEGABYTES, ingest, ingest_text
 from fabula.stages.quotes import find_quotes
 from fabula.stages.relations import find_relations
 from fabula.stages.scenes import find_scenes
@@ -25,10 +25,11 @@ SHARE_BEFORE = {"parse": 0.0, "quotes": 0.76, "characters": 0.8, "scenes": 0.87,
 """Where each stage starts in the run, roughly as a 150,000-word novel spends its time."""
 
 
-def read(path: str | Path, *, n_process: int = 1, progress: Progress | None = None) -> Analysis:
+def read(path: str | Path, *, n_process: int = 1, progress: Progress | None = None,
+         max_megabytes: float = MAX_MEGABYTES) -> Analysis:
     """Read the story file at ``path`` (text, Markdown, HTML or EPUB) and analyse it."""
     started = time.perf_counter()
-    story = ingest(path)
+    story = ingest(path, max_megabytes=max_megabytes)
     return _analyse_story(story, n_process, progress, [("ingest", time.perf_counter() - started)])
 
 
@@ -65,4 +66,16 @@ def _analyse_story(
     if progress:
         progress("done", 1.0)
     return Analysis(story=story, quotes=quotes, cast=cast, scenes=scenes, timings=tuple(timings),
-                    feelings=feelings, relations=relations, content=content)
+                    feelings=feelings, relations=relations, content=content, notices=_notices(story))
+
+
+ENGLISH = frozenset({"en", "eng", "english", "en-us", "en-gb"})
+
+
+def _notices(story: Story) -> tuple[str, ...]:
+    """What the results cannot be trusted for: a story not in English is read with English models."""
+    language = story.metadata.language
+    if language and language.strip().lower() not in ENGLISH:
+        return (f"the story looks written in {language}, and fabula's analysis is English-only: "
+                "quotes and scenes may still be found; speakers, feelings and ratings will be poor",)
+    return ()

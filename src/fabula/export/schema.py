@@ -24,6 +24,7 @@ def to_dict(analysis: Analysis) -> dict:
             metadata[key] = list(value)
     return {
         "schema": SCHEMA,
+        "notices": list(analysis.notices),
         "source": asdict(story.source),
         "metadata": metadata,
         "stats": {

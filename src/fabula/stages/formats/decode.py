@@ -22,7 +22,7 @@ _SAMPLE = 65536
 
 
 def decode(data: bytes, name: str) -> str:
-    """The text of a story file; raises ``InputError`` for binary data (a PDF, an image, NUL bytes)."""
+    """The text of a story file; raises ``InputError`` for binary data (a PDF, an image, many NUL bytes)."""
     if data.startswith(b"%PDF"):
         raise InputError(
             f"{name}: this is a PDF, not a text story; save it as plain text, HTML or EPUB first"
@@ -34,7 +34,8 @@ def decode(data: bytes, name: str) -> str:
     if codec:
         return data.decode(codec, errors="replace")
     sample = data[:_SAMPLE]
-    if b"\x00" in data or len(sample) - len(sample.translate(None, _CONTROL)) > len(sample) // 50:
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if sample.count(b"\x00") > max(1, len(sample) // 1000) or controls > len(sample) // 50:  # a stray NUL is kept
         raise InputError(
             f"{name}: this looks like a binary file, not a story; "
             "give a plain text, Markdown, HTML or EPUB file"
