@@ -4,9 +4,10 @@ Each measurement runs in a fresh subprocess so that peak memory (ru_maxrss) is
 that run's own: the larger of the process and, with --workers, its largest
 parse worker. Usage:
 
-    .venv/bin/python benchmarks/bench_read.py [NOVEL_DIR ...] [--workers N]
+    .venv/bin/python benchmarks/bench_read.py [NOVEL_DIR ...] [--workers N] [--long WORDS]
 
-With no folder it reads the PDNC dev novels in ../shared/data/pdnc-dev.
+With no folder it reads the PDNC dev novels in ../shared/data/pdnc-dev. ``--long 500000`` adds a
+text of that many words, the dev novels one after another, to see memory grow with length.
 A benchmark, not a test: it asserts nothing and prints a table.
 """
 
@@ -46,6 +47,25 @@ print(json.dumps({"seconds": time.perf_counter() - started,
 """
 
 
+def _joined(novels: list[Path], words: int) -> Path:
+    """The novels' texts one after another, cut at a paragraph once ``words`` are reached."""
+    import tempfile
+
+    parts, count = [], 0
+    while count < words:
+        for novel in novels:
+            for paragraph in (novel / "novel_text.txt").read_text(encoding="utf-8").split("\n\n"):
+                parts.append(paragraph)
+                count += len(paragraph.split())
+                if count >= words:
+                    break
+            if count >= words:
+                break
+    path = Path(tempfile.mkdtemp()) / f"joined-{words // 1000}k-words.txt"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return path
+
+
 def _measure(script: str, path: Path, workers: int) -> dict:
     done = subprocess.run([sys.executable, "-c", script, str(path), str(workers)],
                           capture_output=True, text=True, check=True)
@@ -56,8 +76,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--long", type=int, default=0, metavar="WORDS", help="also read the novels joined to this length")
     args = parser.parse_args()
-    folders = args.folders or sorted(p for p in DEFAULT_DATA.iterdir() if (p / "novel_text.txt").is_file())
+    novels = sorted(p for p in DEFAULT_DATA.iterdir() if (p / "novel_text.txt").is_file())
+    folders = args.folders or ([] if args.long else novels)
+    if args.long:
+        folders.append(_joined(novels, args.long))
     print(f"{'text':28} {'words':>8} {'fabula s':>9} {'spaCy s':>8} {'ratio':>6} {'words/s':>8} {'peak MB':>8}  stages")
     for folder in folders:
         path = folder / "novel_text.txt" if folder.is_dir() else folder

@@ -6,13 +6,13 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import traceback
 from contextlib import AbstractContextManager, nullcontext
 from importlib import resources
 from pathlib import Path
 
 from fabula import __version__
+from fabula._files import write_atomically
 from fabula.errors import FabulaError, InputError
 
 EXAMPLE_STORY = "first-steps-to-recovery.txt"
@@ -64,6 +64,17 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     read.set_defaults(run=_run_read)
 
+    corpus = commands.add_parser("corpus", help="read every story in a folder: per-story JSON and Parquet tables")
+    corpus.add_argument("in_dir", metavar="IN_DIR", help="the folder of stories (.txt, .md, .html, .epub)")
+    corpus.add_argument("--out", metavar="OUT_DIR", required=True, help="where the JSON, tables and errors go")
+    corpus.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes to read stories in parallel (default: one per core)")
+    corpus.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (its scheduler address, or 'local')")
+    corpus.add_argument("--max-size", type=float, default=None, metavar="MB", help="the largest file to read, in MB")
+    corpus.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    corpus.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    corpus.set_defaults(run=_run_corpus)
+
     evaluate = commands.add_parser("eval", help="score fabula on annotated data")
     evaluate.add_argument("dataset", choices=["pdnc", "litbank", "warnings"], help="the annotation format")
     evaluate.add_argument("path", help="a folder laid out like the dataset (warnings: a .jsonl file of passages)")
@@ -110,9 +121,33 @@ def _run_read(args: argparse.Namespace) -> int:
         "gexf": render_graph(data, "gexf"),
     }
     for kind, content in contents.items():
-        _write_atomically(targets[kind], content)
+        write_atomically(targets[kind], content)
     if not args.quiet:
         print_summary(analysis, outputs=targets, profile=args.profile)
+    return 0
+
+
+def _run_corpus(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from fabula.corpus import find_stories, run_corpus
+
+    in_dir, out_dir = Path(args.in_dir), Path(args.out)
+    total = len(find_stories(in_dir, out_dir))
+    with (_progress(total) if not args.quiet else nullcontext(None)) as bar:
+        result = run_corpus(in_dir, out_dir, workers=args.workers, dask=args.dask, max_megabytes=args.max_size,
+                            progress=(lambda outcome: bar(outcome.story, outcome.status)) if bar else None)
+    failed = [o for o in result.outcomes if o.status == "failed"]
+    if not args.quiet:
+        console = Console(highlight=False)
+        console.print(f"{result.count('done')} read, {result.count('skipped')} already done, {len(failed)} failed "
+                      f"in {result.seconds:.1f} s; tables and JSON in {escape(str(out_dir))}")
+    for outcome in failed:
+        print(f"error: {outcome.error}", file=sys.stderr)
+    if failed:
+        print(f"error: {len(failed)} of {len(result.outcomes)} stories failed; see {out_dir / 'errors.jsonl'}",
+              file=sys.stderr)
     return 0
 
 
@@ -241,22 +276,6 @@ class _StoryBar:
 
     def __exit__(self, *_) -> None:
         self._progress.stop()
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file, so no half-written file is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict
 
+from fabula import __version__
 from fabula.model import Analysis, Feeling
 
 SCHEMA = "fabula/1"
@@ -24,6 +25,7 @@ def to_dict(analysis: Analysis) -> dict:
             metadata[key] = list(value)
     return {
         "schema": SCHEMA,
+        "generator": {"name": "fabula", "version": __version__},
         "notices": list(analysis.notices),
         "source": asdict(story.source),
         "metadata": metadata,
