@@ -60,11 +60,11 @@ SURE = 0.7
 TOLD = ("domestic_abuse", "emotional_abuse", "child_abuse")
 """Content that fan fiction mostly shows through what characters say about it."""
 HEAVY = (
-    ("profanity", 2, "strong language"), ("sexual_content", 1, "sexual references"),
-    ("domestic_abuse", 1, "abuse (domestic)"), ("emotional_abuse", 1, "abuse (emotional)"),
-    ("child_abuse", 1, "abuse (of a child)"), ("violence", 2, "violence on the page"),
+    ("language", "profanity", 2, "strong language"), ("sex", "sexual_content", 1, "sexual references"),
+    ("abuse", "domestic_abuse", 1, "abuse (domestic)"), ("abuse", "emotional_abuse", 1, "abuse (emotional)"),
+    ("abuse", "child_abuse", 1, "abuse (of a child)"), ("violence", "violence", 2, "violence on the page"),
 )
-"""Themes that, three or more of them together (abuse counted once), make a story Mature."""
+"""(theme, category, level, reason): three themes or more together make a story Mature."""
 WHEELCHAIR = re.compile(r"\bwheel ?chairs?\b", re.IGNORECASE)
 
 
@@ -267,9 +267,9 @@ def _propose(story: Story, found: tuple[ContentSignal, ...], relations: tuple[Re
     for target, category, level, reason in checks:
         if target > rank and _level(signals, category) >= level:
             rank, why = target, reason
-    heavy = [reason for category, level, reason in HEAVY if _level(signals, category) >= level]
-    if rank < 2 and len({r.split()[0] for r in heavy}) >= 3:  # several mature themes at once
-        rank, why = 2, ", ".join(heavy)
+    heavy = [(theme, reason) for theme, category, level, reason in HEAVY if _level(signals, category) >= level]
+    if rank < 2 and len({theme for theme, _ in heavy}) >= 3:  # several mature themes at once
+        rank, why = 2, ", ".join(reason for _, reason in heavy)
     reasons.append((f"ao3: {AO3[rank]}", why))
     teen = _level(signals, "profanity") >= 2 or _level(signals, "violence") >= 2  # T rather than K+
     ffn = (0, 2 if teen else 1, 3, 3)[rank]
