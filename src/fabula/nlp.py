@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -54,8 +55,14 @@ def parse(
     nlp = load_pipeline()
     texts = [p.text for p in story.paragraphs]
     docs = []
-    for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-        docs.append(doc)
-        if progress and len(docs) % batch_size == 0:
-            progress(len(docs) / len(texts))
+    collecting = gc.isenabled()
+    gc.disable()  # thousands of Docs kept alive: the cycle collector would walk them again and again
+    try:
+        for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+            docs.append(doc)
+            if progress and len(docs) % batch_size == 0:
+                progress(len(docs) / len(texts))
+    finally:
+        if collecting:
+            gc.enable()
     return Parsed(docs=tuple(docs), offsets=tuple(p.start for p in story.paragraphs))

@@ -103,7 +103,7 @@ def combine(parts: list[tuple[Feeling, float]]) -> Feeling:
         for emotion, share in feeling.emotions:
             emotions[emotion] += share * weight
     mass = sum(emotions.values())
-    cues = Counter(c for f, _ in parts for c in f.cues if c.isalpha() and not c.isupper())
+    cues = Counter(c for f, _ in parts for c in f.cues if c.replace(" ", "").isalpha() and not c.isupper())
     return Feeling(
         valence=round(sum(f.valence * w for f, w in parts) / total, 3),
         intensity=round(sum(f.intensity * w for f, w in parts) / total, 3),

@@ -20,10 +20,9 @@ def find_feelings(story: Story, parsed: Parsed, quotes: tuple[Quote, ...], cast:
                   scenes: tuple[Scene, ...]) -> Feelings:
     """The feelings of every quote, paragraph, scene and character, with each character's arc."""
     by_quote = {q.id: feel(q.text, loud=shouted(story.text, q)) for q in quotes if q.kind != "embedded"}
-    paragraphs = tuple(feel(p.text) for p in story.paragraphs)
+    paragraphs, narration = _sentences(parsed, quotes, cast)
     by_scene = {s.id: combine([(f, p.end - p.start) for p, f in zip(story.paragraphs, paragraphs)
                                 if s.start <= p.start < s.end]) for s in scenes}
-    narration = _narration(parsed, quotes, cast)
     moments: dict[str, list[tuple[int, Feeling]]] = defaultdict(list)
     for quote in quotes:
         if quote.speaker and quote.id in by_quote:
@@ -38,19 +37,24 @@ def find_feelings(story: Story, parsed: Parsed, quotes: tuple[Quote, ...], cast:
                     narration=narration)
 
 
-def _narration(parsed: Parsed, quotes: tuple[Quote, ...], cast: Cast) -> tuple:
-    """Each narration sentence that mentions characters: its span, who, and its feeling."""
+def _sentences(parsed: Parsed, quotes: tuple[Quote, ...], cast: Cast) -> tuple[tuple[Feeling, ...], tuple]:
+    """Every sentence felt once: each paragraph's feeling from its sentences, and the narration
+    sentences that mention characters (span, who, feeling)."""
     inside = QuoteIndex(quotes)
     starts = [m.start for m in cast.mentions]
-    found = []
+    paragraphs, narration = [], []
     for doc, offset in zip(parsed.docs, parsed.offsets):
+        parts = []
         for sentence in doc.sents:
+            feeling = feel(sentence.text)
+            parts.append((feeling, len(sentence.text)))
             start, end = offset + sentence.start_char, offset + sentence.end_char
             k, stop = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
             about = tuple(sorted({m.character for m in cast.mentions[k:stop] if not inside(m.start)}))
             if about:
-                found.append((start, end, about, feel(sentence.text)))
-    return tuple(found)
+                narration.append((start, end, about, feeling))
+        paragraphs.append(combine(parts) if parts else Feeling())
+    return tuple(paragraphs), tuple(narration)
 
 
 def _character(character: str, moments: list[tuple[int, Feeling]]) -> CharacterFeelings:
