@@ -207,6 +207,8 @@ class ContentSignal:
     level: str
     confidence: float
     evidence: tuple[Span, ...] = ()
+    passages: int = 0
+    """Passages (of about 120 words) that show it, out of ``Content.passages``."""
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,8 @@ class Content:
 
     signals: tuple[ContentSignal, ...] = ()
     proposal: Proposal | None = None
+    passages: int = 0
+    """Passages the story was read in."""
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,21 @@ def test_declared_rating_is_compared_with_the_proposal():
     )
     reasons = dict(analysis.content.proposal.reasons)
     assert "NC-17" in reasons["declared against proposed"] and "above" in reasons["declared against proposed"]
+
+
+def test_a_characters_name_that_is_also_a_slur_is_not_content():
+    analysis = fabula.analyse(
+        'Sissy walked into the schoolroom. "Good morning," Sissy said to Tom.\n\n'
+        '"Morning, Sissy," Tom said, and Sissy smiled at him.\n'
+    )
+    assert any(c.name == "Sissy" for c in analysis.cast.characters)
+    assert _signal(analysis, "homophobia") is None
+
+
+def test_abuse_only_talked_about_earns_its_tag_when_the_story_keeps_talking_about_it():
+    talk = '"She hit me again last night, she always hurts me," Mira said to Jonah.\n\n'
+    calm = "The kettle boiled and they drank their tea while the rain fell on the roof of the cottage. " * 4 + "\n\n"
+    often = fabula.analyse((talk + calm) * 3)
+    once = fabula.analyse(talk + calm * 80)
+    assert "Domestic Violence" in often.content.proposal.tags
+    assert "Domestic Violence" not in once.content.proposal.tags

@@ -137,11 +137,13 @@ def _rating(analysis: Analysis) -> dict:
         "archive_warnings": list(proposal.archive_warnings) if proposal else [],
         "tags": list(proposal.tags) if proposal else [],
         "reasons": [{"proposed": what, "because": why} for what, why in proposal.reasons] if proposal else [],
+        "passages": content.passages,
         "content": [
             {
                 "category": s.category,
                 "level": s.level,
                 "confidence": s.confidence,
+                "passages": s.passages,
                 "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in s.evidence],
             }
             for s in content.signals

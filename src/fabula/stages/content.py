@@ -59,6 +59,8 @@ SURE = 0.7
 """Confidence at which abuse only talked about still earns its tag: a story that keeps talking about it."""
 TOLD = ("domestic_abuse", "emotional_abuse", "child_abuse")
 """Content that fan fiction mostly shows through what characters say about it."""
+TOLD_SHARE = 0.05
+"""Share of a story's passages that must talk about such content for it to earn the tag."""
 HEAVY = (
     ("language", "profanity", 2, "strong language"), ("sex", "sexual_content", 1, "sexual references"),
     ("abuse", "domestic_abuse", 1, "abuse (domestic)"), ("abuse", "emotional_abuse", 1, "abuse (emotional)"),
@@ -73,7 +75,9 @@ def find_content(story: Story, quotes: tuple[Quote, ...], cast: Cast,
     """Every content category found, with level, confidence and evidence; and the proposal."""
     inside = QuoteIndex(quotes)
     passages = _passages(story)
-    hits = _hits(story, passages)
+    names = {m.start for m in cast.mentions if m.kind == "name"}
+    hits = {category: [h for h in found if h[1] not in names]  # "Sissy" the girl is not a slur
+            for category, found in _hits(story, passages).items()}
     signals = []
     for category in CATEGORIES:
         found = hits.get(category)
@@ -85,7 +89,8 @@ def find_content(story: Story, quotes: tuple[Quote, ...], cast: Cast,
         if signal is not None:
             signals.append(signal)
     signals = tuple(signals)
-    return Content(signals=signals, proposal=_propose(story, signals, relations))
+    return Content(signals=signals, proposal=_propose(story, signals, relations, len(passages)),
+                   passages=len(passages))
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,7 +179,7 @@ def _signal(category: str, hits: list, inside, story: Story) -> ContentSignal | 
     backing = sorted(score.values(), reverse=True)[: _passages_needed(story) + 1]  # more passages, more sure
     confidence = min(0.95, 0.35 + 0.08 * sum(backing))
     return ContentSignal(category=category, level=levels[level], confidence=round(confidence, 2),
-                         evidence=_evidence(story, hits, score))
+                         evidence=_evidence(story, hits, score), passages=len(score))
 
 
 def _passages_needed(story: Story) -> int:
@@ -214,7 +219,8 @@ def _language(category: str, hits: list, story: Story) -> ContentSignal | None:
     confidence = min(0.95, 0.4 + 0.1 * len(strong) + 0.03 * len(hits))
     chosen = (strong or hits)[:EVIDENCE]
     return ContentSignal(category=category, level=level, confidence=round(confidence, 2),
-                         evidence=tuple(_sentence(story, s, e) for _, s, e, _ in chosen))
+                         evidence=tuple(_sentence(story, s, e) for _, s, e, _ in chosen),
+                         passages=len({hit[0] for hit in hits}))
 
 
 def _death(hits: list, quotes: tuple[Quote, ...], cast: Cast, inside, story: Story) -> ContentSignal | None:
@@ -231,7 +237,7 @@ def _death(hits: list, quotes: tuple[Quote, ...], cast: Cast, inside, story: Sto
         near = [m for m in names if abs(m.start - start) < 80]
         for mention in near:
             if not [at for at in lines[mention.character] if at > end]:
-                return ContentSignal(category="major_character_death", level="on-page", confidence=0.6,
+                return ContentSignal(category="major_character_death", level="on-page", confidence=0.6, passages=1,
                                      evidence=(_sentence(story, min(start, mention.start), max(end, mention.end)),))
     return None
 
@@ -241,7 +247,8 @@ def _level(signals: dict[str, ContentSignal], category: str) -> int:
     return LEVELS.get(category, GENERIC_LEVELS).index(signal.level) if signal else 0
 
 
-def _propose(story: Story, found: tuple[ContentSignal, ...], relations: tuple[Relation, ...]) -> Proposal:
+def _propose(story: Story, found: tuple[ContentSignal, ...], relations: tuple[Relation, ...],
+             passages: int) -> Proposal:
     """The AO3, FFN and older ratings, archive warnings and tags the signals earn, with reasons."""
     signals = {s.category: s for s in found}
     reasons: list[tuple[str, str]] = []
@@ -286,7 +293,8 @@ def _propose(story: Story, found: tuple[ContentSignal, ...], relations: tuple[Re
     if not warnings:
         warnings.append("No Archive Warnings Apply")
     tags = [TAGS[c] for c in TAGS if _level(signals, c) >= 2
-            or c in TOLD and _level(signals, c) and signals[c].confidence >= SURE]
+            or c in TOLD and _level(signals, c) and signals[c].confidence >= SURE
+            and signals[c].passages >= TOLD_SHARE * passages]
     if _level(signals, "profanity") >= 2:
         tags.append("Strong Language")
     if any(r.label == "care" for r in relations) or (
