@@ -83,9 +83,9 @@ def test_a_characters_name_that_is_also_a_slur_is_not_content():
 
 
 def test_abuse_only_talked_about_earns_its_tag_when_the_story_keeps_talking_about_it():
-    talk = '"She hit me again last night, she always hurts me," Mira said to Jonah.\n\n'
+    talk = '"She hit me again, she hurts me, she pushed me and shoved me," Mira said to Jonah.\n\n'
     calm = "The kettle boiled and they drank their tea while the rain fell on the roof of the cottage. " * 4 + "\n\n"
     often = fabula.analyse((talk + calm) * 3)
-    once = fabula.analyse(talk + calm * 80)
+    seldom = fabula.analyse((talk + calm * 80) * 3)
     assert "Domestic Violence" in often.content.proposal.tags
-    assert "Domestic Violence" not in once.content.proposal.tags
+    assert "Domestic Violence" not in seldom.content.proposal.tags
