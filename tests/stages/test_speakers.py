@@ -329,3 +329,16 @@ def test_untagged_lines_before_a_tagged_one_alternate_back_from_it():
     assert _quote(analysis, "The roads").speaker == osric
     assert _quote(analysis, "They always").speaker not in (None, osric)
     assert _quote(analysis, "You are late").speaker not in (None, osric)
+
+
+def test_the_last_narration_paragraph_before_an_untagged_line_names_who_speaks():
+    text = (
+        'Marguerite and Osric sat at the table with Petra.\n\n'
+        '"It is raining again," Petra said.\n\n'
+        'Nobody answered for a while. The clock ticked on the mantelpiece and the fire burned low.\n\n'
+        'Osric put down his cup and looked at the window for a long time, frowning.\n\n'
+        '"Then we stay."\n'
+    )
+    analysis = _analyse(text)
+    stay = _quote(analysis, "Then we stay")
+    assert (stay.speaker, stay.cue) == (_id(analysis, "Osric"), "beat")

@@ -396,8 +396,8 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
         if previous is not None and _narration_between(text, previous.quote, turn.quote) > LONG_NARRATION:
             recent = []  # a long stretch of narration: a new conversation starts
         if previous is not None and turn.speaker is None and not turn.group:
-            if turn.quote.paragraph == previous.quote.paragraph + 2:  # one paragraph of narration between
-                reactor = _reacting(text, previous.quote.paragraph + 1)
+            if 2 <= turn.quote.paragraph - previous.quote.paragraph <= REACT_GAP:  # narration between
+                reactor = _reacting(text, turn.quote.paragraph - 1)
                 if reactor and reactor != (recent[-1] if recent else None) and reactor not in turn.vocatives:
                     turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
         if turn.group:
@@ -419,6 +419,10 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
 ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
 """Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
 GUESSES = ("turn", "salience")
+REACT_GAP = 4
+"""Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
+REACT_TOKENS = 250
+"""Longest narration paragraph (tokens) read as a reaction that hands over the turn."""
 
 
 def _linked(text: _Text, a: _Turn, b: _Turn, scene_starts: list[int]) -> bool:
@@ -475,7 +479,7 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
 def _reacting(text: _Text, paragraph: int) -> str | None:
     """The character a short narration paragraph last makes act, if it names one."""
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
-    if len(doc) > 60:
+    if len(doc) > REACT_TOKENS:
         return None
     for sentence in list(doc.sents)[::-1]:
         for token in sentence:
