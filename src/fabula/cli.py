@@ -134,9 +134,10 @@ def _run_corpus(args: argparse.Namespace) -> int:
     from fabula.corpus import find_stories, run_corpus
 
     in_dir, out_dir = Path(args.in_dir), Path(args.out)
-    total = len(find_stories(in_dir, out_dir))
-    with (_progress(total) if not args.quiet else nullcontext(None)) as bar:
+    stories = find_stories(in_dir, out_dir)
+    with (_progress(len(stories)) if not args.quiet else nullcontext(None)) as bar:
         result = run_corpus(in_dir, out_dir, workers=args.workers, dask=args.dask, max_megabytes=args.max_size,
+                            stories=stories,
                             progress=(lambda outcome: bar(outcome.story, outcome.status)) if bar else None)
     failed = [o for o in result.outcomes if o.status == "failed"]
     if not args.quiet:

@@ -63,12 +63,13 @@ def find_stories(in_dir: Path, out_dir: Path | None = None) -> list[Path]:
 
 
 def run_corpus(in_dir: Path, out_dir: Path, *, workers: int = 1, dask: str | None = None,
-               max_megabytes: float | None = None,
+               max_megabytes: float | None = None, stories: list[Path] | None = None,
                progress: Callable[[Outcome], None] | None = None) -> CorpusResult:
-    """Read every story under ``in_dir`` into ``out_dir``; one failure never stops the others."""
+    """Read every story under ``in_dir`` (or the ``stories`` already found there) into ``out_dir``;
+    one failure never stops the others."""
     started = time.perf_counter()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
-    stories = find_stories(in_dir, out_dir)
+    stories = find_stories(in_dir, out_dir) if stories is None else stories
     if not stories:
         raise InputError(f"{in_dir}: no stories found (.txt, .md, .html, .epub); check the folder")
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -143,8 +143,6 @@ def _content_rows(data: dict) -> str:
     """What the text holds, one row per kind, with the first passage that shows it (in a disclosure)."""
     rows = []
     for signal in data["rating"].get("content", []):
-        if signal["level"] == "none":
-            continue
         evidence = "".join(f"<li>{_e(e['text'])}</li>" for e in signal["evidence"])
         name = signal["category"].replace("_", " ")
         rows.append(f"<li><details><summary>{_e(name)}: {_e(signal['level'])} "

@@ -15,6 +15,7 @@ from collections import defaultdict
 from importlib import resources
 
 from fabula.model import Cast, Content, ContentSignal, Proposal, Quote, Relation, Span, Story
+from fabula.stages._affect import WORD
 from fabula.stages._quote_index import QuoteIndex
 
 LEVELS = {
@@ -30,7 +31,6 @@ CATEGORIES = (
     "abduction", "ableism", "death", "homophobia", "misogyny", "racism", "war",
 )
 POINTS = {"strong": 3, "weak": 1}
-WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 WINDOW_WORDS = 120
 """Consecutive paragraphs are read together until they hold this many words: a passage."""
 REFERENCED = 2

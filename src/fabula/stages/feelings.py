@@ -61,9 +61,9 @@ def _character(character: str, moments: list[tuple[int, Feeling]]) -> CharacterF
     """A character's overall feeling, their smoothed arc, and where it turns."""
     overall = combine([(f, 1.0) for _, f in moments])
     values = [f.valence for _, f in moments]
-    window = max(3, len(values) // 8)
-    smoothed = [sum(values[max(0, i - window // 2): i + window // 2 + 1])
-                / len(values[max(0, i - window // 2): i + window // 2 + 1]) for i in range(len(values))]
+    half = max(3, len(values) // 8) // 2
+    windows = (values[max(0, i - half): i + half + 1] for i in range(len(values)))
+    smoothed = [sum(window) / len(window) for window in windows]
     step = max(1, len(values) // ARC_POINTS)
     arc = tuple(ArcPoint(at=moments[i][0], valence=round(smoothed[i], 3)) for i in range(0, len(values), step))
     return CharacterFeelings(character=character, feeling=overall, arc=arc, turning_points=_turns(arc))

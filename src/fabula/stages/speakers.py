@@ -33,6 +33,16 @@ OPEN_ENDS = ",-—–"
 """How a quote ends when the sentence runs on into its tag."""
 JOINERS = ("CCONJ", "SCONJ", "ADP")
 """Words that open a clause of its own after a quote (``"Yes," while Ben left``): no tag follows."""
+ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
+"""Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
+GUESSES = ("turn", "salience")
+LINK_WORDS = 0
+"""Words of narration two lines may have between them and still be one exchange: none, so turn-taking
+runs back only through pure dialogue (measured: 0 beat 15, 25, 40 and 80 words)."""
+REACT_GAP = 4
+"""Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
+REACT_TOKENS = 250
+"""Longest narration paragraph (tokens) read as a reaction that hands over the turn."""
 
 
 @dataclass
@@ -416,22 +426,10 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
     _addressees(speech)
 
 
-ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
-"""Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
-GUESSES = ("turn", "salience")
-LINK_WORDS = 0
-"""Words of narration two lines may have between them and still be one exchange: none, so turn-taking
-runs back only through pure dialogue (measured: 0 beat 15, 25, 40 and 80 words)."""
-REACT_GAP = 4
-"""Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
-REACT_TOKENS = 250
-"""Longest narration paragraph (tokens) read as a reaction that hands over the turn."""
-
-
 def _linked(text: _Text, a: _Turn, b: _Turn, scene_starts: list[int]) -> bool:
     """Whether two speech turns are consecutive lines of one exchange."""
     return (
-        0 < b.quote.paragraph - a.quote.paragraph <= 2
+        b.quote.paragraph > a.quote.paragraph
         and _narration_between(text, a.quote, b.quote) <= LINK_WORDS
         and bisect.bisect_right(scene_starts, a.quote.start) == bisect.bisect_right(scene_starts, b.quote.start)
     )
@@ -480,7 +478,7 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
 
 
 def _reacting(text: _Text, paragraph: int) -> str | None:
-    """The character a short narration paragraph last makes act, if it names one."""
+    """The character a narration paragraph (up to ``REACT_TOKENS`` long) last makes act, if it names one."""
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
     if len(doc) > REACT_TOKENS:
         return None
