@@ -361,3 +361,25 @@ def test_characters_her_husband_is_the_mr_of_her_surname() -> None:
     mr = _one(cast, "Mr. Weston")
     relations = [m for m in cast.mentions if m.kind == "relation"]
     assert [(m.text, m.character) for m in relations] == [("husband", mr.id)]
+
+
+def test_characters_title_at_a_line_end_stays_with_the_name() -> None:
+    story, cast = _cast(
+        "Lady Hartwell poured the tea. Her nephew watched the rain. Lady\n"
+        "Hartwell looked up and smiled at him.\n\n"
+        "Lady Hartwell rang for more cake."
+    )
+    hartwell = _one(cast, "Lady Hartwell")
+    names = [m for m in cast.mentions if m.kind == "name" and m.character == hartwell.id]
+    assert [m.text.split()[0] for m in names] == ["Lady", "Lady", "Lady"]
+
+
+def test_characters_single_letter_title_and_lowercase_particle_open_a_name() -> None:
+    story, cast = _cast(
+        "M. Lacombe bowed to the company. Later that evening M. Lacombe took his hat.\n\n"
+        "The count came in. \"You are late,\" cried de Valmont. Everyone turned to de Valmont, "
+        "and Valmont smiled."
+    )
+    assert _one(cast, "M. Lacombe").pronouns in ("he/him", None)
+    valmont = _one(cast, "de Valmont")
+    assert "Valmont" in _forms(valmont)

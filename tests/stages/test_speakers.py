@@ -342,3 +342,13 @@ def test_the_last_narration_paragraph_before_an_untagged_line_names_who_speaks()
     analysis = _analyse(text)
     stay = _quote(analysis, "Then we stay")
     assert (stay.speaker, stay.cue) == (_id(analysis, "Osric"), "beat")
+
+
+def test_speakers_inverted_tag_with_the_title_on_the_line_before() -> None:
+    analysis = _analyse(
+        "Mrs. Pell and Mr. Harcourt stood by the fire.\n\n"
+        '"Nonsense, my good woman," said Mr.\nHarcourt, "you know nothing of it."'
+    )
+    harcourt = _id(analysis, "Mr. Harcourt")
+    assert [q.speaker for q in analysis.quotes if q.kind == "speech"] == [harcourt, harcourt]
+    assert all(q.cue == "explicit" for q in analysis.quotes)

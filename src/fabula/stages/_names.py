@@ -91,6 +91,11 @@ class NameForm:
     def last(self) -> str:
         return self.words[-1]
 
+    @property
+    def surname(self) -> str:
+        """The last name without its particles: ``Griers`` of ``de Griers``."""
+        return self.words[-1].split(" ")[-1]
+
 
 def title_key(word: str) -> str | None:
     """The title a word stands for (``"Mrs."`` gives ``"mrs"``), or None."""

@@ -143,16 +143,19 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             j = i
             while j < len(doc) and (
                 _name_token(doc, j, persons, at_start=j == i)
+                or j == i and _particle(doc, j) and not _sentence_initial(doc[j])  # "cried de Griers"
                 or j > i and (_particle(doc, j) or _hyphen_link(doc, j) or _line_break_in_name(doc, j, persons))
             ):
                 j += 1
             while j > i and title_key(doc[j - 1].text) and any(not title_key(t.text) for t in doc[i:j]):
                 j -= 1
-            while j - i > 1 and (
+            while j - i > 1 and not title_key(doc[i].text) and (
                 _sentence_initial(doc[i]) and doc[i].lower_ in common_words
-                or (doc[i].lower_ in NOT_NAMES or doc[i].lower_ in CALENDAR) and not title_key(doc[i].text)
+                or doc[i].lower_ in NOT_NAMES or doc[i].lower_ in CALENDAR
             ):
                 i += 1  # "Poor Grey", "Saturday Anna Grey": a capitalised word before the name
+            while i < j and doc[i].is_space:
+                i += 1
             if j == i:
                 i += 1
                 continue
@@ -187,17 +190,24 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
     text = token.text
     if not text[:1].isupper() or token.is_punct or text.lower() in ("'s", "’s"):
         return False
-    if text.isupper() and len(text) > 1:
+    if _shouted(text):
         return False  # "KING" in a heading
     if title_key(text):
-        if j + 1 < len(doc) and (doc[j + 1].text[:1].isupper() or _particle(doc, j + 1)):
+        k = j + 2 if j + 2 < len(doc) and doc[j + 1].is_space and "\n" in doc[j + 1].text else j + 1
+        if k < len(doc) and (doc[k].text[:1].isupper() or _particle(doc, k)):  # "Mrs.\nBennet" too
             return True
         return j > 0 and doc[j - 1].lower_ == "the" and not _sentence_initial(token)  # "the King"
-    if not _NAME_WORD.match(text) or (text.isupper() and len(text) > 1):
+    if not _NAME_WORD.match(text):
         return False
     if token.pos_ == "PROPN" or j in persons:
         return True
     return _vocative_shape(doc, j)
+
+
+def _shouted(text: str) -> bool:
+    """All capitals, as in a heading (``KING``); ``M.`` and ``I`` are not."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _vocative_shape(doc, j: int) -> bool:
@@ -373,9 +383,9 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
     if form.title:
         if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
             return False  # a Mrs. is rarely called by a first name and her maiden surname
-        return any(n.last == word for n in cluster.names)
+        return any(word in (n.last, n.surname) for n in cluster.names)
     formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Kitty" is no short form of "Lady Catherine"
-    return any(word in (n.first, n.last) for n in cluster.names) or not formal and any(
+    return any(word in (n.first, n.last, n.surname) for n in cluster.names) or not formal and any(
         is_nickname(word, n.first) or is_nickname(n.first, word) for n in cluster.names
     )
 

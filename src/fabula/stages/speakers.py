@@ -15,6 +15,8 @@ from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("conj", "xcomp")
 """Links from a verb to the one whose subject it shares."""
+TAG_SKIPS = frozenset({"the", "mr", "mrs", "ms", "miss", "dr", "mme", "mlle", "m"})
+"""Words between an inverted tag's verb and the name it gives, when the name alone is the mention."""
 CONFIDENCE = {
     "explicit": 0.95, "anaphoric": 0.8, "group": 0.8, "continued": 0.85, "beat": 0.75,
     "thought": 0.7, "response": 0.7, "turn": 0.6, "salience": 0.35,
@@ -246,8 +248,10 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         return doc[k]
     if inverted_ok:
         k = verb.i + 1
-        while k < len(doc) and k <= verb.i + 3 and (doc[k].pos_ == "ADV" or doc[k].dep_ == "prt" or doc[k].lower_ == "the"):
-            k += 1  # "said the Queen", "called out Pooh"
+        while k < len(doc) and k <= verb.i + 4 and (
+            doc[k].pos_ in ("ADV", "SPACE") or doc[k].dep_ == "prt" or doc[k].lower_.rstrip(".") in TAG_SKIPS
+        ):
+            k += 1  # "said the Queen", "called out Pooh", "said Mr. Bounderby" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
             return doc[k]
     return None
@@ -266,7 +270,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
     """The subject the parser gives the verb (or its coordinated head); a name beside it at worst."""
     subject, head = None, verb
     for _ in range(3):  # "She looked up and groaned", "Anna began to say", "was forced to add"
-        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)), None)
         if subject is not None or head.dep_ not in CLIMB or head.head is head:
             break
         head = head.head
