@@ -383,3 +383,30 @@ def test_characters_single_letter_title_and_lowercase_particle_open_a_name() -> 
     assert _one(cast, "M. Lacombe").pronouns in ("he/him", None)
     valmont = _one(cast, "de Valmont")
     assert "Valmont" in _forms(valmont)
+
+
+def test_characters_mr_of_a_family_is_its_one_man() -> None:
+    text = (
+        "Robert Hale came home late. He was wet through. His mother, Mrs. Hale, was waiting up for "
+        "him with his sister Janey Hale. Robert Hale kissed his mother. He sat down by the fire.\n\n"
+        "Robert Hale lit his pipe. He smoked in silence.\n\n"
+        "Mrs. Hale looked at her son. She was tired. Janey Hale yawned; she went up to bed.\n\n"
+        "Mr. Hale stretched his legs. Later Mr. Hale went up too, and Hale slept well."
+    )
+    story, cast = _cast(text)
+    robert = _one(cast, "Robert Hale")
+    assert {"Mr. Hale", "Hale"} <= _forms(robert)
+    assert _one(cast, "Mrs. Hale").id != robert.id
+
+
+def test_characters_bare_surname_of_a_titled_man_is_not_another_mans_first_name() -> None:
+    text = (
+        "Colonel Brandon rode up to the house. Colonel Brandon was a quiet man. Colonel Brandon "
+        "bowed to the ladies, and Colonel Brandon sat down.\n\n"
+        "His friend, Mr. Brandon Ferrars, was there once. Mr. Ferrars laughed a great deal. Mr. Ferrars "
+        "drank, Mr. Ferrars sang, and Mr. Ferrars fell asleep. Ferrars snored; Ferrars woke.\n\n"
+        "\"Good evening,\" said Brandon. Everyone liked Brandon."
+    )
+    story, cast = _cast(text)
+    colonel = _one(cast, "Colonel Brandon")
+    assert "Brandon" in _forms(colonel)

@@ -344,9 +344,16 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if len(fits) <= 1 or len(form.words) > 1:
         return fits[0] if fits else None
     if form.title:
+        firm = [c for c in fits if form.gender and _firm_gender(c) == form.gender
+                and not any(n.title and n.title != form.title for n in c.names)]
+        if len(firm) == 1:  # "Mr. Archer": the one man of the Archers (Sir Walter is not "Mr. Elliot")
+            return firm[0]
         return None  # "Mrs. Bennet" with several Bennets on stage: a person of her own
     word = form.first
-    by_first = [c for c in fits if any(n.first == word for n in c.names)]
+    by_first = [c for c in fits if any(n.first == word and (len(n.words) > 1 or not n.title) for n in c.names)]
+    by_title = [c for c in fits if any(n.title and len(n.words) == 1 and n.last == word for n in c.names)]
+    if len(by_first) == 1 and len(by_title) == 1 and _uses(by_title[0], word) > _uses(by_first[0], word):
+        return by_title[0]  # "Fitzwilliam" is Colonel Fitzwilliam, not the once-named Mr. Fitzwilliam Darcy
     if len(by_first) == 1:
         return by_first[0]
     titled_men = [c for c in fits if any(n.title == "mr" and n.last == word for n in c.names)]
@@ -356,6 +363,11 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if len(men) == 1:
         return men[0]
     return max(fits, key=lambda c: c.count)
+
+
+def _uses(cluster: _Cluster, word: str) -> int:
+    """How often the cluster's names holding ``word`` were used."""
+    return sum(cluster.forms[n.text] for n in cluster.names if word in n.words)
 
 
 def _agrees(form: NameForm, gender: str | None, cluster: _Cluster) -> bool:
