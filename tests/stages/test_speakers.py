@@ -352,3 +352,15 @@ def test_speakers_inverted_tag_with_the_title_on_the_line_before() -> None:
     harcourt = _id(analysis, "Mr. Harcourt")
     assert [q.speaker for q in analysis.quotes if q.kind == "speech"] == [harcourt, harcourt]
     assert all(q.cue == "explicit" for q in analysis.quotes)
+
+
+def test_speakers_replied_his_mother_is_the_mother_not_the_son() -> None:
+    analysis = _analyse(
+        "Mrs. Grey sat by the window with her sewing. Tom came in from the garden. He had muddy boots; "
+        "he left a trail across the hall.\n\n"
+        '"Look at your boots," replied his mother, "and on my clean floor!"'
+    )
+    grey, tom = _id(analysis, "Mrs. Grey"), _id(analysis, "Tom")
+    speech = [q for q in analysis.quotes if q.kind == "speech"]
+    assert [q.speaker for q in speech] == [grey, grey]
+    assert all(tom not in q.speakers for q in speech)

@@ -254,6 +254,8 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
             k += 1  # "said the Queen", "called out Pooh", "said Mr. Bounderby" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
             return doc[k]
+        if k + 1 < len(doc) and doc[k].dep_ == "poss" and doc[k + 1].pos_ == "NOUN":
+            return doc[k + 1]  # "cried her mother": the mother, not the one whose mother she is
     return None
 
 
@@ -276,7 +278,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
         head = head.head
     if subject is None:  # "Anna spat back", mis-tagged
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
-        subject = next((t for t in beside if text.character_at(t, offset)), None)
+        subject = next((t for t in beside if t.dep_ != "poss" and text.character_at(t, offset)), None)
     return subject
 
 
