@@ -364,3 +364,16 @@ def test_speakers_replied_his_mother_is_the_mother_not_the_son() -> None:
     speech = [q for q in analysis.quotes if q.kind == "speech"]
     assert [q.speaker for q in speech] == [grey, grey]
     assert all(tom not in q.speakers for q in speech)
+
+
+def test_speakers_someone_spoken_to_who_never_speaks_does_not_take_the_next_line() -> None:
+    analysis = _analyse(
+        "Anna and Ben walked up the hill to the grave. Margaret had been dead a year.\n\n"
+        '"It\'s cold up here," Ben said.\n\n'
+        '"I know," Anna said. "Rest well, Margaret."\n\n'
+        '"We should go before it rains."\n\n'
+        '"Yes, let\'s go."'
+    )
+    ben, anna = _id(analysis, "Ben"), _id(analysis, "Anna")
+    assert _quote(analysis, "We should go").speaker == ben
+    assert _quote(analysis, "Yes, let").speaker == anna

@@ -78,6 +78,7 @@ def attribute_speakers(
         by_paragraph[turn.quote.paragraph].append(turn)
     for paragraph, group in by_paragraph.items():
         _read_paragraph(text, paragraph, group)
+    text.talkers = {t.speaker for t in turns if t.speaker and t.cue in ("explicit", "anaphoric")}
     _follow_conversations(text, turns, scenes)
     return tuple(_finish(turn) for turn in turns)
 
@@ -93,6 +94,8 @@ class _Text:
         self.on_page = {c.id for c in cast.characters if c.on_page}
         self.gender = {c.id: PRONOUN_GENDER.get((c.pronouns or "").split("/")[0]) for c in cast.characters}
         self.in_quote = QuoteIndex(quotes, marks=True)
+        self.talkers: set[str] = set()
+        """Characters a speech tag somewhere names as speaking: the likelier voices of an untagged line."""
 
     def narration(self, paragraph: int) -> list:
         """The paragraph's tokens outside its quotes, marks and spaces left out."""
@@ -505,7 +508,8 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
 
     described = turn.described is not None
     if previous and previous.speaker and (previous.vocatives or previous.told):
-        called = previous.vocatives + ((previous.told,) if previous.told else ())
+        called = tuple(v for v in previous.vocatives if v in text.talkers)  # not "Rest well, Margaret" at a grave
+        called += (previous.told,) if previous.told else ()
         named = [v for v in called if v != previous.speaker and v not in turn.vocatives and fits(v)]
         if named:
             turn.speaker, turn.cue = named[0], "anaphoric" if described else "response"
@@ -534,10 +538,8 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
 def _participants(text: _Text, turn: _Turn, recent: list[str]) -> list[str]:
     """Who is in the conversation: the last speakers, then the characters last seen on stage."""
     people = list(dict.fromkeys(reversed(recent)))
-    for character in text.recent_characters(turn.quote.start):
-        if character not in people:
-            people.append(character)
-    return people
+    seen = [c for c in text.recent_characters(turn.quote.start) if c not in people]
+    return people + [c for c in seen if c in text.talkers] + [c for c in seen if c not in text.talkers]
 
 
 def _addressees(speech: list[_Turn]) -> None:
