@@ -377,3 +377,25 @@ def test_speakers_someone_spoken_to_who_never_speaks_does_not_take_the_next_line
     ben, anna = _id(analysis, "Ben"), _id(analysis, "Anna")
     assert _quote(analysis, "We should go").speaker == ben
     assert _quote(analysis, "Yes, let").speaker == anna
+
+
+def test_speakers_after_no_answer_the_one_who_spoke_goes_on() -> None:
+    analysis = _analyse(
+        "Clara and Hugh sat in the library. Hugh was writing a letter.\n\n"
+        '"You write very fast," said Clara.\n\n'
+        "Hugh made no answer.\n\n"
+        '"You must have a great many letters to write."'
+    )
+    clara = _id(analysis, "Clara")
+    assert _quote(analysis, "You must have").speaker == clara
+
+
+def test_speakers_after_an_answer_told_in_narration_the_other_speaks() -> None:
+    analysis = _analyse(
+        "Clara and Hugh sat in the library. Hugh was writing a letter.\n\n"
+        '"Will you stay for dinner?" asked Clara.\n\n'
+        "Hugh replied that he would be glad to stay.\n\n"
+        '"Then I shall tell the cook at once."'
+    )
+    clara = _id(analysis, "Clara")
+    assert _quote(analysis, "Then I shall").speaker == clara

@@ -15,6 +15,8 @@ from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("conj", "xcomp")
 """Links from a verb to the one whose subject it shares."""
+NO_ANSWER = frozenset({"answer", "reply", "response", "word", "words", "sign"})
+"""What a listener gives none of (``made no answer``) before the speaker goes on."""
 TAG_SKIPS = frozenset({"the", "mr", "mrs", "ms", "miss", "dr", "mme", "mlle", "m"})
 """Words between an inverted tag's verb and the name it gives, when the name alone is the mention."""
 CONFIDENCE = {
@@ -416,8 +418,11 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             recent = []  # a long stretch of narration: a new conversation starts
         if previous is not None and turn.speaker is None and not turn.group:
             if 2 <= turn.quote.paragraph - previous.quote.paragraph <= REACT_GAP:  # narration between
-                reactor = _reacting(text, turn.quote.paragraph - 1)
-                if reactor and reactor != (recent[-1] if recent else None) and reactor not in turn.vocatives:
+                reactor, answered = _reacting(text, turn.quote.paragraph - 1)
+                last = recent[-1] if recent else None
+                if reactor and answered and last and reactor != last and last not in turn.vocatives:
+                    turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
+                elif reactor and reactor != last and reactor not in turn.vocatives:
                     turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
         if turn.group:
             turn.speakers = tuple(_participants(text, turn, recent)[:2])
@@ -486,18 +491,30 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
     return quote.paragraph == previous.paragraph + 1 and previous.end >= paragraph.end
 
 
-def _reacting(text: _Text, paragraph: int) -> str | None:
-    """The character a narration paragraph (up to ``REACT_TOKENS`` long) last makes act, if it names one."""
+def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
+    """The character a narration paragraph (up to ``REACT_TOKENS`` long) last makes act, if it names
+    one; and whether that act was an answer told in the narration or none at all (``He made no answer``,
+    ``Jane assured her that...``), after which the other one speaks on."""
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
     if len(doc) > REACT_TOKENS:
-        return None
+        return None, False
     for sentence in list(doc.sents)[::-1]:
         for token in sentence:
             if _acts(token, main_only=True):
                 mention = text.covering(offset + token.idx)
                 if mention and not text.in_quote(mention.start):
-                    return mention.character
-    return None
+                    return mention.character, _answered_in_narration(token)
+    return None, False
+
+
+def _answered_in_narration(subject) -> bool:
+    """``He made no answer``, ``she did not reply``, ``Bingley replied that he did``."""
+    verb = subject.head if subject.dep_ in SUBJECTS else subject.head.head
+    if verb.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return True  # reported speech
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    answer = any(c.lower_ in NO_ANSWER and any(d.lower_ == "no" for d in c.children) for c in verb.children)
+    return answer or negated and verb.lower_ in SPEECH_VERBS
 
 
 def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str]) -> None:
