@@ -410,3 +410,23 @@ def test_characters_bare_surname_of_a_titled_man_is_not_another_mans_first_name(
     story, cast = _cast(text)
     colonel = _one(cast, "Colonel Brandon")
     assert "Brandon" in _forms(colonel)
+
+
+def test_characters_a_city_gone_to_more_than_acting_is_not_a_character() -> None:
+    story, cast = _cast(
+        "Maria had lived in Lisbon all her life. She loved the streets of Lisbon and the light on "
+        "Lisbon's harbour. She took the train to Lisbon every Friday, and Lisbon welcomed her. "
+        "Beautiful Lisbon! That night Lisbon slept under the stars.\n\n"
+        "\"I miss it,\" Maria said. Her brother Tomas laughed at her. He had never liked Lisbon."
+    )
+    assert not _called(cast, "Lisbon")
+    assert _one(cast, "Maria") and _one(cast, "Tomas")
+
+
+def test_characters_a_name_that_never_does_anything_is_not_a_character() -> None:
+    story, cast = _cast(
+        "Maria walked past the Alhambra. The lights of the Alhambra were bright. She looked into the "
+        "Alhambra, at the doors of the Alhambra, at the crowd by the Alhambra, and went home.\n\n"
+        "\"Never again,\" Maria said."
+    )
+    assert not _called(cast, "Alhambra")

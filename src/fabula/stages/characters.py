@@ -264,14 +264,18 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             continue
         if sum(o.after_locative for o in found) * 2 > len(found):
             continue
-        if sum(o.place for o in found) * 2 > len(found) and not any(o.person or o.tagged for o in found):
-            continue  # "New York", "Windy Corner": a place that never acts
+        acting, tagged = sum(o.person for o in found), sum(o.tagged for o in found)
+        if sum(o.place for o in found) * 2 > len(found) and tagged < 2 and (
+            not acting or acting < 2 * sum(o.after_locative for o in found)
+        ):
+            continue  # "New York", "Windy Corner": a place, more often gone to than acting
+        if len(found) >= 5 and not form.title and acting * 10 < len(found) and not tagged:
+            continue  # "the Casino": named often, never doing anything
         if len(form.words) == 1 and title_key(form.first) and form.first.endswith("."):
             continue  # a title alone ("Mr.") before an initial
         if form.first.lower() in MONTH_NAMES and len(form.words) == 1 and sum(o.person for o in found) * 2 <= len(found):
             continue  # "in June", unless June acts
         mid_sentence = sum(not o.initial for o in found)
-        tagged = sum(o.tagged for o in found)
         if len(form.words) == 1 and not form.title and lowercase[form.first.lower()] > mid_sentence and tagged < 2:
             common[text] = found
         elif len(found) >= 2 or any(o.person for o in found):
