@@ -430,3 +430,12 @@ def test_characters_a_name_that_never_does_anything_is_not_a_character() -> None
         "\"Never again,\" Maria said."
     )
     assert not _called(cast, "Alhambra")
+
+
+def test_characters_what_is_said_is_not_a_speaker() -> None:
+    story, cast = _cast(
+        "Maria and Tomas sat at dinner. The subject was mentioned once, and the subject was mentioned "
+        "again over the soup; the matter was discussed until the matter was dropped.\n\n"
+        "\"Enough,\" Maria said."
+    )
+    assert not _called(cast, "the subject") and not _called(cast, "the matter")

@@ -28,7 +28,7 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
             if token.lower_ in SPEECH_VERBS and not inside(offset + token.idx):
                 for child in token.children:
                     key = _key(child)
-                    if child.dep_ in ("nsubj", "nsubjpass") and key:
+                    if child.dep_ == "nsubj" and key:  # "the subject was mentioned" is what is said
                         speeches[key] += 1
     kept = {key: n for key, n in speeches.items() if n >= MIN_SPEECHES}
     uses, votes = [], {key: Counter() for key in kept}
