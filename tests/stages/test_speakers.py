@@ -399,3 +399,11 @@ def test_speakers_after_an_answer_told_in_narration_the_other_speaks() -> None:
     )
     clara = _id(analysis, "Clara")
     assert _quote(analysis, "Then I shall").speaker == clara
+
+
+def test_speakers_tag_verb_in_a_who_clause_belongs_to_the_name_before_it() -> None:
+    analysis = _analyse(
+        "Clara came home at noon. She was met in the hall by Rosie, who, running to her, cried, "
+        '"I am so glad you are come!"'
+    )
+    assert _quote(analysis, "I am so glad").speaker == _id(analysis, "Rosie")

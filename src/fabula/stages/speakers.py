@@ -278,6 +278,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
     subject, head = None, verb
     for _ in range(3):  # "She looked up and groaned", "Anna began to say", "was forced to add"
         subject = next((c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)), None)
+        if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
+            subject = head.head  # "Lydia, who, flying to her, cried"
         if subject is not None or head.dep_ not in CLIMB or head.head is head:
             break
         head = head.head
