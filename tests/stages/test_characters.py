@@ -439,3 +439,22 @@ def test_characters_what_is_said_is_not_a_speaker() -> None:
         "\"Enough,\" Maria said."
     )
     assert not _called(cast, "the subject") and not _called(cast, "the matter")
+
+
+def test_characters_a_name_ending_in_s_is_no_family_of_a_rarer_slip() -> None:
+    story, cast = _cast(
+        "Mrs. Edwards opened the door. Mrs. Edwards was the housekeeper, and Mrs. Edwards knew "
+        "everyone. \"Good evening,\" Mrs. Edwards said. Once the boy called her Mrs. Edward by mistake.\n\n"
+        "The Greys had lived next door for years. Old Grey waved from his gate, and Grey smiled."
+    )
+    assert _one(cast, "Mrs. Edwards").mentions >= 4
+    assert not _called(cast, "Greys")
+
+
+def test_characters_capitalised_and_lowercase_particle_make_one_surname() -> None:
+    story, cast = _cast(
+        "De Valmont rode in at dusk. De Valmont was tired. Monsieur de Valmont called for wine, and "
+        "De Valmont drank it standing."
+    )
+    valmont = _one(cast, "De Valmont")
+    assert "Monsieur de Valmont" in _forms(valmont)

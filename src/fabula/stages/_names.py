@@ -58,6 +58,9 @@ CALENDAR = frozenset(
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "towards", "toward", "through", "of"})
 
+NAME_PARTICLES = frozenset({"van", "der", "de", "du", "von", "la", "le", "di", "da", "del", "den", "ten", "ter"})
+"""Small words inside a surname (van der Luyden, de Griers)."""
+
 UNMARRIED_TITLES = frozenset({"miss", "mlle", "mademoiselle"})
 """Titles that set a woman apart from a Mrs. or Lady of the same surname."""
 
@@ -113,8 +116,8 @@ def split_name(text: str) -> NameForm | None:
     words = [w for w in words if not (len(w) <= 2 and w.endswith("."))]  # middle initials
     if not words:
         return None
-    while len(words) > 1 and words[-2].islower():  # "van der Luyden" is one surname
-        words[-2:] = [f"{words[-2]} {words[-1]}"]
+    while len(words) > 1 and (words[-2].islower() or words[-2].lower() in NAME_PARTICLES):
+        words[-2:] = [f"{words[-2].lower()} {words[-1]}"]  # "van der Luyden", "De Griers": one surname
     return NameForm(text=text, title=title, words=tuple(words))
 
 

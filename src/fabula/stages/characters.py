@@ -13,6 +13,7 @@ from fabula.stages._epithets import find_epithets
 from fabula.stages._names import (
     CALENDAR,
     LOCATIVE_PREPOSITIONS,
+    NAME_PARTICLES,
     NOT_NAMES,
     NameForm,
     is_nickname,
@@ -29,7 +30,6 @@ MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 """Months that are also first names."""
 FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prince", "princess", "duke", "duchess"})
 """Titles no one would shorten the name after."""
-NAME_PARTICLES = frozenset({"van", "der", "de", "du", "von", "la", "le", "di", "da", "del", "den", "ten", "ter"})
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?(?:--|—)?$")
@@ -44,6 +44,7 @@ class _Occurrence:
     initial: bool
     person: bool  # tagged PERSON, titled, or the subject of a verb
     after_locative: bool
+    after_the: bool  # "the Greys"
     place: bool  # the tagger calls it a place
     doc: int
     tagged: bool  # beside a speech verb: "said Small"
@@ -175,6 +176,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                     initial=_sentence_initial(first),
                     person=person,
                     after_locative=before in LOCATIVE_PREPOSITIONS,
+                    after_the=before == "the",
                     place=bool(places & set(range(i, j))) and not persons & set(range(i, j)),
                     doc=d,
                     tagged=before in SPEECH_VERBS or (j < len(doc) and doc[j].lower_ in SPEECH_VERBS),
@@ -282,8 +284,9 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             kept[text] = found
         elif len(form.words) > 1 and not form.title:
             rare[text] = found
-    for text in [t for t in kept if t.endswith("s") and t[:-1] in kept]:
-        del kept[text]  # "the Greys": a family, not a person
+    for text in [t for t in kept if t.endswith("s") and t[:-1] in kept and (
+            len(kept[t[:-1]]) >= len(kept[t]) or sum(o.after_the for o in kept[t]) * 2 > len(kept[t]))]:
+        del kept[text]  # "the Greys": a family, not a person ("De Griers" is no family of a stray "De Grier")
     singles = {text for text in kept if " " not in text}
     for text, found in rare.items():  # "Lucy Honeychurch", once, when "Lucy" is a name here
         if split_name(text).first in singles:
@@ -423,7 +426,7 @@ def _add_untagged_uses(
                 _Occurrence(
                     start=offset + token.idx, end=offset + token.idx + len(token.text), text=token.text,
                     in_quote=inside(offset + token.idx), initial=_sentence_initial(token), person=True,
-                    after_locative=False, place=False, doc=d, tagged=False, token=token.i,
+                    after_locative=False, after_the=False, place=False, doc=d, tagged=False, token=token.i,
                 )
             )
 
