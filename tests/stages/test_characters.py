@@ -458,3 +458,15 @@ def test_characters_capitalised_and_lowercase_particle_make_one_surname() -> Non
     )
     valmont = _one(cast, "De Valmont")
     assert "Monsieur de Valmont" in _forms(valmont)
+
+
+def test_characters_mr_surname_is_the_man_named_in_full_as_often() -> None:
+    lines = [f"Mr. Osgood Pell told story number {n}, and Mr. Pell laughed at it." for n in range(12)]
+    story, cast = _cast(
+        " ".join(lines) + " His sister, Miss Pell, sighed. She had heard them all.\n\n"
+        "Then Mr. Pell went home, and Sir Roland Pell, their cousin, bowed."
+    )
+    osgood = _one(cast, "Mr. Osgood Pell")
+    assert "Mr. Pell" in _forms(osgood)
+    assert _one(cast, "Miss Pell").id != osgood.id
+    assert _one(cast, "Sir Roland Pell").id != osgood.id

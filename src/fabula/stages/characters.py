@@ -30,6 +30,9 @@ MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 """Months that are also first names."""
 FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prince", "princess", "duke", "duchess"})
 """Titles no one would shorten the name after."""
+HEAD_OF_FAMILY = 3
+"""How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
+another man, the head of the family (Emma's Mr. Knightley beside Mr. John Knightley)."""
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?(?:--|—)?$")
@@ -316,7 +319,7 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     counted: set[str] = set()
     for text in sorted(kept, key=rank):
         form = forms[text]
-        target = _matching_cluster(form, _form_gender(form, votes[text]), clusters)
+        target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text])
         if target is None:
             target = _Cluster()
             clusters.append(target)
@@ -339,22 +342,23 @@ def _form_gender(form: NameForm, votes: Counter) -> str | None:
     return None
 
 
-def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster]) -> _Cluster | None:
-    """The one cluster this name form belongs to, or None when none or several fit."""
+def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster], uses: int = 0) -> _Cluster | None:
+    """The one cluster this name form (used ``uses`` times) belongs to, or None when none or several fit."""
     fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]
     if form.title and len(form.words) == 1:
         family = [c for c in clusters if any(n.last == form.first for n in c.names)]
-        if len(family) > 1:  # "Mr. John Smith" among Smiths: "Mr. Smith" is another man
-            fits = [c for c in fits if not any(  # used often enough to tell him from the head of the family
-                n.title == form.title and len(n.words) > 1 and n.last == form.first and c.forms[n.text] >= 10
+        if len(family) > 1:  # "Mr. John Smith" among Smiths: "Mr. Smith" is another man, the head of the family
+            fits = [c for c in fits if not any(  # when he is named in full often, and "Mr. Smith" far more often
+                n.title == form.title and len(n.words) > 1 and n.last == form.first
+                and 10 <= c.forms[n.text] and uses > HEAD_OF_FAMILY * c.forms[n.text]
                 for n in c.names)]
     if len(fits) <= 1 or len(form.words) > 1:
         return fits[0] if fits else None
     if form.title:
-        firm = [c for c in fits if form.gender and _firm_gender(c) == form.gender
-                and not any(n.title and n.title != form.title for n in c.names)]
-        if len(firm) == 1:  # "Mr. Archer": the one man of the Archers (Sir Walter is not "Mr. Elliot")
-            return firm[0]
+        plain = [c for c in fits if not any(n.title and n.title != form.title for n in c.names)]
+        firm = [c for c in plain if form.gender and _firm_gender(c) == form.gender]
+        if len(firm) == 1 or not firm and len(plain) == 1:  # "Mr. Archer": the one man of the Archers
+            return (firm or plain)[0]  # (Sir Walter is not "Mr. Elliot")
         return None  # "Mrs. Bennet" with several Bennets on stage: a person of her own
     word = form.first
     by_first = [c for c in fits if any(n.first == word and (len(n.words) > 1 or not n.title) for n in c.names)]
