@@ -363,8 +363,10 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     word = form.first
     by_first = [c for c in fits if any(n.first == word and (len(n.words) > 1 or not n.title) for n in c.names)]
     by_title = [c for c in fits if any(n.title and len(n.words) == 1 and n.last == word for n in c.names)]
-    if len(by_first) == 1 and len(by_title) == 1 and _uses(by_title[0], word) > _uses(by_first[0], word):
-        return by_title[0]  # "Fitzwilliam" is Colonel Fitzwilliam, not the once-named Mr. Fitzwilliam Darcy
+    if len(by_first) == 1 and by_title:
+        usual = max(by_title, key=lambda c: _uses(c, word))
+        if _uses(usual, word) > _uses(by_first[0], word):
+            return usual  # "Fitzwilliam" is Colonel Fitzwilliam, not the once-named Mr. Fitzwilliam Darcy
     if len(by_first) == 1:
         return by_first[0]
     titled_men = [c for c in fits if any(n.title == "mr" and n.last == word for n in c.names)]
