@@ -407,3 +407,17 @@ def test_speakers_tag_verb_in_a_who_clause_belongs_to_the_name_before_it() -> No
         '"I am so glad you are come!"'
     )
     assert _quote(analysis, "I am so glad").speaker == _id(analysis, "Rosie")
+
+
+def test_speakers_a_name_that_is_the_subject_is_not_called() -> None:
+    analysis = _analyse(
+        "Mrs. Pell left the vicarage early. \"Good day to you both,\" said Mrs. Pell.\n\n* * *\n\n"
+        "Clara and Robert walked home across the fields. Robert opened the gate for her.\n\n"
+        '"What a day," said Robert.\n\n'
+        '"Mrs. Pell, I believe, did a great deal for the parish," said Clara.\n\n'
+        '"She did more than anyone."\n\n'
+        '"Then we must thank her."'
+    )
+    robert, clara = _id(analysis, "Robert"), _id(analysis, "Clara")
+    assert _quote(analysis, "She did more").speaker == robert
+    assert _quote(analysis, "Then we must").speaker == clara

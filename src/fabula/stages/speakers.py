@@ -380,8 +380,10 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote) -> tuple[str, ...]:
         opening = before == "" or before.endswith((",", "!", ".", "?")) or len(before.split()) <= 1
         closing = after == "" or after[:1] in ",.!?;"
         bare = following is not None and following.pos_ in ("PRON", "INTJ") and len(before.split()) <= 2
-        if (opening and closing or bare) and not after.startswith(("'s", "’s")):
-            found.append(mention.character)
+        subject = span is not None and span.root.dep_ in SUBJECTS and span.root.head.tag_ != "VB" and not any(
+            c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children)  # "Jane, come" calls
+        if (opening and closing or bare) and not after.startswith(("'s", "’s")) and not subject:
+            found.append(mention.character)  # not "Lady Catherine, I believe, did a great deal"
     return tuple(dict.fromkeys(found))
 
 
