@@ -470,3 +470,14 @@ def test_characters_mr_surname_is_the_man_named_in_full_as_often() -> None:
     assert "Mr. Pell" in _forms(osgood)
     assert _one(cast, "Miss Pell").id != osgood.id
     assert _one(cast, "Sir Roland Pell").id != osgood.id
+
+
+def test_characters_a_surname_that_is_also_a_word_joins_the_full_name() -> None:
+    story, cast = _cast(
+        "The brown dog slept by the small brown door of the long brown house. A brown leaf fell.\n\n"
+        "Jonathan Brown came in. \"Where is the dog?\" asked Jonathan Brown. Nobody answered Brown, so "
+        "Brown went out again, and the brown dog followed Brown."
+    )
+    brown = _one(cast, "Jonathan Brown")
+    assert brown.name == "Jonathan Brown"  # the full name, used about as often as the surname
+    assert "Brown" in _forms(brown)

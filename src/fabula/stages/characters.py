@@ -30,6 +30,8 @@ MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 """Months that are also first names."""
 FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prince", "princess", "duke", "duchess"})
 """Titles no one would shorten the name after."""
+FULL_NAME_SHARE = 2
+"""A full name is the character's name if used at least half as often as the most used single word."""
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
 another man, the head of the family (Emma's Mr. Knightley beside Mr. John Knightley)."""
@@ -295,9 +297,11 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
         if split_name(text).first in singles:
             kept[text] = found
     firsts = {split_name(text).first for text in kept}
-    for text, found in common.items():  # "Will" is also a word, but here a short form of a name
-        if _mid_sentence_only(found) and any(is_nickname(text, first) for first in firsts):
-            kept[text] = found
+    lasts = {split_name(text).last for text in kept if len(split_name(text).words) > 1}
+    for text, found in common.items():  # "Will" is also a word, but here a short form of a name;
+        surname = text in lasts and sum(o.person for o in found) * 2 > len(found)
+        if _mid_sentence_only(found) and (surname or any(is_nickname(text, first) for first in firsts)):
+            kept[text] = found  # "Small" is a word, but here the surname of Jonathan Small
     return kept
 
 
@@ -483,6 +487,10 @@ def _character(
     id_: str, cluster: _Cluster, gender: str | None, mentions: int, on_page: bool, epithets: Counter
 ) -> Character:
     forms = sorted(cluster.forms, key=lambda text: (-cluster.forms[text], -len(text)))  # ties: the fuller form
+    full = [text for text in forms if len(text.split()) > 1 and not title_key(text.split()[0])]
+    if full and " " not in forms[0] and cluster.forms[forms[0]] <= FULL_NAME_SHARE * cluster.forms[full[0]]:
+        forms.remove(full[0])
+        forms.insert(0, full[0])  # "Jonathan Small" over "Small" when both are in use
     name = forms[0]
     aliases = tuple(forms[1:]) + tuple(text for text, _ in epithets.most_common())
     pronouns = {"f": "she/her", "m": "he/him"}.get(gender or "")
