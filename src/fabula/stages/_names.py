@@ -59,7 +59,7 @@ CALENDAR = frozenset(
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "towards", "toward", "through", "of"})
 
 NAME_PARTICLES = frozenset({"van", "der", "de", "du", "von", "la", "le", "di", "da", "del", "den", "ten", "ter"})
-"""Small words inside a surname (van der Luyden, de Griers)."""
+"""Small words inside a surname (van der Berg, de Valmont)."""
 
 UNMARRIED_TITLES = frozenset({"miss", "mlle", "mademoiselle"})
 """Titles that set a woman apart from a Mrs. or Lady of the same surname."""
@@ -96,7 +96,7 @@ class NameForm:
 
     @property
     def surname(self) -> str:
-        """The last name without its particles: ``Griers`` of ``de Griers``."""
+        """The last name without its particles: ``Valmont`` of ``de Valmont``."""
         return self.words[-1].split(" ")[-1]
 
 
@@ -117,7 +117,7 @@ def split_name(text: str) -> NameForm | None:
     if not words:
         return None
     while len(words) > 1 and (words[-2].islower() or words[-2].lower() in NAME_PARTICLES):
-        words[-2:] = [f"{words[-2].lower()} {words[-1]}"]  # "van der Luyden", "De Griers": one surname
+        words[-2:] = [f"{words[-2].lower()} {words[-1]}"]  # "van der Berg", "De Valmont": one surname
     return NameForm(text=text, title=title, words=tuple(words))
 
 

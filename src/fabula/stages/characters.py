@@ -34,7 +34,7 @@ FULL_NAME_SHARE = 2
 """A full name is the character's name if used at least half as often as the most used single word."""
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
-another man, the head of the family (Emma's Mr. Knightley beside Mr. John Knightley)."""
+another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?(?:--|—)?$")
@@ -149,7 +149,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             j = i
             while j < len(doc) and (
                 _name_token(doc, j, persons, at_start=j == i)
-                or j == i and _particle(doc, j) and not _sentence_initial(doc[j])  # "cried de Griers"
+                or j == i and _particle(doc, j) and not _sentence_initial(doc[j])  # "cried de Valmont"
                 or j > i and (_particle(doc, j) or _hyphen_link(doc, j) or _line_break_in_name(doc, j, persons))
             ):
                 j += 1
@@ -201,7 +201,7 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
         return False  # "KING" in a heading
     if title_key(text):
         k = j + 2 if j + 2 < len(doc) and doc[j + 1].is_space and "\n" in doc[j + 1].text else j + 1
-        if k < len(doc) and (doc[k].text[:1].isupper() or _particle(doc, k)):  # "Mrs.\nBennet" too
+        if k < len(doc) and (doc[k].text[:1].isupper() or _particle(doc, k)):  # "Mrs.\nGrey" too
             return True
         return j > 0 and doc[j - 1].lower_ == "the" and not _sentence_initial(token)  # "the King"
     if not _NAME_WORD.match(text):
@@ -291,7 +291,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             rare[text] = found
     for text in [t for t in kept if t.endswith("s") and t[:-1] in kept and (
             len(kept[t[:-1]]) >= len(kept[t]) or sum(o.after_the for o in kept[t]) * 2 > len(kept[t]))]:
-        del kept[text]  # "the Greys": a family, not a person ("De Griers" is no family of a stray "De Grier")
+        del kept[text]  # "the Greys": a family, not a person ("De Valmonts" is no family of a stray "De Valmont")
     singles = {text for text in kept if " " not in text}
     for text, found in rare.items():  # "Lucy Honeychurch", once, when "Lucy" is a name here
         if split_name(text).first in singles:
@@ -301,7 +301,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
     for text, found in common.items():  # "Will" is also a word, but here a short form of a name;
         surname = text in lasts and sum(o.person for o in found) * 2 > len(found)
         if _mid_sentence_only(found) and (surname or any(is_nickname(text, first) for first in firsts)):
-            kept[text] = found  # "Small" is a word, but here the surname of Jonathan Small
+            kept[text] = found  # "Small" is a word, but here the surname of Tom Small
     return kept
 
 
@@ -361,8 +361,8 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if form.title:
         plain = [c for c in fits if not any(n.title and n.title != form.title for n in c.names)]
         firm = [c for c in plain if form.gender and _firm_gender(c) == form.gender]
-        if len(firm) == 1 or not firm and len(plain) == 1:  # "Mr. Archer": the one man of the Archers
-            return (firm or plain)[0]  # (Sir Walter is not "Mr. Elliot")
+        if len(firm) == 1 or not firm and len(plain) == 1:  # "Mr. Hale": the one man of the Hales
+            return (firm or plain)[0]  # (Sir Roland is not "Mr. Pell")
         return None  # "Mrs. Bennet" with several Bennets on stage: a person of her own
     word = form.first
     by_first = [c for c in fits if any(n.first == word and (len(n.words) > 1 or not n.title) for n in c.names)]
@@ -370,7 +370,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if len(by_first) == 1 and by_title:
         usual = max(by_title, key=lambda c: _uses(c, word))
         if _uses(usual, word) > _uses(by_first[0], word):
-            return usual  # "Fitzwilliam" is Colonel Fitzwilliam, not the once-named Mr. Fitzwilliam Darcy
+            return usual  # "Hardwick" is Colonel Hardwick, not the once-named Mr. Hardwick Vance
     if len(by_first) == 1:
         return by_first[0]
     titled_men = [c for c in fits if any(n.title == "mr" and n.last == word for n in c.names)]
@@ -490,7 +490,7 @@ def _character(
     full = [text for text in forms if len(text.split()) > 1 and not title_key(text.split()[0])]
     if full and " " not in forms[0] and cluster.forms[forms[0]] <= FULL_NAME_SHARE * cluster.forms[full[0]]:
         forms.remove(full[0])
-        forms.insert(0, full[0])  # "Jonathan Small" over "Small" when both are in use
+        forms.insert(0, full[0])  # "Tom Small" over "Small" when both are in use
     name = forms[0]
     aliases = tuple(forms[1:]) + tuple(text for text, _ in epithets.most_common())
     pronouns = {"f": "she/her", "m": "he/him"}.get(gender or "")

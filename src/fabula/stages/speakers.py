@@ -256,7 +256,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         while k < len(doc) and k <= verb.i + 4 and (
             doc[k].pos_ in ("ADV", "SPACE") or doc[k].dep_ == "prt" or doc[k].lower_.rstrip(".") in TAG_SKIPS
         ):
-            k += 1  # "said the Queen", "called out Pooh", "said Mr. Bounderby" with the title cut off
+            k += 1  # "said the Queen", "called out Pooh", "said Mr. Pell" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
             return doc[k]
         if k + 1 < len(doc) and doc[k].dep_ == "poss" and doc[k + 1].pos_ == "NOUN":
@@ -279,7 +279,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
     for _ in range(3):  # "She looked up and groaned", "Anna began to say", "was forced to add"
         subject = next((c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)), None)
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
-            subject = head.head  # "Lydia, who, flying to her, cried"
+            subject = head.head  # "Rosie, who, running to her, cried"
         if subject is not None or head.dep_ not in CLIMB or head.head is head:
             break
         head = head.head
@@ -381,9 +381,9 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote) -> tuple[str, ...]:
         closing = after == "" or after[:1] in ",.!?;"
         bare = following is not None and following.pos_ in ("PRON", "INTJ") and len(before.split()) <= 2
         subject = span is not None and span.root.dep_ in SUBJECTS and span.root.head.tag_ != "VB" and not any(
-            c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children)  # "Jane, come" calls
+            c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children)  # "Anna, come" calls
         if (opening and closing or bare) and not after.startswith(("'s", "’s")) and not subject:
-            found.append(mention.character)  # not "Lady Catherine, I believe, did a great deal"
+            found.append(mention.character)  # not "Mrs. Pell, I believe, did a great deal"
     return tuple(dict.fromkeys(found))
 
 
@@ -498,7 +498,7 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
 def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
     """The character a narration paragraph (up to ``REACT_TOKENS`` long) last makes act, if it names
     one; and whether that act was an answer told in the narration or none at all (``He made no answer``,
-    ``Jane assured her that...``), after which the other one speaks on."""
+    ``Anna assured her that...``), after which the other one speaks on."""
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
     if len(doc) > REACT_TOKENS:
         return None, False
@@ -512,7 +512,7 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
 
 
 def _answered_in_narration(subject) -> bool:
-    """``He made no answer``, ``she did not reply``, ``Bingley replied that he did``."""
+    """``He made no answer``, ``she did not reply``, ``Ben replied that he did``."""
     verb = subject.head if subject.dep_ in SUBJECTS else subject.head.head
     if verb.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return True  # reported speech
