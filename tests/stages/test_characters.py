@@ -481,3 +481,14 @@ def test_characters_a_surname_that_is_also_a_word_joins_the_full_name() -> None:
     brown = _one(cast, "Jonathan Brown")
     assert brown.name == "Jonathan Brown"  # the full name, used about as often as the surname
     assert "Brown" in _forms(brown)
+
+
+def test_characters_the_doctor_is_the_one_doctor_named() -> None:
+    story, cast = _cast(
+        "Dr. Moss came in with his bag. Maria lay still.\n\n"
+        '"Sit up, please," said the doctor.\n\n'
+        '"Does it hurt?" said the doctor. Maria shook her head.'
+    )
+    moss = _one(cast, "Dr. Moss")
+    assert "the doctor" in _forms(moss)
+    assert not [c for c in cast.characters if c.name == "the doctor"]

@@ -32,6 +32,8 @@ FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prin
 """Titles no one would shorten the name after."""
 FULL_NAME_SHARE = 2
 """A full name is the character's name if used at least half as often as the most used single word."""
+TITLE_NOUNS = {"doctor": "dr", "dr": "doctor", "professor": "prof", "prof": "professor", "reverend": "rev", "rev": "reverend"}
+"""A title written out and its short form."""
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
 another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
@@ -93,6 +95,10 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     nominal_counts, nominal_uses, nominal_votes = find_nominals(parsed, inside)
     taken = {(s, e) for s, e, *_ in epithets}
     for key in nominal_counts:
+        titled = _titled_by(key.split()[-1], clusters)
+        if titled is not None:  # "the doctor" is Dr. Kemp when he is the one doctor named
+            cluster_of[key] = titled
+            continue
         clusters.append(_Cluster(forms=Counter({key: nominal_counts[key]}), gender_votes=nominal_votes[key]))
         cluster_of[key] = len(clusters) - 1
         genders.append(_gender(clusters[-1]))
@@ -380,6 +386,16 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if len(men) == 1:
         return men[0]
     return max(fits, key=lambda c: c.count)
+
+
+def _titled_by(noun: str, clusters: list[_Cluster]) -> int | None:
+    """The one cluster whose names carry the title this noun is (``doctor``: Dr. Kemp), if only one does."""
+    title = title_key(noun)
+    if title is None:
+        return None
+    titles = {title, title_key(TITLE_NOUNS.get(title, title)) or title}
+    holders = [i for i, c in enumerate(clusters) if any(n.title in titles for n in c.names)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _uses(cluster: _Cluster, word: str) -> int:
