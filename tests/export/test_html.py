@@ -250,3 +250,18 @@ def test_browser_hostile_story_runs_nothing(browser, hostile, tmp_path):
     assert "</title><script>window.pwned = 1</script>" in browser.title
     for link in browser.find_elements("css selector", "#text a"):
         assert not (link.get_attribute("href") or "").startswith("javascript:")
+
+
+def test_network_of_a_crowded_cast_leaves_out_one_line_exchanges_without_failing():
+    names = ["Ben", "Cara", "Dan", "Eve", "Finn", "Gus", "Hal", "Ida", "Jon", "Kim", "Lea"]
+    lines = ["Anna sat at the head of the long table and greeted her guests one by one."]
+    for name in names:
+        lines += [f'"Good evening, Anna," said {name}.', f'"Good evening, {name}," said Anna.']
+    lines.append('"Good evening, Anna," said Zed, and left at once.')
+    analysis = fabula.analyse("\n\n".join(lines))
+    by_name = {c.name: c.id for c in analysis.cast.characters}
+    assert {"Anna", "Zed", *names} <= set(by_name)
+    page = render_report(analysis)
+    network = page[page.index('<section id="network">'):page.index("</section>", page.index('<section id="network">'))]
+    assert network.count("<line ") == len(names)
+    assert "Zed to Anna" not in network.split("<table")[0]

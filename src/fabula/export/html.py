@@ -247,8 +247,11 @@ def _network(data: dict, people: _People) -> str:
     for (a, b), n in weights.items():
         graph.add_edge(a, b, weight=n)
     if len(graph) > 10:  # a crowded cast: drop the single stray lines that only clutter the picture
-        graph.remove_edges_from([(a, b) for a, b, n in graph.edges(data="weight") if n < 2])
+        stray = [(a, b) for a, b, n in graph.edges(data="weight") if n < 2]
+        if len(stray) < graph.number_of_edges():
+            graph.remove_edges_from(stray)
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    drawn = {pair: n for pair, n in weights.items() if graph.has_edge(*pair)}
     ranked = [c for c in people.speaking if c in graph]
     inner = ranked[:6] if len(ranked) > 8 else ranked
     shells = [inner, ranked[len(inner):]] if len(ranked) > len(inner) else [inner]
@@ -263,9 +266,9 @@ def _network(data: dict, people: _People) -> str:
         sy = (y - min(ys)) / ((max(ys) - min(ys)) or 1)
         return pad + sx * (width - 2 * pad), pad + sy * (height - 2 * pad)
 
-    heaviest = max(weights.values())
+    heaviest = max(drawn.values())
     lines = []
-    for (a, b), n in sorted(weights.items(), key=lambda item: item[1]):
+    for (a, b), n in sorted(drawn.items(), key=lambda item: item[1]):
         (x1, y1), (x2, y2) = place(a), place(b)
         stroke = 1 + 7 * math.sqrt(n / heaviest)
         label = f"{people.name(a)} to {people.name(b)}: {pairs[(a, b)]} lines; back: {pairs[(b, a)]}"
