@@ -492,3 +492,14 @@ def test_characters_the_doctor_is_the_one_doctor_named() -> None:
     moss = _one(cast, "Dr. Moss")
     assert "the doctor" in _forms(moss)
     assert not [c for c in cast.characters if c.name == "the doctor"]
+
+
+def test_characters_a_river_rowed_down_is_not_a_character() -> None:
+    _, cast = _cast(
+        "Maria rowed out into the Wendle at dawn. The Wendle ran fast. Mist came up from the Wendle, and "
+        "the boats went to the Wendle mill. The Wendle rose. She looked into the Wendle and thought of "
+        "home.\n\n"
+        "\"Cold,\" Maria said to her brother Tomas. He laughed at her."
+    )
+    assert not _called(cast, "Wendle")
+    assert _one(cast, "Maria") and _one(cast, "Tomas")

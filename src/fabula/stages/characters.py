@@ -186,7 +186,8 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                     in_quote=inside(offset + first.idx),
                     initial=_sentence_initial(first),
                     person=person,
-                    after_locative=before in LOCATIVE_PREPOSITIONS,
+                    after_locative=before in LOCATIVE_PREPOSITIONS  # "in Paris", "on the Thames"
+                    or before == "the" and i > 1 and doc[i - 2].lower_ in LOCATIVE_PREPOSITIONS,
                     after_the=before == "the",
                     place=bool(places & set(range(i, j))) and not persons & set(range(i, j)),
                     doc=d,
