@@ -32,8 +32,8 @@ FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prin
 """Titles no one would shorten the name after."""
 FULL_NAME_SHARE = 2
 """A full name is the character's name if used at least half as often as the most used single word."""
-TITLE_NOUNS = {"doctor": "dr", "dr": "doctor", "professor": "prof", "prof": "professor", "reverend": "rev", "rev": "reverend"}
-"""A title written out and its short form."""
+TITLE_SHORT = {"doctor": "dr", "professor": "prof", "reverend": "rev"}
+"""A title written out, as a speaker noun has it ("said the doctor"), and its short form (Dr. Kemp)."""
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
 another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
@@ -287,12 +287,12 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             continue  # "the Casino": named often, never doing anything
         if len(form.words) == 1 and title_key(form.first) and form.first.endswith("."):
             continue  # a title alone ("Mr.") before an initial
-        if form.first.lower() in MONTH_NAMES and len(form.words) == 1 and sum(o.person for o in found) * 2 <= len(found):
+        if form.first.lower() in MONTH_NAMES and len(form.words) == 1 and acting * 2 <= len(found):
             continue  # "in June", unless June acts
         mid_sentence = sum(not o.initial for o in found)
         if len(form.words) == 1 and not form.title and lowercase[form.first.lower()] > mid_sentence and tagged < 2:
             common[text] = found
-        elif len(found) >= 2 or any(o.person for o in found):
+        elif len(found) >= 2 or acting:
             kept[text] = found
         elif len(form.words) > 1 and not form.title:
             rare[text] = found
@@ -304,7 +304,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
         if split_name(text).first in singles:
             kept[text] = found
     firsts = {split_name(text).first for text in kept}
-    lasts = {split_name(text).last for text in kept if len(split_name(text).words) > 1}
+    lasts = {form.last for form in map(split_name, kept) if len(form.words) > 1}
     for text, found in common.items():  # "Will" is also a word, but here a short form of a name;
         surname = text in lasts and sum(o.person for o in found) * 2 > len(found)
         if _mid_sentence_only(found) and (surname or any(is_nickname(text, first) for first in firsts)):
@@ -353,7 +353,7 @@ def _form_gender(form: NameForm, votes: Counter) -> str | None:
     return None
 
 
-def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster], uses: int = 0) -> _Cluster | None:
+def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster], uses: int) -> _Cluster | None:
     """The one cluster this name form (used ``uses`` times) belongs to, or None when none or several fit."""
     fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]
     if form.title and len(form.words) == 1:
@@ -394,7 +394,7 @@ def _titled_by(noun: str, clusters: list[_Cluster]) -> int | None:
     title = title_key(noun)
     if title is None:
         return None
-    titles = {title, title_key(TITLE_NOUNS.get(title, title)) or title}
+    titles = {title, TITLE_SHORT.get(title, title)}
     holders = [i for i, c in enumerate(clusters) if any(n.title in titles for n in c.names)]
     return holders[0] if len(holders) == 1 else None
 
