@@ -503,3 +503,27 @@ def test_characters_a_river_rowed_down_is_not_a_character() -> None:
     )
     assert not _called(cast, "Wendle")
     assert _one(cast, "Maria") and _one(cast, "Tomas")
+
+
+def test_characters_an_inverted_tag_the_parser_calls_a_proper_noun_still_makes_a_character() -> None:
+    text = (
+        "The wheel revolved. Greta pushed the last of her coins onto the black.\n\n"
+        '"Zero!" cried the croupier.\n\n'
+        "Greta said nothing. The wheel revolved again.\n\n"
+        '"Rouge!" cried the croupier.'
+    )
+    story, cast = _cast(text)
+    croupiers = [c for c in cast.characters if any("croupier" in f.lower() for f in _forms(c))]
+    assert len(croupiers) == 1
+    assert _character_at(cast, story.text.rindex("the croupier")) == croupiers[0].id
+
+
+def test_characters_a_thing_that_threatens_in_the_narration_is_no_speaker() -> None:
+    text = (
+        "Hedda and Marit set out after breakfast, though the weather threatened rain.\n\n"
+        '"We shall be soaked," Hedda said.\n\n'
+        "By noon the weather complained in gusts against the windows of the inn.\n\n"
+        '"I told you so," Marit said.'
+    )
+    _, cast = _cast(text)
+    assert not [c for c in cast.characters if any("weather" in f.lower() for f in _forms(c))]

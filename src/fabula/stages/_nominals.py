@@ -21,15 +21,16 @@ MIN_SPEECHES = 2
 
 def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, str, str]], dict[str, Counter]]:
     """Speech counts per recurring speaker noun ("the policeman"), every ``the`` + noun use of them,
-    and the gender votes of the pronouns that follow them."""
+    and the gender votes of the pronouns that follow them. Only speech beside a quote counts:
+    "the weather threatened", "the windlass complained" are no speakers."""
     speeches: Counter = Counter()
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
             if token.lower_ in SPEECH_VERBS and not inside(offset + token.idx):
                 for child in token.children:
                     key = _key(child)
-                    if child.dep_ == "nsubj" and key:  # "the subject was mentioned" is what is said
-                        speeches[key] += 1
+                    if key and (child.dep_ == "nsubj" or _inverted(token, child)) and _tags_a_quote(token):
+                        speeches[key] += 1  # "the subject was mentioned" is what is said
     kept = {key: n for key, n in speeches.items() if n >= MIN_SPEECHES}
     uses, votes = [], {key: Counter() for key in kept}
     for doc, offset in zip(parsed.docs, parsed.offsets):
@@ -46,10 +47,25 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
     return kept, uses, votes
 
 
+def _tags_a_quote(verb) -> bool:
+    """True when the verb's paragraph holds a quotation mark: "the weather threatened" is no speech."""
+    return any(t.is_quote for t in verb.doc)
+
+
+def _inverted(verb, child) -> bool:
+    """True for the object the parser makes of an inverted tag's subject: '"Zero!" cried the croupier'."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    return (child.dep_ in ("dobj", "oprd") and child.i > verb.i and before is not None
+            and before.is_quote)
+
+
 def _key(token) -> str | None:
-    """``"the policeman"`` for a common-noun head with a definite article; None otherwise."""
+    """``"the policeman"`` for a common-noun head with a definite article; None otherwise.
+
+    A lower-case word the tagger calls a proper noun counts: after an inverted tag ("cried the
+    croupier") it often does."""
     word = token.lower_
-    if token.pos_ != "NOUN" or token.tag_ == "NNS" or not token.is_lower or word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or not token.is_lower or word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
