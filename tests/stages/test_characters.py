@@ -527,3 +527,16 @@ def test_characters_a_thing_that_threatens_in_the_narration_is_no_speaker() -> N
     )
     _, cast = _cast(text)
     assert not [c for c in cast.characters if any("weather" in f.lower() for f in _forms(c))]
+
+
+def test_characters_a_month_name_that_speaks_is_a_person() -> None:
+    text = (
+        '"Will you come with us?" said June.\n\n'
+        '"Of course," said Arvid. He looked at June and gave June the letter. June\'s hands shook.\n\n'
+        '"Not today," said June.\n\n'
+        "Arvid thought of June all evening, and of June's mother, and of the letter."
+    )
+    story, cast = _cast(text)
+    june = _one(cast, "June")
+    assert _character_at(cast, story.text.index("June")) == june.id
+    assert june is not _one(cast, "Arvid")

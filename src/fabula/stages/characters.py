@@ -287,8 +287,8 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             continue  # "the Casino": named often, never doing anything
         if len(form.words) == 1 and title_key(form.first) and form.first.endswith("."):
             continue  # a title alone ("Mr.") before an initial
-        if form.first.lower() in MONTH_NAMES and len(form.words) == 1 and acting * 2 <= len(found):
-            continue  # "in June", unless June acts
+        if form.first.lower() in MONTH_NAMES and len(form.words) == 1 and acting * 2 <= len(found) and tagged < 2:
+            continue  # "in June", unless June acts or speaks
         mid_sentence = sum(not o.initial for o in found)
         if len(form.words) == 1 and not form.title and lowercase[form.first.lower()] > mid_sentence and tagged < 2:
             common[text] = found
