@@ -540,3 +540,17 @@ def test_characters_a_month_name_that_speaks_is_a_person() -> None:
     june = _one(cast, "June")
     assert _character_at(cast, story.text.index("June")) == june.id
     assert june is not _one(cast, "Arvid")
+
+
+def test_characters_mr_surname_joins_the_one_full_name_a_pronoun_calls_he() -> None:
+    text = (
+        "Josiah Marlow came in from the mill, and he hung his coat on the peg. Loo Marlow did not look up "
+        "from her sewing.\n\n"
+        '"Supper," said Mr. Marlow.\n\n'
+        '"It is cold," said Loo Marlow.\n\n'
+        "Mr. Marlow sat down. Mr. Marlow ate in silence, and Mr. Marlow went out again."
+    )
+    _, cast = _cast(text)
+    josiah = _one(cast, "Josiah Marlow")
+    assert "Mr. Marlow" in _forms(josiah)
+    assert "Mr. Marlow" not in _forms(_one(cast, "Loo Marlow"))

@@ -370,6 +370,9 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
         firm = [c for c in plain if form.gender and _firm_gender(c) == form.gender]
         if len(firm) == 1 or not firm and len(plain) == 1:  # "Mr. Hale": the one man of the Hales
             return (firm or plain)[0]  # (Sir Roland is not "Mr. Pell")
+        leaning = [c for c in plain if form.gender and _gender(c) == form.gender]
+        if not firm and len(leaning) == 1:
+            return leaning[0]  # "Mr. Grey": Josh Grey, whom a pronoun once called he, not Lou Grey
         return None  # "Mrs. Bennet" with several Bennets on stage: a person of her own
     word = form.first
     by_first = [c for c in fits if any(n.first == word and (len(n.words) > 1 or not n.title) for n in c.names)]
