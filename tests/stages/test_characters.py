@@ -554,3 +554,13 @@ def test_characters_mr_surname_joins_the_one_full_name_a_pronoun_calls_he() -> N
     josiah = _one(cast, "Josiah Marlow")
     assert "Mr. Marlow" in _forms(josiah)
     assert "Mr. Marlow" not in _forms(_one(cast, "Loo Marlow"))
+
+
+def test_characters_the_last_piece_of_a_hyphenated_name_is_the_same_character() -> None:
+    _, cast = _cast(
+        "Pip-the-Mole woke early and put the kettle on. Mole liked mornings.\n\n"
+        '"Good morning, kettle," said Mole.\n\n'
+        "Nobody answered, so Pip-the-Mole went out to look at the snow. Mole sat in it."
+    )
+    mole = _one(cast, "Mole")
+    assert {"Mole", "Pip-the-Mole"} <= _forms(mole)

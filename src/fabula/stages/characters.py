@@ -434,9 +434,17 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
             return False  # a Mrs. is rarely called by a first name and her maiden surname
         return any(word in (n.last, n.surname) for n in cluster.names)
     formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Kitty" is no short form of "Lady Catherine"
+    if any(_hyphen_tail(word) in (n.first, n.last) or _hyphen_tail(n.last) == word for n in cluster.names):
+        return True  # "Pooh" and "Winnie-the-Pooh"
     return any(word in (n.first, n.last, n.surname) for n in cluster.names) or not formal and any(
         is_nickname(word, n.first) or is_nickname(n.first, word) for n in cluster.names
     )
+
+
+def _hyphen_tail(word: str) -> str | None:
+    """The capitalised last piece of a hyphenated name (``Pooh`` of ``Winnie-the-Pooh``), else None."""
+    tail = word.rsplit("-", 1)[-1] if "-" in word else ""
+    return tail if tail[:1].isupper() else None
 
 
 def _add_untagged_uses(
