@@ -421,3 +421,13 @@ def test_speakers_a_name_that_is_the_subject_is_not_called() -> None:
     robert, clara = _id(analysis, "Robert"), _id(analysis, "Clara")
     assert _quote(analysis, "She did more").speaker == robert
     assert _quote(analysis, "Then we must").speaker == clara
+
+
+def test_speakers_a_line_where_the_speaker_names_herself_stays_hers() -> None:
+    analysis = _analyse(
+        "The boat rocked at the jetty while the two of them argued over who would row.\n\n"
+        '"Who will take the oars?" asked Marta.\n\n'
+        '"Not me," said Tobias.\n\n'
+        '"Then I, Marta Lind, will row us out myself."'
+    )
+    assert _quote(analysis, "Then I").speaker == _id(analysis, "Marta")

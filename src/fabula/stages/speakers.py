@@ -140,7 +140,7 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         turn.vocatives = _vocatives(text, doc, offset, turn.quote)
         turn.named = tuple(
             m.character for m in _mentions_between(text, turn.quote.start, turn.quote.end)
-            if m.kind == "name" and m.character not in turn.vocatives
+            if m.kind == "name" and m.character not in turn.vocatives and not _self_named(doc, offset, m)
         )
     sides = []
     for index, turn in enumerate(turns):
@@ -371,7 +371,7 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote) -> tuple[str, ...]:
     """Characters named as the one spoken to: a name set off at either end or by commas."""
     found = []
     for mention in _mentions_between(text, quote.start, quote.end):
-        if mention.kind != "name":
+        if mention.kind != "name" or _self_named(doc, offset, mention):
             continue
         before = text.story.text[quote.start : mention.start].rstrip()
         after = text.story.text[mention.end : quote.end].lstrip()
@@ -385,6 +385,21 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote) -> tuple[str, ...]:
         if (opening and closing or bare) and not after.startswith(("'s", "’s")) and not subject:
             found.append(mention.character)  # not "Mrs. Pell, I believe, did a great deal"
     return tuple(dict.fromkeys(found))
+
+
+def _self_named(doc, offset: int, mention: Mention) -> bool:
+    """``I, Anna Grey, ...``, ``I am Anna``, ``my name is Anna``: the speaker naming herself."""
+    span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in ("i", "me"):
+        return True
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (subject.lower_ == "i" or subject.lower_ == "name" and any(
+            c.lower_ == "my" for c in subject.children))
+    return False
 
 
 def _mentions_between(text: _Text, start: int, end: int) -> list[Mention]:
