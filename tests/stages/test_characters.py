@@ -564,3 +564,24 @@ def test_characters_the_last_piece_of_a_hyphenated_name_is_the_same_character() 
     )
     mole = _one(cast, "Mole")
     assert {"Mole", "Pip-the-Mole"} <= _forms(mole)
+
+
+def test_characters_mrs_and_a_first_name_is_the_woman_of_that_full_name() -> None:
+    _, cast = _cast(
+        "Mrs. Rachel Tolland kept the house at the end of the lane, and she saw everything.\n\n"
+        '"Those children again," said Mrs. Rachel.\n\n'
+        "Whereat Mrs. Rachel went back to her knitting. Mrs. Tolland had opinions, and Mrs. Rachel aired "
+        "them often."
+    )
+    rachel = _one(cast, "Mrs. Rachel Tolland")
+    assert {"Mrs. Rachel", "Mrs. Tolland"} <= _forms(rachel)
+    assert not [c for c in cast.characters if any(f.startswith("Whereat") for f in _forms(c))]
+
+
+def test_characters_mr_surname_is_not_the_woman_of_the_family_pronouns_call_she() -> None:
+    _, cast = _cast(
+        "Minnie Crane ran up the stairs, and she laughed at her uncle. Minnie was twelve.\n\n"
+        '"Come down at once," said Mr. Crane.\n\n'
+        "Mr. Crane waited at the foot of the stairs. Mr. Crane sighed."
+    )
+    assert "Mr. Crane" not in _forms(_one(cast, "Minnie Crane"))

@@ -161,6 +161,9 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                 j += 1
             while j > i and title_key(doc[j - 1].text) and any(not title_key(t.text) for t in doc[i:j]):
                 j -= 1
+            inner = [k for k in range(i + 1, j) if title_key(doc[k].text) and not title_key(doc[k - 1].text)]
+            if inner:
+                j = inner[0]  # "Whereat Mrs. Grey", "Anne Mrs. Grey": the title starts a name of its own
             while j - i > 1 and not title_key(doc[i].text) and (
                 _sentence_initial(doc[i]) and doc[i].lower_ in common_words
                 or doc[i].lower_ in NOT_NAMES or doc[i].lower_ in CALENDAR
@@ -357,6 +360,10 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     """The one cluster this name form (used ``uses`` times) belongs to, or None when none or several fit."""
     fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]
     if form.title and len(form.words) == 1:
+        if any(form.first in (n.last, n.surname) for c in clusters for n in c.names):  # a family's name:
+            fits = [c for c in fits if any(form.first in (n.last, n.surname) for n in c.names)]  # not a first
+        if form.gender:  # "Mr. Grey" is not Minnie Grey, whom pronouns call she
+            fits = [c for c in fits if _gender(c) in (None, form.gender)]
         family = [c for c in clusters if any(n.last == form.first for n in c.names)]
         if len(family) > 1:  # "Mr. John Smith" among Smiths: "Mr. Smith" is another man, the head of the family
             fits = [c for c in fits if not any(  # when he is named in full often, and "Mr. Smith" far more often
@@ -430,6 +437,8 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
     ):
         return True  # "Sir Tom" and "Sir Tom Grey", "Miss Lizzy" and "Elizabeth Grey"
     if form.title:
+        if any(n.title == form.title and len(n.words) > 1 and n.first == word for n in cluster.names):
+            return True  # "Mrs. Rachel" and "Mrs. Rachel Grey"
         if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
             return False  # a Mrs. is rarely called by a first name and her maiden surname
         return any(word in (n.last, n.surname) for n in cluster.names)
