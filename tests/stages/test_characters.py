@@ -585,3 +585,14 @@ def test_characters_mr_surname_is_not_the_woman_of_the_family_pronouns_call_she(
         "Mr. Crane waited at the foot of the stairs. Mr. Crane sighed."
     )
     assert "Mr. Crane" not in _forms(_one(cast, "Minnie Crane"))
+
+
+def test_characters_a_plural_title_names_no_one() -> None:
+    _, cast = _cast(
+        "Erik Holm had come home from the sea. There had been two Captains Holm in the navy once, "
+        "father and son, and the Captains Holm were remembered in the town.\n\n"
+        '"You look well," said Captain Holm to his sister.\n\n'
+        "Captain Holm sat by the fire. Captain Holm slept."
+    )
+    assert not [c for c in cast.characters if any("Captains" in f for f in _forms(c))]
+    assert "Captain Holm" in _forms(_one(cast, "Erik Holm"))

@@ -46,6 +46,7 @@ NOT_NAMES = frozenset(
     please pray alas aye nay ay indeed sure hallo hullo halloa hm h'm bravo sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
     come go stop wait listen why what where when who how this that these those here there now then
     mrs mr ms dr st saint street square road lane
+    captains colonels majors doctors misses messrs messrs. mesdames
     london paris rome england france america""".split()
 )
 """Capitalised words that are not the name of a person in the story."""
