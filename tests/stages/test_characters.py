@@ -6,6 +6,7 @@ import pytest
 
 from fabula.model import Cast, Character, Story
 from fabula.nlp import parse
+from fabula.stages._names import split_name
 from fabula.stages.characters import find_characters
 from fabula.stages.ingest import ingest_text
 from fabula.stages.quotes import find_quotes
@@ -596,3 +597,14 @@ def test_characters_a_plural_title_names_no_one() -> None:
     )
     assert not [c for c in cast.characters if any("Captains" in f for f in _forms(c))]
     assert "Captain Holm" in _forms(_one(cast, "Erik Holm"))
+
+
+def test_characters_a_title_alone_is_the_one_character_who_bears_it() -> None:
+    _, cast = _cast(
+        "The Countess Delmar arrived late, as she always did, and the Marchioness Ruiz came with her.\n\n"
+        '"Am I the last?" asked the Countess.\n\n'
+        "Nobody answered her. The Countess sat down by Tomas, and Countess Delmar smiled at the "
+        "Marchioness Ruiz."
+    )
+    assert "Countess" in _forms(_one(cast, "Countess Delmar"))
+    assert split_name("Marchioness Ruiz").title == "marchioness"  # a title, not a first name

@@ -11,6 +11,8 @@ TITLE_GENDER: dict[str, str | None] = {
     "m": "m", "mrs": "f", "miss": "f", "ms": "f", "lady": "f", "madam": "f", "madame": "f", "mme": "f",
     "mlle": "f", "mademoiselle": "f", "aunt": "f", "mother": "f", "sister": "f", "queen": "f",
     "princess": "f", "duchess": "f", "countess": "f", "baroness": "f", "dame": "f", "mistress": "f",
+    "marquis": "m", "marquess": "m", "marchioness": "f", "viscount": "m", "viscountess": "f", "earl": "m",
+    "emperor": "m", "empress": "f", "archduke": "m", "archduchess": "f",
     "dr": None, "doctor": None, "professor": None, "prof": None, "rev": "m", "reverend": "m",
     "father-in-law": "m", "detective": None, "inspector": None, "officer": None, "agent": None,
 }

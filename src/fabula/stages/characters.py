@@ -358,6 +358,10 @@ def _form_gender(form: NameForm, votes: Counter) -> str | None:
 
 def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster], uses: int) -> _Cluster | None:
     """The one cluster this name form (used ``uses`` times) belongs to, or None when none or several fit."""
+    alone = title_key(form.first) if len(form.words) == 1 and not form.title else None
+    if alone is not None:  # "the Marchioness": the one character who bears the title, if only one does
+        holders = [c for c in clusters if any(n.title == alone for n in c.names)]
+        return holders[0] if len(holders) == 1 else None
     fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]
     if form.title and len(form.words) == 1:
         if any(form.first in (n.last, n.surname) for c in clusters for n in c.names):  # a family's name:
