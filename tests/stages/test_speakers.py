@@ -431,3 +431,14 @@ def test_speakers_a_line_where_the_speaker_names_herself_stays_hers() -> None:
         '"Then I, Marta Lind, will row us out myself."'
     )
     assert _quote(analysis, "Then I").speaker == _id(analysis, "Marta")
+
+
+def test_speakers_a_noun_after_with_is_no_subject_of_the_tag() -> None:
+    analysis = _analyse(
+        '"It has been a lovely visit," said Ottilie.\n\n'
+        '"I am so glad," said Mr. Harwood.\n\n'
+        "Ottilie thanked him once more, and her sister thanked him too. Mr. Harwood was gratified; and with "
+        "a more smiling solemnity replied,\n\n"
+        '"It gives me the greatest pleasure to hear it, and I hope you will come again."'
+    )
+    assert _quote(analysis, "It gives me").speaker == _id(analysis, "Mr. Harwood")

@@ -277,7 +277,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
     """The subject the parser gives the verb (or its coordinated head); a name beside it at worst."""
     subject, head = None, verb
     for _ in range(3):  # "She looked up and groaned", "Anna began to say", "was forced to add"
-        subject = next((c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)), None)
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)
+                        and not _after_preposition(c)), None)
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
             subject = head.head  # "Rosie, who, running to her, cried"
         if subject is not None or head.dep_ not in CLIMB or head.head is head:
@@ -287,6 +288,12 @@ def _parsed_subject(text: _Text, verb, offset: int):
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
         subject = next((t for t in beside if t.dep_ != "poss" and text.character_at(t, offset)), None)
     return subject
+
+
+def _after_preposition(subject) -> bool:
+    """A "subject" a preposition opens (``and with a smiling solemnity replied``): a misparse."""
+    edge = subject.left_edge
+    return edge.i > 0 and edge.nbor(-1).lower_ in ("with", "in", "of", "by", "from", "at", "on", "into", "upon")
 
 
 def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool = True) -> bool:
