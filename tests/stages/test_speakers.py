@@ -442,3 +442,14 @@ def test_speakers_a_noun_after_with_is_no_subject_of_the_tag() -> None:
         '"It gives me the greatest pleasure to hear it, and I hope you will come again."'
     )
     assert _quote(analysis, "It gives me").speaker == _id(analysis, "Mr. Harwood")
+
+
+def test_speakers_a_speech_noun_owned_by_a_character_names_the_speaker() -> None:
+    analysis = _analyse(
+        '"Think of me at four o\'clock," was Mrs. Ferrand\'s parting injunction; spoken with some anxiety, '
+        "and meant only for Ilse.\n\n"
+        '"Four o\'clock! Depend upon it he will be here by three," was Mr. Ferrand\'s quick amendment; and so '
+        "ended a most satisfactory meeting."
+    )
+    assert _quote(analysis, "Think of me").speaker == _id(analysis, "Mrs. Ferrand")
+    assert _quote(analysis, "Four o").speaker == _id(analysis, "Mr. Ferrand")

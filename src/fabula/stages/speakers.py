@@ -29,7 +29,9 @@ LONG_NARRATION = 150
 """Words of narration after which a conversation is taken to start afresh."""
 SPEECH_NOUNS = frozenset(
     "reply answer remark rejoinder response retort reasoning injunction exclamation comment cry question "
-    "observation greeting words reproach protest request reflection advice".split()
+    "observation greeting words reproach protest request reflection advice amendment conclusion suggestion "
+    "explanation assurance apology objection entreaty warning announcement salutation enquiry inquiry "
+    "exhortation parting farewell command declaration".split()
 )
 FIRST_PERSON = ("i",)
 TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
