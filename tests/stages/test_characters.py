@@ -608,3 +608,15 @@ def test_characters_a_title_alone_is_the_one_character_who_bears_it() -> None:
     )
     assert "Countess" in _forms(_one(cast, "Countess Delmar"))
     assert split_name("Marchioness Ruiz").title == "marchioness"  # a title, not a first name
+
+
+def test_characters_a_title_alone_is_the_one_who_bears_it_far_most_often() -> None:
+    _, cast = _cast(
+        "Countess Delmar received her guests. Countess Delmar poured the wine, and Countess Delmar "
+        "lit the candles, and Countess Delmar "
+        "laughed at everything. Countess Ruiz, her cousin, said nothing at all.\n\n"
+        '"More wine?" asked the Countess.\n\n'
+        "The Countess filled every glass. The two Countesses had not spoken in years."
+    )
+    assert "Countess" in _forms(_one(cast, "Countess Delmar"))
+    assert not [c for c in cast.characters if "Countesses" in _forms(c)]

@@ -37,6 +37,9 @@ TITLE_SHORT = {"doctor": "dr", "professor": "prof", "reverend": "rev"}
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
 another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
+TITLE_HOLDER = 3
+"""How many times more often than anyone else one character must be called by a title for the title
+alone ("the Countess") to be theirs."""
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?(?:--|—)?$")
@@ -275,7 +278,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
     kept, common, rare = {}, {}, {}
     for text, found in by_text.items():
         form = split_name(text)
-        if form is None or any(w.lower() in NOT_NAMES for w in form.words):
+        if form is None or any(w.lower() in NOT_NAMES for w in form.words) or not form.title and _plural_title(form.first):
             continue
         if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
             continue
@@ -313,6 +316,11 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
         if _mid_sentence_only(found) and (surname or any(is_nickname(text, first) for first in firsts)):
             kept[text] = found  # "Small" is a word, but here the surname of Tom Small
     return kept
+
+
+def _plural_title(word: str) -> bool:
+    """``Captains``, ``Countesses``, ``Misses``: a title for several people, naming no one."""
+    return not title_key(word) and any(word.endswith(end) and title_key(word[: -len(end)]) for end in ("s", "es"))
 
 
 def _mid_sentence_only(found: list[_Occurrence]) -> bool:
@@ -359,9 +367,12 @@ def _form_gender(form: NameForm, votes: Counter) -> str | None:
 def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster], uses: int) -> _Cluster | None:
     """The one cluster this name form (used ``uses`` times) belongs to, or None when none or several fit."""
     alone = title_key(form.first) if len(form.words) == 1 and not form.title else None
-    if alone is not None:  # "the Marchioness": the one character who bears the title, if only one does
-        holders = [c for c in clusters if any(n.title == alone for n in c.names)]
-        return holders[0] if len(holders) == 1 else None
+    if alone is not None:  # "the Marchioness": the one character who bears the title, or bears it most
+        holders = sorted((sum(c.forms[n.text] for n in c.names if n.title == alone), k)
+                         for k, c in enumerate(clusters))
+        if not holders[-1][0] or len(holders) > 1 and holders[-1][0] <= TITLE_HOLDER * holders[-2][0]:
+            return None
+        return clusters[holders[-1][1]]
     fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]
     if form.title and len(form.words) == 1:
         if any(form.first in (n.last, n.surname) for c in clusters for n in c.names):  # a family's name:
