@@ -620,3 +620,14 @@ def test_characters_a_title_alone_is_the_one_who_bears_it_far_most_often() -> No
     )
     assert "Countess" in _forms(_one(cast, "Countess Delmar"))
     assert not [c for c in cast.characters if "Countesses" in _forms(c)]
+
+
+def test_characters_a_name_ending_in_villa_or_lodge_is_a_place() -> None:
+    _, cast = _cast(
+        "Cissie Villa stood at the corner of the lane, and Bramley Lodge faced it across the road.\n\n"
+        '"Cissie Villa is let at last," said Agnes. "Bramley Lodge is still empty."\n\n'
+        "Cissie Villa had new curtains by Sunday."
+    )
+    forms = {f for c in cast.characters for f in _forms(c)}
+    assert not {"Cissie Villa", "Bramley Lodge"} & forms
+    assert _one(cast, "Agnes")

@@ -49,6 +49,7 @@ NOT_NAMES = frozenset(
     come go stop wait listen why what where when who how this that these those here there now then
     mrs mr ms dr st saint street square road lane
     captains colonels majors doctors misses messrs messrs. mesdames
+    hark alack egad pshaw zounds
     london paris rome england france america""".split()
 )
 """Capitalised words that are not the name of a person in the story."""

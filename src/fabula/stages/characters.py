@@ -37,6 +37,11 @@ TITLE_SHORT = {"doctor": "dr", "professor": "prof", "reverend": "rev"}
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
 another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
+PLACE_HEADS = frozenset(
+    """villa lodge avenue museum street square road lane terrace gardens church abbey castle hotel inn
+    station bridge cottage manor crescent chapel cathedral palace college river""".split()
+)
+"""Last words that make a capitalised name a place (Cissie Villa, Pondicherry Lodge, the Museum)."""
 TITLE_HOLDER = 3
 """How many times more often than anyone else one character must be called by a title for the title
 alone ("the Countess") to be theirs."""
@@ -278,8 +283,10 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
     kept, common, rare = {}, {}, {}
     for text, found in by_text.items():
         form = split_name(text)
-        if form is None or any(w.lower() in NOT_NAMES for w in form.words) or not form.title and _plural_title(form.first):
-            continue
+        if form is None or any(w.lower() in NOT_NAMES for w in form.words) or not form.title and (
+            _plural_title(form.first) or form.words[-1].lower() in PLACE_HEADS
+        ):
+            continue  # "Misses", "Cissie Villa", "the Museum"
         if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
             continue
         if sum(o.after_locative for o in found) * 2 > len(found):
