@@ -631,3 +631,16 @@ def test_characters_a_name_ending_in_villa_or_lodge_is_a_place() -> None:
     forms = {f for c in cast.characters for f in _forms(c)}
     assert not {"Cissie Villa", "Bramley Lodge"} & forms
     assert _one(cast, "Agnes")
+
+
+def test_characters_mr_surname_called_as_often_as_the_son_is_the_father() -> None:
+    scenes = "".join(
+        f'Mr. Harlow looked up from the paper on day {day}. "Is it raining?" said Mr. Harlow.\n\n'
+        f'"Not yet," said Tom, and Tom went back to his book.\n\n'
+        for day in range(1, 23)
+    )
+    _, cast = _cast("Tom Harlow lived with his father above the shop.\n\n" + scenes)
+    son = _one(cast, "Tom Harlow")
+    assert "Tom" in _forms(son)
+    assert "Mr. Harlow" not in _forms(son)
+    assert _one(cast, "Mr. Harlow") is not son

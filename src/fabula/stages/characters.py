@@ -42,6 +42,10 @@ PLACE_HEADS = frozenset(
     station bridge cottage manor crescent chapel cathedral palace college river""".split()
 )
 """Last words that make a capitalised name a place (Cissie Villa, Pondicherry Lodge, the Museum)."""
+KIN_USES = 20
+KIN_SHARE = 0.3
+"""A man the narration calls "Mr. Surname" this often (in number, and as a share of the uses of his
+first name) is not the one it calls by that first name: a father beside his son."""
 TITLE_HOLDER = 3
 """How many times more often than anyone else one character must be called by a title for the title
 alone ("the Countess") to be theirs."""
@@ -89,7 +93,8 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     occurrences = _name_occurrences(parsed, inside, lowercase)
     kept = _person_names(occurrences, lowercase)
     _add_untagged_uses(parsed, inside, kept, lowercase)
-    clusters = _cluster_names(kept, _vote_genders(parsed, kept, inside))
+    votes = _vote_genders(parsed, kept, inside)
+    clusters = _part_father_and_son(_cluster_names(kept, votes), kept, votes)
     cluster_of = {form: i for i, c in enumerate(clusters) for form in c.forms}
     name_mentions = sorted(
         ((o, cluster_of[o.text]) for found in kept.values() for o in found), key=lambda pair: pair[0].start
@@ -358,6 +363,28 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
             if source and source not in counted:  # "Freddy Honeychurch" is a he before "Freddy" joins
                 target.gender_votes.update(votes[source])
                 counted.add(source)
+    return clusters
+
+
+def _part_father_and_son(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
+                         votes: dict[str, Counter]) -> list[_Cluster]:
+    """Father and son joined by their one surname ("Mr. Grey" and "Tom Grey"): when the narration
+    calls the man both by his first name and "Mr. Surname", each of them often, "Mr. Surname" is
+    the other man."""
+    def told(text: str) -> int:
+        return sum(not o.in_quote for o in kept[text])
+
+    for cluster in list(clusters):
+        surnames = {n.last for n in cluster.names if len(n.words) > 1}
+        first = sum(told(n.text) for n in cluster.names if not n.title and len(n.words) == 1
+                    and n.first not in surnames)
+        for name in [n for n in cluster.names if n.title == "mr" and len(n.words) == 1 and n.first in surnames]:
+            uses = told(name.text)
+            if uses >= KIN_USES and uses >= KIN_SHARE * first and first >= KIN_USES:
+                clusters.append(_Cluster(forms=Counter({name.text: cluster.forms.pop(name.text)}), names=[name],
+                                         gender_votes=Counter(votes[name.text])))
+                cluster.names.remove(name)
+                cluster.gender_votes.subtract(votes[name.text])
     return clusters
 
 
