@@ -453,3 +453,11 @@ def test_speakers_a_speech_noun_owned_by_a_character_names_the_speaker() -> None
     )
     assert _quote(analysis, "Think of me").speaker == _id(analysis, "Mrs. Ferrand")
     assert _quote(analysis, "Four o").speaker == _id(analysis, "Mr. Ferrand")
+
+
+def test_speakers_a_speech_noun_owned_before_the_quote_names_the_speaker() -> None:
+    analysis = _analyse(
+        '"I cannot possibly go without Nell," said Sela.\n\n'
+        "Sela would not be moved, and Ingrid's reply was, \"Then Nell had better come with us.\""
+    )
+    assert _quote(analysis, "Then Nell").speaker == _id(analysis, "Ingrid")

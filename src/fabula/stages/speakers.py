@@ -154,7 +154,8 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         if turn.quote.kind != "embedded":
             zone = _tag_zone(after, first=True)
             open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
-            _tag(text, turn, zone, offset) or _owned_reply(text, turn, zone, offset) or _tag(
+            _tag(text, turn, zone, offset) or _owned_reply(text, turn, zone, offset) or _owned_lead(
+                text, turn, _tag_zone(before, first=False), offset) or _tag(
                 text, turn, _tag_zone(before, first=False), offset, before=True
             ) or _tag(text, turn, zone, offset, open_ended=open_ended)
             if turn.cue == "anaphoric":
@@ -229,6 +230,21 @@ def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
             turn.cue = "anaphoric" if mention.kind == "pronoun" else "explicit"
             return True
     return False
+
+
+def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
+    """``Mary's reply was, "..."``: a speech noun owned by a character, ending the narration before."""
+    words = [t for t in zone if not t.is_punct]
+    if turn.quote.kind == "embedded" or len(words) < 2 or words[-1].lower_ not in ("was", "were"):
+        return False
+    noun = words[-2]
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    mention = text.covering(offset + owner.idx) if owner is not None and noun.lower_ in SPEECH_NOUNS else None
+    if mention is None or mention.character in turn.vocatives:
+        return False
+    turn.speaker = mention.character
+    turn.cue = "anaphoric" if mention.kind == "pronoun" else "explicit"
+    return True
 
 
 def _told(text: _Text, verb, offset: int) -> str | None:
