@@ -644,3 +644,11 @@ def test_characters_mr_surname_called_as_often_as_the_son_is_the_father() -> Non
     assert "Tom" in _forms(son)
     assert "Mr. Harlow" not in _forms(son)
     assert _one(cast, "Mr. Harlow") is not son
+
+
+def test_characters_a_pronoun_leans_to_the_last_subject_over_someone_only_acted_upon() -> None:
+    story, cast = _cast(
+        "Anna walked into the kitchen. The cook handed Beth a cup and poured Beth some tea. "
+        "She sat down at the table beside them."
+    )
+    assert _character_at(cast, story.text.index("She sat")) == _one(cast, "Anna").id

@@ -15,6 +15,8 @@ NOUN_GENDER = {
 """The gender a person noun carries (``the old man``, ``the hostess``)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+MAIN_SUBJECT, OTHER_SUBJECT = 4.0, 2.0
+"""Salience a subject mention adds (of the main clause, of another); any other mention adds 1."""
 SENTENCE_DECAY = 0.6
 PARAGRAPH_DECAY = 0.9
 
@@ -68,7 +70,7 @@ def _mention_heads(parsed, name_mentions: list, epithets: list) -> dict[int, dic
 
 def _boost(salience: dict[int, float], index: int, token) -> None:
     if token.dep_ in SUBJECT_DEPS:
-        weight = 2.5 if token.head.dep_ == "ROOT" else 1.5
+        weight = MAIN_SUBJECT if token.head.dep_ == "ROOT" else OTHER_SUBJECT
     else:
         weight = 1.0
     salience[index] = salience.get(index, 0.0) + weight
