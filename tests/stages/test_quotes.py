@@ -158,6 +158,11 @@ def test_quotes_scare_quotes_in_narration_are_not_speech() -> None:
     assert _pairs(_quotes(text)) == [("yes", "speech")]
 
 
+def test_quotes_a_name_after_the_with_its_comma_inside_is_not_speech() -> None:
+    text = 'The wearer of the "Macfarlane," a tall man, bowed. "Good evening," he said.'
+    assert _pairs(_quotes(text)) == [("Good evening,", "speech")]
+
+
 def test_quotes_read_or_written_is_written() -> None:
     text = 'The sign read "NO ENTRY" in red. She wrote: "Dear John, I am leaving." "Bye," he said.'
     assert _pairs(_quotes(text)) == [

@@ -269,9 +269,11 @@ def _is_scare_quote(text: str, lo: int, start: int, end: int) -> bool:
     """A few words quoted inside a narration sentence (the "new people", a "real American"),
     not set off as speech: no closing punctuation, a plain word just before the mark."""
     quoted = text[start:end].strip()
+    before = text[max(lo, start - 41):max(lo, start - 1)]
+    if len(quoted.split()) <= 4 and quoted[-1:] in ".," and re.search(r"\bthe\s+$", before):
+        return True  # the "Macfarlane," had...: a name for a thing, its comma American style
     if len(quoted.split()) > 4 or quoted[-1:] in ".,;!?…-—–":
         return False
-    before = text[max(lo, start - 41):max(lo, start - 1)]
     return bool(re.search(r"[a-z]\s+$", before[-3:])) and not _SAYING.search(before)
 
 
