@@ -652,3 +652,14 @@ def test_characters_a_pronoun_leans_to_the_last_subject_over_someone_only_acted_
         "She sat down at the table beside them."
     )
     assert _character_at(cast, story.text.index("She sat")) == _one(cast, "Anna").id
+
+
+def test_characters_a_place_of_two_words_opening_a_sentence_stays_one_place() -> None:
+    _, cast = _cast(
+        "Greta had lived in New York all her life, and her mother before her in New York, and the "
+        "Lindqvists had a house in New York and a farm out of New York. New York was a small place then.\n\n"
+        '"They will talk about us," said Greta, in her new coat, with her new hat on.\n\n'
+        "New York did. New York never stopped, in New York. New York talked about every new face."
+    )
+    assert not [c for c in cast.characters if any("York" in f for f in _forms(c))]
+    assert _one(cast, "Greta")

@@ -178,9 +178,9 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             if inner:
                 j = inner[0]  # "Whereat Mrs. Grey", "Anne Mrs. Grey": the title starts a name of its own
             while j - i > 1 and not title_key(doc[i].text) and (
-                _sentence_initial(doc[i]) and doc[i].lower_ in common_words
+                _sentence_initial(doc[i]) and doc[i].lower_ in common_words and not {i, i + 1} <= places
                 or doc[i].lower_ in NOT_NAMES or doc[i].lower_ in CALENDAR
-            ):
+            ):  # (but "New York" opening a sentence is one place)
                 i += 1  # "Poor Grey", "Saturday Anna Grey": a capitalised word before the name
             while i < j and doc[i].is_space:
                 i += 1
