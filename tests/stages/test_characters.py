@@ -663,3 +663,15 @@ def test_characters_a_place_of_two_words_opening_a_sentence_stays_one_place() ->
     )
     assert not [c for c in cast.characters if any("York" in f for f in _forms(c))]
     assert _one(cast, "Greta")
+
+
+def test_characters_a_nation_in_the_plural_is_no_character() -> None:
+    _, cast = _cast(
+        "The Italians at the next table were singing. The Italians sang all through dinner, and the "
+        "Americans by the window laughed at them.\n\n"
+        '"The Italians are happy tonight," said Maren.\n\n'
+        "The Americans left early. The Italians stayed."
+    )
+    forms = {f for c in cast.characters for f in _forms(c)}
+    assert not {"Italians", "Americans"} & forms
+    assert _one(cast, "Maren")

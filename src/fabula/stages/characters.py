@@ -68,6 +68,7 @@ class _Occurrence:
     doc: int
     tagged: bool  # beside a speech verb: "said Small"
     token: int  # index of the name's last token in its doc
+    people: bool = False  # the tagger calls it a nationality in the plural ("the Italians")
 
 
 @dataclass
@@ -163,6 +164,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         persons = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         places = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent}
+        peoples = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent if t.tag_ == "NNPS" or t.text.endswith("s")}
         i = 0
         while i < len(doc):
             j = i
@@ -206,6 +208,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                     or before == "the" and i > 1 and doc[i - 2].lower_ in LOCATIVE_PREPOSITIONS,
                     after_the=before == "the",
                     place=bool(places & set(range(i, j))) and not persons & set(range(i, j)),
+                    people=bool(peoples & set(range(i, j))),
                     doc=d,
                     tagged=before in SPEECH_VERBS or (j < len(doc) and doc[j].lower_ in SPEECH_VERBS),
                     token=head.i,
@@ -294,8 +297,8 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             continue  # "Misses", "Cissie Villa", "the Museum"
         if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
             continue
-        if sum(o.after_locative for o in found) * 2 > len(found):
-            continue
+        if sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found):
+            continue  # "in Paris", "the Italians"
         acting, tagged = sum(o.person for o in found), sum(o.tagged for o in found)
         if sum(o.place for o in found) * 2 > len(found) and tagged < 2 and (
             not acting or acting < 2 * sum(o.after_locative for o in found)
