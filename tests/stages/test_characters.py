@@ -675,3 +675,15 @@ def test_characters_a_nation_in_the_plural_is_no_character() -> None:
     forms = {f for c in cast.characters for f in _forms(c)}
     assert not {"Italians", "Americans"} & forms
     assert _one(cast, "Maren")
+
+
+def test_characters_a_hall_or_a_piazza_of_two_words_is_a_place_but_mrs_hall_is_a_woman() -> None:
+    _, cast = _cast(
+        "Mrs. Hall had kept Ashcombe Hall for thirty years. Ashcombe Hall stood empty now, and Mrs. Hall "
+        "was in Italy.\n\n"
+        '"Piazza Signoria is so crowded," said Mrs. Hall.\n\n'
+        "Piazza Signoria was crowded. Ashcombe Hall was far away, and Mrs. Hall was glad."
+    )
+    forms = {f for c in cast.characters for f in _forms(c)}
+    assert not {"Ashcombe Hall", "Piazza Signoria", "Piazza"} & forms
+    assert _one(cast, "Mrs. Hall")

@@ -39,9 +39,14 @@ HEAD_OF_FAMILY = 3
 another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
 PLACE_HEADS = frozenset(
     """villa lodge avenue museum street square road lane terrace gardens church abbey castle hotel inn
-    station bridge cottage manor crescent chapel cathedral palace college river""".split()
+    station bridge cottage manor crescent chapel cathedral palace college river piazza""".split()
 )
 """Last words that make a capitalised name a place (Cissie Villa, Pondicherry Lodge, the Museum)."""
+NAMED_PLACE_HEADS = frozenset("hall park court house place corner wood fields common green hill heath".split())
+"""Last words that make a name of two words or more a place (Kellynch Hall, Windy Corner), though alone
+they may be a surname (Mrs. Hall, Mr. Wood)."""
+PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via rue".split())
+"""First words that make a name of two words or more a place (Piazza Signoria, Pension Bertolini)."""
 KIN_USES = 20
 KIN_SHARE = 0.3
 """A man the narration calls "Mr. Surname" this often (in number, and as a share of the uses of his
@@ -294,8 +299,10 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
         form = split_name(text)
         if form is None or any(w.lower() in NOT_NAMES for w in form.words) or not form.title and (
             _plural_title(form.first) or form.words[-1].lower() in PLACE_HEADS
+            or len(form.words) > 1 and (form.words[-1].lower() in NAMED_PLACE_HEADS
+                                        or form.first.lower() in PLACE_OPENERS)
         ):
-            continue  # "Misses", "Cissie Villa", "the Museum"
+            continue  # "Misses", "Cissie Villa", "the Museum", "Kellynch Hall", "Piazza Signoria"
         if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
             continue
         if sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found):
