@@ -687,3 +687,16 @@ def test_characters_a_hall_or_a_piazza_of_two_words_is_a_place_but_mrs_hall_is_a
     forms = {f for c in cast.characters for f in _forms(c)}
     assert not {"Ashcombe Hall", "Piazza Signoria", "Piazza"} & forms
     assert _one(cast, "Mrs. Hall")
+
+
+def test_characters_the_man_with_a_thing_said_twice_makes_a_character() -> None:
+    text = (
+        "The ferry was late and the passengers stood in the rain.\n\n"
+        '"We shall miss the train," said the man with the red scarf.\n\n'
+        '"Not if it is late too," Ottilie said.\n\n'
+        '"It never is," said the man with the red scarf, and turned up his collar.'
+    )
+    _, cast = _cast(text)
+    scarves = [c for c in cast.characters if any("scarf" in f for f in _forms(c))]
+    assert len(scarves) == 1
+    assert scarves[0] is not _one(cast, "Ottilie")

@@ -65,8 +65,13 @@ def _key(token) -> str | None:
     A lower-case word the tagger calls a proper noun counts: after an inverted tag ("cried the
     croupier") it often does."""
     word = token.lower_
-    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or not token.is_lower or word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or not token.is_lower:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
+    if word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
+        described = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        if described is None or not any(c.dep_ == "pobj" for c in described.children):
+            return None
+        return "the " + token.doc[token.i : described.right_edge.i + 1].text.lower()  # the man with the beard
     return f"the {token.lower_}"
