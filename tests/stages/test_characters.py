@@ -700,3 +700,16 @@ def test_characters_the_man_with_a_thing_said_twice_makes_a_character() -> None:
     scarves = [c for c in cast.characters if any("scarf" in f for f in _forms(c))]
     assert len(scarves) == 1
     assert scarves[0] is not _one(cast, "Ottilie")
+
+
+def test_characters_aliases_repeat_neither_the_name_nor_each_other() -> None:
+    text = (
+        "The stranger came in out of the snow. The stranger took off his hat.\n\n"
+        '"A room," said the stranger.\n\n'
+        '"Of course," Hedda said, and the stranger followed her up the stairs.\n\n'
+        '"And a fire," said the stranger.'
+    )
+    _, cast = _cast(text)
+    for character in cast.characters:
+        names = [character.name.lower(), *(a.lower() for a in character.aliases)]
+        assert len(names) == len(set(names)), names

@@ -589,6 +589,11 @@ def _character(
         forms.remove(full[0])
         forms.insert(0, full[0])  # "Tom Small" over "Small" when both are in use
     name = forms[0]
-    aliases = tuple(forms[1:]) + tuple(text for text, _ in epithets.most_common())
+    known = {name.lower()}
+    aliases = []
+    for text in [*forms[1:], *(text for text, _ in epithets.most_common())]:
+        if text.lower() not in known:  # "the stranger" is a name form and an epithet use both
+            known.add(text.lower())
+            aliases.append(text)
     pronouns = {"f": "she/her", "m": "he/him"}.get(gender or "")
-    return Character(id=id_, name=name, aliases=aliases, pronouns=pronouns, mentions=mentions, on_page=on_page)
+    return Character(id=id_, name=name, aliases=tuple(aliases), pronouns=pronouns, mentions=mentions, on_page=on_page)
