@@ -704,7 +704,7 @@ def test_characters_the_man_with_a_thing_said_twice_makes_a_character() -> None:
 
 def test_characters_aliases_repeat_neither_the_name_nor_each_other() -> None:
     text = (
-        "The stranger came in out of the snow. The stranger took off his hat.\n\n"
+        "The stranger came in out of the snow. The\nstranger took off his hat.\n\n"
         '"A room," said the stranger.\n\n'
         '"Of course," Hedda said, and the stranger followed her up the stairs.\n\n'
         '"And a fire," said the stranger.'
@@ -713,3 +713,4 @@ def test_characters_aliases_repeat_neither_the_name_nor_each_other() -> None:
     for character in cast.characters:
         names = [character.name.lower(), *(a.lower() for a in character.aliases)]
         assert len(names) == len(set(names)), names
+        assert not [n for n in names if "\n" in n]

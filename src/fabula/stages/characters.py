@@ -591,8 +591,8 @@ def _character(
     name = forms[0]
     known = {name.lower()}
     aliases = []
-    for text in [*forms[1:], *(text for text, _ in epithets.most_common())]:
-        if text.lower() not in known:  # "the stranger" is a name form and an epithet use both
+    for text in [*forms[1:], *(" ".join(text.split()) for text, _ in epithets.most_common())]:
+        if text.lower() not in known:  # "the stranger" is a name form and an epithet use ("the\nstranger") both
             known.add(text.lower())
             aliases.append(text)
     pronouns = {"f": "she/her", "m": "he/him"}.get(gender or "")
