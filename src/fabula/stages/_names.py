@@ -48,7 +48,7 @@ NOT_NAMES = frozenset(
     please pray alas aye nay ay indeed sure hallo hullo halloa hm h'm bravo sleep sexy amen bravo adieu monsieur madame mademoiselle ya yo hush look see
     come go stop wait listen why what where when who how this that these those here there now then
     mrs mr ms dr st saint street square road lane
-    captains colonels majors doctors misses messrs messrs. mesdames
+    messrs messrs. mesdames
     hark alack egad pshaw zounds
     london paris rome england france america""".split()
 )

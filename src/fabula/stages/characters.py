@@ -169,8 +169,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         persons = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         places = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent}
-        peoples = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent
-                   if t.tag_ == "NNPS" or t.text.endswith("s") and not t.text.endswith("ss")}
+        peoples = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent if t.tag_ == "NNPS"}
         i = 0
         while i < len(doc):
             j = i
