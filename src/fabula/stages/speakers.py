@@ -154,10 +154,10 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         if turn.quote.kind != "embedded":
             zone = _tag_zone(after, first=True)
             open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
+            lead = _tag_zone(before, first=False)
             _tag(text, turn, zone, offset) or _owned_reply(text, turn, zone, offset) or _owned_lead(
-                text, turn, _tag_zone(before, first=False), offset) or _tag(
-                text, turn, _tag_zone(before, first=False), offset, before=True
-            ) or _tag(text, turn, zone, offset, open_ended=open_ended)
+                text, turn, lead, offset
+            ) or _tag(text, turn, lead, offset, before=True) or _tag(text, turn, zone, offset, open_ended=open_ended)
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
     if turns[0].speaker is None and not turns[0].group:
@@ -226,9 +226,7 @@ def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
             owner = next((t for t in zone[1:6] if t.i < noun.i and text.covering(offset + t.idx)), None)
             mention = text.covering(offset + owner.idx) if owner is not None else None
         if mention is not None and mention.character not in turn.vocatives:
-            turn.speaker = mention.character
-            turn.cue = "anaphoric" if mention.kind == "pronoun" else "explicit"
-            return True
+            return _owned_by(turn, mention)
     return False
 
 
@@ -242,6 +240,11 @@ def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     mention = text.covering(offset + owner.idx) if owner is not None and noun.lower_ in SPEECH_NOUNS else None
     if mention is None or mention.character in turn.vocatives:
         return False
+    return _owned_by(turn, mention)
+
+
+def _owned_by(turn: _Turn, mention: Mention) -> bool:
+    """The speech noun's owner speaks: by name, or by a pronoun (``his reply``)."""
     turn.speaker = mention.character
     turn.cue = "anaphoric" if mention.kind == "pronoun" else "explicit"
     return True
