@@ -545,16 +545,16 @@ def test_characters_a_month_name_that_speaks_is_a_person() -> None:
 
 def test_characters_mr_surname_joins_the_one_full_name_a_pronoun_calls_he() -> None:
     text = (
-        "Josiah Marlow came in from the mill, and he hung his coat on the peg. Loo Marlow did not look up "
+        "Elias Marlow came in from the mill, and he hung his coat on the peg. Liv Marlow did not look up "
         "from her sewing.\n\n"
         '"Supper," said Mr. Marlow.\n\n'
-        '"It is cold," said Loo Marlow.\n\n'
+        '"It is cold," said Liv Marlow.\n\n'
         "Mr. Marlow sat down. Mr. Marlow ate in silence, and Mr. Marlow went out again."
     )
     _, cast = _cast(text)
-    josiah = _one(cast, "Josiah Marlow")
-    assert "Mr. Marlow" in _forms(josiah)
-    assert "Mr. Marlow" not in _forms(_one(cast, "Loo Marlow"))
+    elias = _one(cast, "Elias Marlow")
+    assert "Mr. Marlow" in _forms(elias)
+    assert "Mr. Marlow" not in _forms(_one(cast, "Liv Marlow"))
 
 
 def test_characters_the_last_piece_of_a_hyphenated_name_is_the_same_character() -> None:
@@ -569,23 +569,23 @@ def test_characters_the_last_piece_of_a_hyphenated_name_is_the_same_character() 
 
 def test_characters_mrs_and_a_first_name_is_the_woman_of_that_full_name() -> None:
     _, cast = _cast(
-        "Mrs. Rachel Tolland kept the house at the end of the lane, and she saw everything.\n\n"
-        '"Those children again," said Mrs. Rachel.\n\n'
-        "Whereat Mrs. Rachel went back to her knitting. Mrs. Tolland had opinions, and Mrs. Rachel aired "
+        "Mrs. Ida Tolland kept the house at the end of the lane, and she saw everything.\n\n"
+        '"Those children again," said Mrs. Ida.\n\n'
+        "Whereat Mrs. Ida went back to her knitting. Mrs. Tolland had opinions, and Mrs. Ida aired "
         "them often."
     )
-    rachel = _one(cast, "Mrs. Rachel Tolland")
-    assert {"Mrs. Rachel", "Mrs. Tolland"} <= _forms(rachel)
+    ida = _one(cast, "Mrs. Ida Tolland")
+    assert {"Mrs. Ida", "Mrs. Tolland"} <= _forms(ida)
     assert not [c for c in cast.characters if any(f.startswith("Whereat") for f in _forms(c))]
 
 
 def test_characters_mr_surname_is_not_the_woman_of_the_family_pronouns_call_she() -> None:
     _, cast = _cast(
-        "Minnie Crane ran up the stairs, and she laughed at her uncle. Minnie was twelve.\n\n"
+        "Nell Crane ran up the stairs, and she laughed at her uncle. Nell was twelve.\n\n"
         '"Come down at once," said Mr. Crane.\n\n'
         "Mr. Crane waited at the foot of the stairs. Mr. Crane sighed."
     )
-    assert "Mr. Crane" not in _forms(_one(cast, "Minnie Crane"))
+    assert "Mr. Crane" not in _forms(_one(cast, "Nell Crane"))
 
 
 def test_characters_a_plural_title_names_no_one() -> None:
@@ -624,24 +624,24 @@ def test_characters_a_title_alone_is_the_one_who_bears_it_far_most_often() -> No
 
 def test_characters_a_name_ending_in_villa_or_lodge_is_a_place() -> None:
     _, cast = _cast(
-        "Cissie Villa stood at the corner of the lane, and Bramley Lodge faced it across the road.\n\n"
-        '"Cissie Villa is let at last," said Agnes. "Bramley Lodge is still empty."\n\n'
-        "Cissie Villa had new curtains by Sunday."
+        "Rosa Villa stood at the corner of the lane, and Bramley Lodge faced it across the road.\n\n"
+        '"Rosa Villa is let at last," said Agnes. "Bramley Lodge is still empty."\n\n'
+        "Rosa Villa had new curtains by Sunday."
     )
     forms = {f for c in cast.characters for f in _forms(c)}
-    assert not {"Cissie Villa", "Bramley Lodge"} & forms
+    assert not {"Rosa Villa", "Bramley Lodge"} & forms
     assert _one(cast, "Agnes")
 
 
 def test_characters_mr_surname_called_as_often_as_the_son_is_the_father() -> None:
     scenes = "".join(
         f'Mr. Harlow looked up from the paper on day {day}. "Is it raining?" said Mr. Harlow.\n\n'
-        f'"Not yet," said Tom, and Tom went back to his book.\n\n'
+        f'"Not yet," said Ned, and Ned went back to his book.\n\n'
         for day in range(1, 23)
     )
-    _, cast = _cast("Tom Harlow lived with his father above the shop.\n\n" + scenes)
-    son = _one(cast, "Tom Harlow")
-    assert "Tom" in _forms(son)
+    _, cast = _cast("Ned Harlow lived with his father above the shop.\n\n" + scenes)
+    son = _one(cast, "Ned Harlow")
+    assert "Ned" in _forms(son)
     assert "Mr. Harlow" not in _forms(son)
     assert _one(cast, "Mr. Harlow") is not son
 
@@ -681,11 +681,11 @@ def test_characters_a_hall_or_a_piazza_of_two_words_is_a_place_but_mrs_hall_is_a
     _, cast = _cast(
         "Mrs. Hall had kept Ashcombe Hall for thirty years. Ashcombe Hall stood empty now, and Mrs. Hall "
         "was in Italy.\n\n"
-        '"Piazza Signoria is so crowded," said Mrs. Hall.\n\n'
-        "Piazza Signoria was crowded. Ashcombe Hall was far away, and Mrs. Hall was glad."
+        '"Piazza Ducale is so crowded," said Mrs. Hall.\n\n'
+        "Piazza Ducale was crowded. Ashcombe Hall was far away, and Mrs. Hall was glad."
     )
     forms = {f for c in cast.characters for f in _forms(c)}
-    assert not {"Ashcombe Hall", "Piazza Signoria", "Piazza"} & forms
+    assert not {"Ashcombe Hall", "Piazza Ducale", "Piazza"} & forms
     assert _one(cast, "Mrs. Hall")
 
 

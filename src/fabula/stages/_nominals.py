@@ -53,7 +53,7 @@ def _tags_a_quote(verb) -> bool:
 
 
 def _inverted(verb, child) -> bool:
-    """True for the object the parser makes of an inverted tag's subject: '"Zero!" cried the croupier'."""
+    """True for the object the parser makes of an inverted tag's subject: '"Rouge!" cried the dealer'."""
     before = verb.doc[verb.i - 1] if verb.i else None
     return (child.dep_ in ("dobj", "oprd") and child.i > verb.i and before is not None
             and before.is_quote)
@@ -63,7 +63,7 @@ def _key(token) -> str | None:
     """``"the policeman"`` for a common-noun head with a definite article; None otherwise.
 
     A lower-case word the tagger calls a proper noun counts: after an inverted tag ("cried the
-    croupier") it often does."""
+    dealer") it often does."""
     word = token.lower_
     if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or not token.is_lower:
         return None

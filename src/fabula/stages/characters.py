@@ -41,12 +41,12 @@ PLACE_HEADS = frozenset(
     """villa lodge avenue museum street square road lane terrace gardens church abbey castle hotel inn
     station bridge cottage manor crescent chapel cathedral palace college river piazza""".split()
 )
-"""Last words that make a capitalised name a place (Cissie Villa, Pondicherry Lodge, the Museum)."""
+"""Last words that make a capitalised name a place (Rosa Villa, Birch Lodge, the Museum)."""
 NAMED_PLACE_HEADS = frozenset("hall park court house place corner wood fields common green hill heath".split())
-"""Last words that make a name of two words or more a place (Kellynch Hall, Windy Corner), though alone
+"""Last words that make a name of two words or more a place (Ashcombe Hall, Breezy Corner), though alone
 they may be a surname (Mrs. Hall, Mr. Wood)."""
 PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via rue".split())
-"""First words that make a name of two words or more a place (Piazza Signoria, Pension Bertolini)."""
+"""First words that make a name of two words or more a place (Piazza Ducale, Pension Rossi)."""
 KIN_USES = 20
 KIN_SHARE = 0.3
 """A man the narration calls "Mr. Surname" this often (in number, and as a share of the uses of his
@@ -183,7 +183,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                 j -= 1
             inner = [k for k in range(i + 1, j) if title_key(doc[k].text) and not title_key(doc[k - 1].text)]
             if inner:
-                j = inner[0]  # "Whereat Mrs. Grey", "Anne Mrs. Grey": the title starts a name of its own
+                j = inner[0]  # "Whereat Mrs. Grey", "Ida Mrs. Grey": the title starts a name of its own
             while j - i > 1 and not title_key(doc[i].text) and (
                 _sentence_initial(doc[i]) and doc[i].lower_ in common_words and not {i, i + 1} <= places
                 or doc[i].lower_ in NOT_NAMES or doc[i].lower_ in CALENDAR
@@ -301,7 +301,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             or len(form.words) > 1 and (form.words[-1].lower() in NAMED_PLACE_HEADS
                                         or form.first.lower() in PLACE_OPENERS)
         ):
-            continue  # "Misses", "Cissie Villa", "the Museum", "Kellynch Hall", "Piazza Signoria"
+            continue  # "Misses", "Rosa Villa", "the Museum", "Ashcombe Hall", "Piazza Ducale"
         if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
             continue
         if sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found):
@@ -411,7 +411,7 @@ def _form_gender(form: NameForm, votes: Counter) -> str | None:
 def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster], uses: int) -> _Cluster | None:
     """The one cluster this name form (used ``uses`` times) belongs to, or None when none or several fit."""
     alone = title_key(form.first) if len(form.words) == 1 and not form.title else None
-    if alone is not None:  # "the Marchioness": the one character who bears the title, or bears it most
+    if alone is not None:  # "the Viscountess": the one character who bears the title, or bears it most
         holders = sorted((sum(c.forms[n.text] for n in c.names if n.title == alone), k)
                          for k, c in enumerate(clusters))
         if not holders[-1][0] or len(holders) > 1 and holders[-1][0] <= TITLE_HOLDER * holders[-2][0]:
@@ -421,7 +421,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if form.title and len(form.words) == 1:
         if any(form.first in (n.last, n.surname) for c in clusters for n in c.names):  # a family's name:
             fits = [c for c in fits if any(form.first in (n.last, n.surname) for n in c.names)]  # not a first
-        if form.gender:  # "Mr. Grey" is not Minnie Grey, whom pronouns call she
+        if form.gender:  # "Mr. Grey" is not Nell Grey, whom pronouns call she
             fits = [c for c in fits if _gender(c) in (None, form.gender)]
         family = [c for c in clusters if any(n.last == form.first for n in c.names)]
         if len(family) > 1:  # "Mr. John Smith" among Smiths: "Mr. Smith" is another man, the head of the family
@@ -497,20 +497,20 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
         return True  # "Sir Tom" and "Sir Tom Grey", "Miss Lizzy" and "Elizabeth Grey"
     if form.title:
         if any(n.title == form.title and len(n.words) > 1 and n.first == word for n in cluster.names):
-            return True  # "Mrs. Rachel" and "Mrs. Rachel Grey"
+            return True  # "Mrs. Ida" and "Mrs. Ida Grey"
         if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
             return False  # a Mrs. is rarely called by a first name and her maiden surname
         return any(word in (n.last, n.surname) for n in cluster.names)
     formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Kitty" is no short form of "Lady Catherine"
     if any(_hyphen_tail(word) in (n.first, n.last) or _hyphen_tail(n.last) == word for n in cluster.names):
-        return True  # "Pooh" and "Winnie-the-Pooh"
+        return True  # "Mole" and "Pip-the-Mole"
     return any(word in (n.first, n.last, n.surname) for n in cluster.names) or not formal and any(
         is_nickname(word, n.first) or is_nickname(n.first, word) for n in cluster.names
     )
 
 
 def _hyphen_tail(word: str) -> str | None:
-    """The capitalised last piece of a hyphenated name (``Pooh`` of ``Winnie-the-Pooh``), else None."""
+    """The capitalised last piece of a hyphenated name (``Mole`` of ``Pip-the-Mole``), else None."""
     tail = word.rsplit("-", 1)[-1] if "-" in word else ""
     return tail if tail[:1].isupper() else None
 

@@ -231,7 +231,7 @@ def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
 
 
 def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
-    """``Mary's reply was, "..."``: a speech noun owned by a character, ending the narration before."""
+    """``Ida's reply was, "..."``: a speech noun owned by a character, ending the narration before."""
     words = [t for t in zone if not t.is_punct]
     if turn.quote.kind == "embedded" or len(words) < 2 or words[-1].lower_ not in ("was", "were"):
         return False
