@@ -139,11 +139,10 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
     narration = text.narration(paragraph)
     for turn in turns:
-        turn.vocatives = _vocatives(text, doc, offset, turn.quote)
-        turn.named = tuple(
-            m.character for m in _mentions_between(text, turn.quote.start, turn.quote.end)
-            if m.kind == "name" and m.character not in turn.vocatives and not _self_named(doc, offset, m)
-        )
+        names = [m for m in _mentions_between(text, turn.quote.start, turn.quote.end)
+                 if m.kind == "name" and not _self_named(doc, offset, m)]
+        turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
+        turn.named = tuple(m.character for m in names if m.character not in turn.vocatives)
     sides = []
     for index, turn in enumerate(turns):
         after = [t for t in narration if offset + t.idx >= turn.quote.end]
@@ -395,12 +394,11 @@ def _acts(token, main_only: bool, root_owner: bool = False) -> bool:
     return not main_only or verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
-def _vocatives(text: _Text, doc, offset: int, quote: Quote) -> tuple[str, ...]:
-    """Characters named as the one spoken to: a name set off at either end or by commas."""
+def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]) -> tuple[str, ...]:
+    """Characters named as the one spoken to, among the quote's ``names`` (those it does not give its
+    speaker): a name set off at either end or by commas."""
     found = []
-    for mention in _mentions_between(text, quote.start, quote.end):
-        if mention.kind != "name" or _self_named(doc, offset, mention):
-            continue
+    for mention in names:
         before = text.story.text[quote.start : mention.start].rstrip()
         after = text.story.text[mention.end : quote.end].lstrip()
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
