@@ -461,3 +461,28 @@ def test_speakers_a_speech_noun_owned_before_the_quote_names_the_speaker() -> No
         "Sela would not be moved, and Ingrid's reply was, \"Then Nell had better come with us.\""
     )
     assert _quote(analysis, "Then Nell").speaker == _id(analysis, "Ingrid")
+
+
+def test_speakers_phrasal_tags_went_on_and_put_in_name_the_speaker() -> None:
+    analysis = _analyse(
+        '"The ferry leaves at noon," said Hester.\n\n'
+        '"Then we must hurry," said Gideon.\n\n'
+        '"Or we take the later one," put in Hester.\n\n'
+        "Gideon shook his head, and Hester went on:\n\n"
+        '"There is always a later one, you know."\n\n'
+        '"Not on Sundays," Gideon broke in.'
+    )
+    assert _quote(analysis, "Or we take").speaker == _id(analysis, "Hester")
+    assert _quote(analysis, "There is always").speaker == _id(analysis, "Hester")
+    assert _quote(analysis, "Not on Sundays").speaker == _id(analysis, "Gideon")
+    assert _quote(analysis, "Or we take").cue == "explicit"
+
+
+def test_speakers_a_clause_opened_by_and_after_a_quote_leaves_the_tag_before_it() -> None:
+    analysis = _analyse(
+        '"Is it time?" asked Oona.\n\n'
+        "When they had run for an hour, the Warden suddenly called out \"The race is over!\" and the others "
+        'crowded round, and they all asked, "But who has won?"'
+    )
+    assert _quote(analysis, "The race").speaker == _id(analysis, "Warden")
+    assert _quote(analysis, "But who").cue == "group"

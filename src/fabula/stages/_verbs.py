@@ -43,3 +43,23 @@ def _forms(base: str) -> set[str]:
 SPEECH_VERBS = frozenset(set().union(*(_forms(b) for b in _SPEECH_BASES.split())) | set(_IRREGULAR.split()))
 THOUGHT_VERBS = frozenset({"thought", "thinks", "think", "thinking", "wondered", "wonders", "mused", "muses",
                            "pondered", "reflected", "realized", "realised", "chastised", "scolded"})
+PHRASAL_SPEECH = frozenset({
+    (verb, particle)
+    for verbs, particle in (
+        ("go goes went going", "on"),
+        ("put puts putting", "in"),
+        ("break breaks broke breaking", "in"),
+        ("break breaks broke breaking burst bursts bursting", "out"),
+        ("strike strikes struck striking", "in"),
+    )
+    for verb in verbs.split()
+})
+"""Verb and particle pairs that tag speech though the verb alone does not: ``went on``, ``put in``, ``broke out``."""
+
+
+def phrasal_particle(verb) -> object | None:
+    """The particle token that makes this verb a speech verb (``put in`` Anna, Anna ``went on``), if any."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    particle = verb.nbor(1)
+    return particle if (verb.lower_, particle.lower_) in PHRASAL_SPEECH else None

@@ -10,7 +10,7 @@ from fabula.model import Cast, Mention, Quote, Scene, Story
 from fabula.nlp import Parsed
 from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
 from fabula.stages._quote_index import QuoteIndex
-from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS
+from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS, phrasal_particle
 
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("conj", "xcomp")
@@ -154,9 +154,12 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             zone = _tag_zone(after, first=True)
             open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
             lead = _tag_zone(before, first=False)
-            _tag(text, turn, zone, offset) or _owned_reply(text, turn, zone, offset) or _owned_lead(
-                text, turn, lead, offset
-            ) or _tag(text, turn, lead, offset, before=True) or _tag(text, turn, zone, offset, open_ended=open_ended)
+            joined = bool(zone) and zone[0].pos_ == "CCONJ"  # '"Over!" and they all asked': a new clause
+            (joined and _tag(text, turn, lead, offset, before=True)) or _tag(text, turn, zone, offset) or _owned_reply(
+                text, turn, zone, offset
+            ) or _owned_lead(text, turn, lead, offset) or _tag(text, turn, lead, offset, before=True) or _tag(
+                text, turn, zone, offset, open_ended=open_ended
+            )
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
     if turns[0].speaker is None and not turns[0].group:
@@ -195,7 +198,8 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
 
     After a quote whose sentence runs on (``"...," pursued Anna``), any verb right by it is the tag."""
     for position, token in enumerate(reversed(tokens) if before else tokens):
-        if token.lower_ not in TAG_VERBS and not (open_ended and position <= 3 and token.pos_ == "VERB"):
+        speech = token.lower_ in TAG_VERBS or phrasal_particle(token) is not None
+        if not speech and not (open_ended and position <= 3 and token.pos_ == "VERB"):
             continue
         subject = _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
@@ -203,7 +207,7 @@ def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = Fal
         if subject is None:
             continue
         turn.told = _told(text, token, offset)
-        return _take_subject(text, turn, subject, offset, speech=token.lower_ in TAG_VERBS)
+        return _take_subject(text, turn, subject, offset, speech=speech)
     return False
 
 
@@ -272,7 +276,8 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
     if k >= 0 and _can_be_subject(text, doc[k], offset):
         return doc[k]
     if inverted_ok:
-        k = verb.i + 1
+        particle = phrasal_particle(verb)
+        k = verb.i + 1 if particle is None else particle.i + 1  # "put in Mrs. Pell"
         while k < len(doc) and k <= verb.i + 4 and (
             doc[k].pos_ in ("ADV", "SPACE") or doc[k].dep_ == "prt" or doc[k].lower_.rstrip(".") in TAG_SKIPS
         ):
