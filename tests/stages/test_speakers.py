@@ -486,3 +486,13 @@ def test_speakers_a_clause_opened_by_and_after_a_quote_leaves_the_tag_before_it(
     )
     assert _quote(analysis, "The race").speaker == _id(analysis, "Warden")
     assert _quote(analysis, "But who").cue == "group"
+
+
+def test_speakers_a_tag_right_before_the_quote_beats_a_farther_one_after_it() -> None:
+    analysis = _analyse(
+        "Rook tied her apron and Bramble laid his paws on the table. Rook had made bread for Bramble.\n\n"
+        '"Anyone for breakfast?" asked Rook.\n\n'
+        "Bramble was glad to see the plates come out; and when Rook said, \"Honey or jam with your bread?\" "
+        'Bramble was so excited that he said, "Both."'
+    )
+    assert _quote(analysis, "Honey or jam").speaker == _id(analysis, "Rook")

@@ -45,6 +45,9 @@ GUESSES = ("turn", "salience")
 LINK_WORDS = 0
 """Words of narration two lines may have between them and still be one exchange: none, so turn-taking
 runs back only through pure dialogue (measured: 0 beat 15, 25, 40 and 80 words)."""
+NEAR_AFTER, NEAR_BEFORE = 4, 3
+"""Tokens from the quote within which a tag is read first, after then before (``Ida said, "..." and then
+she said``): the nearer tag wins over a farther one on the other side."""
 REACT_GAP = 4
 """Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
 REACT_TOKENS = 250
@@ -155,7 +158,11 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
             lead = _tag_zone(before, first=False)
             joined = bool(zone) and zone[0].pos_ == "CCONJ"  # '"Over!" and they all asked': a new clause
-            (joined and _tag(text, turn, lead, offset, before=True)) or _tag(text, turn, zone, offset) or _owned_reply(
+            (joined and _tag(text, turn, lead, offset, before=True)) or _tag(
+                text, turn, zone, offset, within=NEAR_AFTER
+            ) or _tag(text, turn, lead, offset, before=True, within=NEAR_BEFORE) or _tag(
+                text, turn, zone, offset
+            ) or _owned_reply(
                 text, turn, zone, offset
             ) or _owned_lead(text, turn, lead, offset) or _tag(text, turn, lead, offset, before=True) or _tag(
                 text, turn, zone, offset, open_ended=open_ended
@@ -193,11 +200,17 @@ def _tag_zone(tokens: list, first: bool) -> list:
     return zone[-14:]
 
 
-def _tag(text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = False, open_ended: bool = False) -> bool:
+def _tag(
+    text: _Text, turn: _Turn, tokens: list, offset: int, before: bool = False, open_ended: bool = False,
+    within: int | None = None,
+) -> bool:
     """A speech verb next to the quote, and its subject: ``Anna said``, ``she asked``, ``said he``.
 
-    After a quote whose sentence runs on (``"...," pursued Anna``), any verb right by it is the tag."""
+    After a quote whose sentence runs on (``"...," pursued Anna``), any verb right by it is the tag.
+    ``within`` limits how many tokens from the quote the verb may sit."""
     for position, token in enumerate(reversed(tokens) if before else tokens):
+        if within is not None and position > within:
+            return False
         speech = token.lower_ in TAG_VERBS or phrasal_particle(token) is not None
         if not speech and not (open_ended and position <= 3 and token.pos_ == "VERB"):
             continue
