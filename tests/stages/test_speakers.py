@@ -496,3 +496,15 @@ def test_speakers_a_tag_right_before_the_quote_beats_a_farther_one_after_it() ->
         'Bramble was so excited that he said, "Both."'
     )
     assert _quote(analysis, "Honey or jam").speaker == _id(analysis, "Rook")
+
+
+def test_speakers_a_pronoun_answer_goes_to_the_man_just_called_by_name() -> None:
+    analysis = _analyse(
+        "Mr. Oakes had shown his guests round the house, and Mr. Pell had admired the gallery for an hour. "
+        "Mr. Pell then sat down by the fire with Miss Oakes.\n\n"
+        '"What a delightful library you have at Ferncombe, Mr. Oakes!" said Miss Oakes.\n\n'
+        '"It ought to be good," he replied, "it has been the work of many generations."'
+    )
+    oakes = _id(analysis, "Mr. Oakes")
+    assert _quote(analysis, "It ought").speaker == oakes
+    assert _quote(analysis, "it has been").speaker == oakes

@@ -48,6 +48,8 @@ runs back only through pure dialogue (measured: 0 beat 15, 25, 40 and 80 words).
 NEAR_AFTER, NEAR_BEFORE = 4, 3
 """Tokens from the quote within which a tag is read first, after then before (``Ida said, "..." and then
 she said``): the nearer tag wins over a farther one on the other side."""
+CALL_WORDS = 20
+"""Most words of narration between a line that calls someone by name and a pronoun-tagged answer."""
 REACT_GAP = 4
 """Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
 REACT_TOKENS = 250
@@ -68,6 +70,8 @@ class _Turn:
     told: str | None = None
     """The one the tag says is spoken to: ``said Anna to Ben``."""
     group: bool = False
+    by_salience: bool = False
+    """A pronoun tag resolved by salience alone, with no one of its gender acting in the paragraph before."""
     described: str | None = None
     """The gender ("m", "f" or "") of the unnamed person the tag makes the speaker (``said the stranger``)."""
 
@@ -378,6 +382,7 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
             if text.gender.get(mention.character) in (gender, None) and mention.character not in turn.vocatives:
                 turn.speaker = mention.character
                 return
+    turn.by_salience = True
 
 
 def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> None:
@@ -471,6 +476,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
     speech = [t for t in turns if t.quote.kind in ("speech", "written")]
     recent: list[str] = []
     last_scene = -1
+    moved: dict[tuple[int, str | None], str] = {}
     for index, turn in enumerate(speech):
         scene = bisect.bisect_right(scene_starts, turn.quote.start)
         if scene != last_scene:
@@ -487,6 +493,14 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                     turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
                 elif reactor and reactor != last and reactor not in turn.vocatives:
                     turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
+        if turn.by_salience and previous is not None and not same_paragraph and previous.speaker and (
+            _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS
+        ):
+            was = turn.speaker
+            if _answer_the_call(text, turn, previous):
+                moved[(turn.quote.paragraph, was)] = turn.speaker
+        elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
+            turn.speaker = moved[(turn.quote.paragraph, turn.speaker)]  # the rest of the answer
         if turn.group:
             turn.speakers = tuple(_participants(text, turn, recent)[:2])
         elif turn.speaker is None:
@@ -501,6 +515,18 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             recent.append(turn.speaker)
     _alternate_back(text, speech, scene_starts)
     _addressees(speech)
+
+
+def _answer_the_call(text: _Text, turn: _Turn, previous: _Turn) -> bool:
+    """``"...Mr. Grey!"`` then ``"Indeed," he replied``: the pronoun is the one just called, if the gender fits."""
+    gender = text.gender.get(turn.speaker)
+    called = [v for v in previous.vocatives + ((previous.told,) if previous.told else ())
+              if v != previous.speaker and v not in turn.vocatives and v != turn.told
+              and text.gender.get(v) == gender]
+    if called and turn.speaker not in called:
+        turn.speaker = called[0]
+        return True
+    return False
 
 
 def _linked(text: _Text, a: _Turn, b: _Turn, scene_starts: list[int]) -> bool:
