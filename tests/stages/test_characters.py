@@ -714,3 +714,23 @@ def test_characters_aliases_repeat_neither_the_name_nor_each_other() -> None:
         names = [character.name.lower(), *(a.lower() for a in character.aliases)]
         assert len(names) == len(set(names)), names
         assert not [n for n in names if "\n" in n]
+
+
+def test_characters_madame_surname_is_the_one_woman_of_that_surname_named_in_full() -> None:
+    scenes = "\n\n".join(
+        f"Madame Vance came to the window on day {day}. She looked at the garden and sighed.\n\n"
+        f"Later Corin walked by the river. He thought of Ada and of the letters she had sent."
+        for day in range(1, 6)
+    )
+    _, cast = _cast("Ada Vance had come home from abroad. Ada was tired.\n\n" + scenes)
+    assert _one(cast, "Madame Vance") is _one(cast, "Ada Vance")
+
+
+def test_characters_mrs_surname_beside_her_daughter_in_every_scene_is_her_mother() -> None:
+    scenes = "\n\n".join(
+        f"Mrs. Vance and Ada sat in the garden on day {day}. Mrs. Vance sewed while Ada read to her."
+        for day in range(1, 6)
+    )
+    _, cast = _cast("Ada Vance had come home from abroad. Ada was tired.\n\n" + scenes)
+    assert _one(cast, "Mrs. Vance") is not _one(cast, "Ada Vance")
+    assert _one(cast, "Ada") is _one(cast, "Ada Vance")

@@ -349,6 +349,10 @@ def _mid_sentence_only(found: list[_Occurrence]) -> bool:
     return all(not o.initial for o in found)
 
 
+TOGETHER = 0.25
+"""Share of paragraphs naming both of two name forms above which they are two people side by side."""
+
+
 def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]) -> list[_Cluster]:
     """Group name forms that name one person: full names first, then titled, then single words."""
     forms = {text: split_name(text) for text in kept}
@@ -364,6 +368,8 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     for text in sorted(kept, key=rank):
         form = forms[text]
         target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text])
+        if target is None and form.marital == "married" and len(form.words) == 1:
+            target = _her_full_name(form, clusters, kept)
         if target is None:
             target = _Cluster()
             clusters.append(target)
@@ -456,6 +462,24 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if len(men) == 1:
         return men[0]
     return max(fits, key=lambda c: c.count)
+
+
+def _her_full_name(form: NameForm, clusters: list[_Cluster], kept: dict[str, list[_Occurrence]]) -> _Cluster | None:
+    """"Madame Vance" and "Ada Vance": one woman when Ada is the only Vance named in full, no Miss Vance
+    is about, no pronoun calls Ada he, and the narration seldom names both in one paragraph (a mother
+    and her daughter share many)."""
+    family = [c for c in clusters if any(len(n.words) > 1 and n.last == form.first for n in c.names)]
+    if len(family) != 1 or _gender(family[0]) not in (None, "f"):
+        return None
+    firsts = {n.first for n in family[0].names if len(n.words) > 1 and n.last == form.first}
+    unmarried = any(split_name(text).marital == "unmarried" and split_name(text).last == form.first for text in kept)
+    if len(firsts) != 1 or unmarried:
+        return None
+    titled = {o.doc for o in kept[form.text] if not o.in_quote}
+    forms = [n.text for n in family[0].names] + list(firsts)  # her first name alone is not clustered yet
+    named = {o.doc for text in forms for o in kept.get(text, ()) if not o.in_quote}
+    together = len(titled & named) / max(1, min(len(titled), len(named)))
+    return family[0] if together < TOGETHER else None
 
 
 def _titled_by(noun: str, clusters: list[_Cluster]) -> int | None:
