@@ -508,3 +508,24 @@ def test_speakers_a_pronoun_answer_goes_to_the_man_just_called_by_name() -> None
     oakes = _id(analysis, "Mr. Oakes")
     assert _quote(analysis, "It ought").speaker == oakes
     assert _quote(analysis, "it has been").speaker == oakes
+
+
+def test_speakers_i_said_in_a_frame_story_goes_to_the_narrator() -> None:
+    tale = " ".join(
+        f"On day {day} Bramble walked to the river, and Bramble sat on the bank with Rook, and they watched "
+        "the water go by until the sun went down behind the hills." for day in range(1, 15)
+    )
+    analysis = _analyse(
+        'When I first heard the story, I said, "But who is Bramble?"\n\n'
+        '"A bear," said Juniper.\n\n'
+        '"Tell me more," I said.\n\n'
+        f"{tale}\n\n"
+        '"Is that all?" I asked.\n\n'
+        '"For today," said Juniper.'
+    )
+    narrator = [c for c in analysis.cast.characters if c.narrator]
+    assert len(narrator) == 1
+    assert _quote(analysis, "But who").speaker == narrator[0].id
+    assert _quote(analysis, "Tell me more").speaker == narrator[0].id
+    assert _quote(analysis, "Is that all").speaker == narrator[0].id
+    assert _quote(analysis, "A bear").speaker == _id(analysis, "Juniper")

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from fabula.stages._verbs import SPEECH_VERBS
+
 FIRST_PERSON = frozenset({"I", "me", "my", "myself", "mine"})
 MIN_RATE = 15 / 1000
 """First-person words per narration word above which the story is told by an "I"."""
+MIN_TAGS = 3
+"""Lines tagged ``I said`` in narration that make a speaking narrator, however seldom the "I" appears
+(a frame story around a tale told in the third person)."""
 
 
 def find_narrator(parsed, inside, forms: list[Counter], name_mentions: list) -> tuple[int | None, list] | None:
@@ -16,16 +21,18 @@ def find_narrator(parsed, inside, forms: list[Counter], name_mentions: list) -> 
     (often to address them) and the narration never uses: a narrator does not name
     themself in the third person.
     """
-    uses, words = [], 0
+    uses, words, tags = [], 0, 0
     for doc, offset in zip(parsed.docs, parsed.offsets):
+        quoted = any(t.is_quote for t in doc)
         for token in doc:
             if token.is_alpha and not inside(offset + token.idx):
                 words += 1
                 if token.text in FIRST_PERSON:
                     uses.append((offset + token.idx, offset + token.idx + len(token.text), token.text))
-    if not words or len(uses) / words < MIN_RATE:
-        return None
-    return _named(name_mentions, parsed), uses
+                    tags += quoted and token.text == "I" and token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
+    if words and len(uses) / words >= MIN_RATE:
+        return _named(name_mentions, parsed), uses
+    return (None, uses) if tags >= MIN_TAGS else None  # a frame narrator: too seldom there to be named
 
 
 def _named(name_mentions: list, parsed) -> int | None:
