@@ -529,3 +529,15 @@ def test_speakers_i_said_in_a_frame_story_goes_to_the_narrator() -> None:
     assert _quote(analysis, "Tell me more").speaker == narrator[0].id
     assert _quote(analysis, "Is that all").speaker == narrator[0].id
     assert _quote(analysis, "A bear").speaker == _id(analysis, "Juniper")
+
+
+def test_speakers_she_said_with_no_woman_resolved_goes_to_the_woman_present_not_the_last_man() -> None:
+    counting = " ".join(f"Bram counted the stones of the wall, and he found {n} of them." for n in range(3, 18))
+    analysis = _analyse(
+        '"Is it far to the village?" asked Oona.\n\n'
+        '"Not far," said Bram.\n\n'
+        f"{counting}\n\n"
+        'A cart went by. "Look there, by the well!" she said, and pointed.\n\n'
+        '"I see it," said Bram.'
+    )
+    assert _quote(analysis, "Look there").speaker == _id(analysis, "Oona")

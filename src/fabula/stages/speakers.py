@@ -358,6 +358,9 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         if owned is not None:  # "said her father": not the one whose father he is
             turn.named += (owned.character,)
         return True
+    if character is None and speech and subject.lower_ in ("he", "she"):
+        turn.described = PRONOUN_GENDER[subject.lower_]  # a "she" no one was found for: a woman present
+        return True
     if character is None or character in turn.vocatives:
         return False
     turn.speaker = character
@@ -491,7 +494,9 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 last = recent[-1] if recent else None
                 if reactor and answered and last and reactor != last and last not in turn.vocatives:
                     turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
-                elif reactor and reactor != last and reactor not in turn.vocatives:
+                elif reactor and reactor != last and reactor not in turn.vocatives and (
+                    turn.described is None or text.gender.get(reactor) in (turn.described, None)
+                ):
                     turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
         if turn.by_salience and previous is not None and not same_paragraph and previous.speaker and (
             _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS
@@ -638,7 +643,8 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
     if described:  # nobody else fits: the one who spoke last goes on, or whoever is there
         fallback = [c for c in _participants(text, turn, recent) if c not in excluded]
         if fallback:
-            turn.speaker, turn.cue = next((c for c in fallback if fits(c)), fallback[0]), "anaphoric"
+            unknown = [c for c in fallback if text.gender.get(c) is None and c != last]  # gender never told
+            turn.speaker, turn.cue = next((c for c in fallback if fits(c)), (unknown or fallback)[0]), "anaphoric"
 
 
 def _participants(text: _Text, turn: _Turn, recent: list[str]) -> list[str]:
