@@ -541,3 +541,12 @@ def test_speakers_she_said_with_no_woman_resolved_goes_to_the_woman_present_not_
         '"I see it," said Bram.'
     )
     assert _quote(analysis, "Look there").speaker == _id(analysis, "Oona")
+
+
+def test_speakers_she_said_resolved_to_the_woman_she_calls_goes_to_another_woman() -> None:
+    analysis = _analyse(
+        '"Where can she be?" asked Mrs. Pell.\n\n'
+        "The door opened at last, and Ida came in, wet through, and Ida shook out her coat.\n\n"
+        '"Thank heaven, Ida!" she exclaimed. "We thought you were lost."'
+    )
+    assert _quote(analysis, "Thank heaven").speaker == _id(analysis, "Mrs. Pell")

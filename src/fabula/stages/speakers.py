@@ -358,9 +358,9 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         if owned is not None:  # "said her father": not the one whose father he is
             turn.named += (owned.character,)
         return True
-    if character is None and speech and subject.lower_ in ("he", "she"):
-        turn.described = PRONOUN_GENDER[subject.lower_]  # a "she" no one was found for: a woman present
-        return True
+    if speech and subject.lower_ in ("he", "she") and (character is None or character in turn.vocatives):
+        turn.described = PRONOUN_GENDER[subject.lower_]  # a "she" no one (or the one called) was found for:
+        return True  # another woman present
     if character is None or character in turn.vocatives:
         return False
     turn.speaker = character
