@@ -550,3 +550,25 @@ def test_speakers_she_said_resolved_to_the_woman_she_calls_goes_to_another_woman
         '"Thank heaven, Ida!" she exclaimed. "We thought you were lost."'
     )
     assert _quote(analysis, "Thank heaven").speaker == _id(analysis, "Mrs. Pell")
+
+
+def test_speakers_said_i_goes_to_the_named_narrator_marked_as_the_narrator() -> None:
+    walk = " ".join(
+        f"I walked to the harbour on day {n}, and I watched the boats, and I thought of my brother."
+        for n in range(1, 8)
+    )
+    analysis = _analyse(
+        f"{walk}\n\n"
+        "Joe Marsh sat on the wall. The old man waved at me.\n\n"
+        '"Hello, Sam," said Joe Marsh.\n\n'
+        '"Good morning," said I.\n\n'
+        '"Going out today, Sam?" asked the old man.\n\n'
+        '"Not today, Sam," said Joe Marsh. "Not in this wind."\n\n'
+        '"It will drop by noon," said I.'
+    )
+    narrators = [c for c in analysis.cast.characters if c.narrator]
+    assert [c.name for c in narrators] == ["Sam"]
+    for opening in ("Good morning", "It will drop"):
+        quote = _quote(analysis, opening)
+        assert quote.speaker == narrators[0].id
+        assert quote.cue not in ("turn", "salience")  # read from the tag, not guessed

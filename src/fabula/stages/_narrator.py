@@ -25,11 +25,12 @@ def find_narrator(parsed, inside, forms: list[Counter], name_mentions: list) -> 
     for doc, offset in zip(parsed.docs, parsed.offsets):
         quoted = any(t.is_quote for t in doc)
         for token in doc:
-            if token.is_alpha and not inside(offset + token.idx):
+            word = token.text.rstrip(".")  # "said I." can come as one token
+            if word.isalpha() and not inside(offset + token.idx):
                 words += 1
-                if token.text in FIRST_PERSON:
-                    uses.append((offset + token.idx, offset + token.idx + len(token.text), token.text))
-                    tags += quoted and token.text == "I" and token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
+                if word in FIRST_PERSON:
+                    uses.append((offset + token.idx, offset + token.idx + len(word), word))
+                    tags += quoted and word == "I" and token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
     if words and len(uses) / words >= MIN_RATE:
         return _named(name_mentions, parsed), uses
     return (None, uses) if tags >= MIN_TAGS else None  # a frame narrator: too seldom there to be named

@@ -128,15 +128,16 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
     relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
     narrator = find_narrator(parsed, inside, [c.forms for c in clusters], name_mentions)
+    narrator_index = None
     if narrator is not None:
-        index, uses = narrator
-        if index is None:
+        narrator_index, uses = narrator
+        if narrator_index is None:
             clusters.append(_Cluster(forms=Counter({"the narrator": 0})))
-            index = len(clusters) - 1
+            narrator_index = len(clusters) - 1
             genders.append(None)
             on_page.append(True)
-        on_page[index] = True
-        pronouns += [(s, e, t, index) for s, e, t in uses]
+        on_page[narrator_index] = True
+        pronouns += [(s, e, t, narrator_index) for s, e, t in uses]
 
     mention_counts = Counter(i for _, i in name_mentions)
     mention_counts.update(i for *_, i in epithets)
@@ -151,7 +152,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     characters = tuple(
         replace(
             _character(ids[i], clusters[i], genders[i], mention_counts[i], on_page[i], epithet_forms[i]),
-            narrator=narrator is not None and i == index,
+            narrator=i == narrator_index,
         )
         for i in order
     )

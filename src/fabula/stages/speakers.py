@@ -308,7 +308,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
 
 def _can_be_subject(text: _Text, token, offset: int) -> bool:
     """A name, an epithet or a subject pronoun (not ``her`` or ``him``)."""
-    word = token.lower_
+    word = token.lower_.rstrip(".")  # "said I." can come as one token
     if word in FIRST_PERSON + GROUP_PRONOUNS or word in ("he", "she"):
         return True
     mention = text.covering(offset + token.idx)
@@ -344,7 +344,7 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         turn.group, turn.cue = True, "group"
         return True
     mention = text.covering(offset + subject.idx)
-    if mention is None and subject.lower_ in FIRST_PERSON:
+    if mention is None and subject.lower_.rstrip(".") in FIRST_PERSON:
         turn.cue = "first-person"
         return True
     character = mention.character if mention else text.character_at(subject, offset)
