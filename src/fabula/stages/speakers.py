@@ -351,7 +351,7 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
     if character is None:  # "the obliging Mrs. Ford": a name inside the subject's phrase
         inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
         character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
-    if character is None and speech and subject.pos_ == "NOUN" and subject.tag_ != "NNS" and subject.is_lower:
+    if character is None and speech and subject.pos_ in ("NOUN", "PROPN") and subject.tag_ not in ("NNS", "NNPS") and subject.is_lower:
         turn.described = NOUN_GENDER.get(subject.lower_, "")  # someone present, found by the conversation
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         owned = text.covering(offset + owner.idx) if owner is not None else None
