@@ -576,9 +576,9 @@ def test_speakers_said_i_goes_to_the_named_narrator_marked_as_the_narrator() -> 
 
 def test_speakers_said_the_son_tagged_as_a_proper_noun_is_still_a_man_present() -> None:
     analysis = _analyse(
-        "Mr. Oakes and his son George sat at the table with Ida. George said nothing, and George ate his soup.\n\n"
+        "Mr. Oakes and his son Tobin sat at the table with Ida. Tobin said nothing, and Tobin ate his soup.\n\n"
         '"I cannot come in by myself," said Ida.\n\n'
         '"Why shouldn\'t you?" said Mr. Oakes.\n\n'
         '"Yes, why shouldn\'t you come by yourself?" said the son, addressing the young lady for the first time.'
     )
-    assert _quote(analysis, "Yes, why").speaker == _id(analysis, "George")
+    assert _quote(analysis, "Yes, why").speaker == _id(analysis, "Tobin")
