@@ -734,3 +734,16 @@ def test_characters_mrs_surname_beside_her_daughter_in_every_scene_is_her_mother
     _, cast = _cast("Ada Vance had come home from abroad. Ada was tired.\n\n" + scenes)
     assert _one(cast, "Mrs. Vance") is not _one(cast, "Ada Vance")
     assert _one(cast, "Ada") is _one(cast, "Ada Vance")
+
+
+def test_characters_i_said_far_from_any_quotation_mark_makes_no_narrator() -> None:
+    story = " ".join(
+        f"On day {day} Ada walked to the mill with Ben, and they talked of the harvest and the weather, "
+        "and Ben carried the basket while Ada counted the geese on the pond." for day in range(1, 30)
+    )
+    letters = "\n\n".join(
+        'Ada read the letter again: the "old house" was sold. I said so to the agent, and I suppose he '
+        "agreed, but nobody writes back now." for _ in range(4)
+    )
+    _, cast = _cast(f"{story}\n\n{letters}\n\n" + '"Sold," said Ben.')
+    assert not [c for c in cast.characters if c.narrator]

@@ -30,10 +30,20 @@ def find_narrator(parsed, inside, forms: list[Counter], name_mentions: list) -> 
                 words += 1
                 if word in FIRST_PERSON:
                     uses.append((offset + token.idx, offset + token.idx + len(word), word))
-                    tags += quoted and word == "I" and token.dep_ == "nsubj" and token.head.lower_ in SPEECH_VERBS
+                    tags += quoted and word == "I" and _tags_a_quote(token)
     if words and len(uses) / words >= MIN_RATE:
         return _named(name_mentions, parsed), uses
     return (None, uses) if tags >= MIN_TAGS else None  # a frame narrator: too seldom there to be named
+
+
+def _tags_a_quote(subject) -> bool:
+    """``"...," I said`` or ``said I, "...``: a speech verb with this "I" as subject, beside a quotation mark."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lower_ not in SPEECH_VERBS:
+        return False
+    doc = subject.doc
+    near = doc[max(0, min(subject.i, verb.i) - 2) : max(subject.i, verb.i) + 3]
+    return any(t.is_quote for t in near)
 
 
 def _named(name_mentions: list, parsed) -> int | None:
