@@ -582,3 +582,14 @@ def test_speakers_said_the_son_tagged_as_a_proper_noun_is_still_a_man_present() 
         '"Yes, why shouldn\'t you come by yourself?" said the son, addressing the young lady for the first time.'
     )
     assert _quote(analysis, "Yes, why").speaker == _id(analysis, "Tobin")
+
+
+def test_speakers_names_listed_with_and_are_talked_about_not_called() -> None:
+    analysis = _analyse(
+        '"Good morning," said Miss Fell, and went out to the garden.\n\n'
+        '"Sit down, Hetty," said Ada.\n\n'
+        '"Mrs. Dale asked all the teachers, Miss Fell, and Miss Prior, and Miss Crane, to sup with her," '
+        "said Hetty.\n\n"
+        '"Did she indeed?"'
+    )
+    assert _quote(analysis, "Did she").speaker == _id(analysis, "Ada")

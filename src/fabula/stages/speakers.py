@@ -434,7 +434,8 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
         bare = following is not None and following.pos_ in ("PRON", "INTJ") and len(before.split()) <= 2
         subject = span is not None and span.root.dep_ in SUBJECTS and span.root.head.tag_ != "VB" and not any(
             c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children)  # "Anna, come" calls
-        if (opening and closing or bare) and not after.startswith(("'s", "’s")) and not subject:
+        listed = span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))
+        if (opening and closing or bare) and not after.startswith(("'s", "’s")) and not subject and not listed:
             found.append(mention.character)  # not "Mrs. Pell, I believe, did a great deal"
     return tuple(dict.fromkeys(found))
 
