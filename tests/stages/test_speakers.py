@@ -593,3 +593,14 @@ def test_speakers_names_listed_with_and_are_talked_about_not_called() -> None:
         '"Did she indeed?"'
     )
     assert _quote(analysis, "Did she").speaker == _id(analysis, "Ada")
+
+
+def test_speakers_a_name_echoed_in_surprise_is_not_called_to_answer() -> None:
+    analysis = _analyse(
+        '"Good day to you both," said Mr. Grey, and he rode on.\n\n'
+        '"The wedding need not have waited, for Mr. Grey might have stood in," said Nora.\n\n'
+        '"Mr. Grey!" repeated Ida, in utter amazement.\n\n'
+        '"Oh, yes! He was to come with us, you know."'
+    )
+    assert _quote(analysis, "Oh, yes").speaker == _id(analysis, "Nora")
+    assert _id(analysis, "Mr. Grey") not in _quote(analysis, "Mr. Grey!").addressees

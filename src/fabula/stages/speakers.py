@@ -90,6 +90,7 @@ def attribute_speakers(
     for paragraph, group in by_paragraph.items():
         _read_paragraph(text, paragraph, group)
     text.talkers = {t.speaker for t in turns if t.speaker and t.cue in ("explicit", "anaphoric")}
+    _echoes(text, turns)
     _follow_conversations(text, turns, scenes)
     return tuple(_finish(turn) for turn in turns)
 
@@ -453,6 +454,21 @@ def _self_named(doc, offset: int, mention: Mention) -> bool:
         return subject is not None and (subject.lower_ == "i" or subject.lower_ == "name" and any(
             c.lower_ == "my" for c in subject.children))
     return False
+
+
+def _echoes(text: _Text, turns: list[_Turn]) -> None:
+    """``"Mr. Grey!" repeated Ida`` after a line that spoke of him: the name echoed, not called."""
+    for before, turn in zip(turns, turns[1:]):
+        if not turn.vocatives or before.quote.paragraph == turn.quote.paragraph:
+            continue
+        words = [m for m in _mentions_between(text, turn.quote.start, turn.quote.end) if m.kind == "name"]
+        rest = text.story.text[turn.quote.start : turn.quote.end]
+        for mention in words:
+            rest = rest.replace(mention.text, "")
+        echoed = set(before.named) | set(before.vocatives)
+        if not rest.strip(" ,.!?;:-—–'\"") and set(turn.vocatives) <= echoed:
+            turn.named += turn.vocatives
+            turn.vocatives = ()
 
 
 def _mentions_between(text: _Text, start: int, end: int) -> list[Mention]:
