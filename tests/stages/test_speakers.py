@@ -604,3 +604,17 @@ def test_speakers_a_name_echoed_in_surprise_is_not_called_to_answer() -> None:
     )
     assert _quote(analysis, "Oh, yes").speaker == _id(analysis, "Nora")
     assert _id(analysis, "Mr. Grey") not in _quote(analysis, "Mr. Grey!").addressees
+
+
+def test_speakers_both_halves_of_a_line_said_by_an_unnamed_lady_go_to_the_woman_present() -> None:
+    analysis = _analyse(
+        "Mrs. Walden had a lovely carriage rug, and Nell Carr stood admiring it while Mrs. Walden smiled. "
+        "Nell laughed, and Nell said nothing.\n\n"
+        '"I never saw anything so lovely," said Nell.\n\n'
+        '"I am glad you admire it," said this lady, smiling sweetly, while Nell blushed. "Will you get in and '
+        'let me put it over you?"\n\n'
+        '"Oh, no, thank you," said Nell.'
+    )
+    walden = _id(analysis, "Mrs. Walden")
+    assert _quote(analysis, "I am glad").speaker == walden
+    assert _quote(analysis, "Will you get in").speaker == walden

@@ -481,6 +481,10 @@ def _share_within_paragraph(turns: list[_Turn]) -> None:
     """Quotes of one paragraph share the speaker the paragraph names, as interrupted speech does."""
     known = [t for t in turns if t.speaker and t.quote.kind != "embedded"]
     if not known:
+        described = next((t.described for t in turns if t.described is not None), None)
+        for turn in turns:  # '"Yes," said the lady. "Do come in."': both lines are the lady's
+            if described is not None and turn.quote.kind == "speech" and not turn.group and turn.cue is None:
+                turn.described = described
         return
     for turn in turns:
         if turn.speaker is None and not turn.group and turn.quote.kind != "embedded":
