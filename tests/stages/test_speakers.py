@@ -618,3 +618,12 @@ def test_speakers_both_halves_of_a_line_said_by_an_unnamed_lady_go_to_the_woman_
     walden = _id(analysis, "Mrs. Walden")
     assert _quote(analysis, "I am glad").speaker == walden
     assert _quote(analysis, "Will you get in").speaker == walden
+
+
+def test_speakers_by_saying_takes_the_subject_of_the_verb_it_hangs_from() -> None:
+    analysis = _analyse(
+        '"I cannot call him nice," said Miss Alder.\n\n'
+        "Miss Alder shook her head and sighed, and Mr. Brand stirred her up by saying: "
+        '"I consider that you are bound to call him nice, after that."'
+    )
+    assert _quote(analysis, "I consider").speaker == _id(analysis, "Mr. Brand")

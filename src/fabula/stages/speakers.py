@@ -324,9 +324,14 @@ def _parsed_subject(text: _Text, verb, offset: int):
                         and not _after_preposition(c)), None)
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
             subject = head.head  # "Rosie, who, running to her, cried"
-        if subject is not None or head.dep_ not in CLIMB or head.head is head:
+        if subject is not None or head.head is head:
             break
-        head = head.head
+        if head.dep_ == "pcomp" and head.head.dep_ == "prep":
+            head = head.head.head  # "stirred her up by saying", "ended with saying"
+        elif head.dep_ in CLIMB:
+            head = head.head
+        else:
+            break
     if subject is None:  # "Anna spat back", mis-tagged
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
         subject = next((t for t in beside if t.dep_ != "poss" and text.character_at(t, offset)), None)
