@@ -627,3 +627,16 @@ def test_speakers_by_saying_takes_the_subject_of_the_verb_it_hangs_from() -> Non
         '"I consider that you are bound to call him nice, after that."'
     )
     assert _quote(analysis, "I consider").speaker == _id(analysis, "Mr. Brand")
+
+
+def test_speakers_a_line_after_a_sigh_goes_to_the_one_the_sigher_answers_by_name() -> None:
+    analysis = _analyse(
+        "Nell sat at the table with the phone to her ear.\n\n"
+        '"Who is there with you?!" Corin shouted down the line.\n\n'
+        '"Nobody you know, Corin." Nell looked over at the window.\n\n'
+        '"It is her, isn\'t it?!" Corin yelled again.\n\n'
+        "Nell sighed.\n\n"
+        '"You are lying to me?! How dare you!"\n\n'
+        '"Corin, I have never lied to you," Nell said in a cold, calm voice.'
+    )
+    assert _quote(analysis, "You are lying").speaker == _id(analysis, "Corin")

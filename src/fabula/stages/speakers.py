@@ -518,9 +518,12 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             if 2 <= turn.quote.paragraph - previous.quote.paragraph <= REACT_GAP:  # narration between
                 reactor, answered = _reacting(text, turn.quote.paragraph - 1)
                 last = recent[-1] if recent else None
+                following = speech[index + 1] if index + 1 < len(speech) else None
+                answers = following is not None and following.speaker == reactor and following.cue in ANCHORS and (
+                    following.quote.paragraph == turn.quote.paragraph + 1)  # "Anna sighed." "...!" "Ben," Anna said
                 if reactor and answered and last and reactor != last and last not in turn.vocatives:
                     turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
-                elif reactor and reactor != last and reactor not in turn.vocatives and (
+                elif reactor and reactor != last and reactor not in turn.vocatives and not answers and (
                     turn.described is None or text.gender.get(reactor) in (turn.described, None)
                 ):
                     turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
@@ -590,8 +593,11 @@ def _alternate_back(text: _Text, speech: list[_Turn], scene_starts: list[int]) -
             if after is None or (before is not None and i - before <= after - i):
                 continue
             anchor = speech[run[after]].speaker
+            called = [v for v in speech[run[after]].vocatives if v != anchor]
             if (after - i) % 2 == 0:
                 guess = anchor
+            elif after - i == 1 and i == 0 and called:
+                guess = called[0]  # after narration, "Julie, I never..." answers the line before: Julie's
             else:
                 partner = [speech[run[j]].speaker for j in range(after - 1, -1, -1)
                            if speech[run[j]].speaker and speech[run[j]].speaker != anchor]
