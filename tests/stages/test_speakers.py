@@ -640,3 +640,20 @@ def test_speakers_a_line_after_a_sigh_goes_to_the_one_the_sigher_answers_by_name
         '"Corin, I have never lied to you," Nell said in a cold, calm voice.'
     )
     assert _quote(analysis, "You are lying").speaker == _id(analysis, "Corin")
+
+
+def test_speakers_a_chapter_heading_alone_does_not_break_off_a_conversation() -> None:
+    walk = " ".join(
+        f"Night {n} came and Corin walked the shore alone, and the gulls cried over the grey water."
+        for n in range(1, 12)
+    )
+    analysis = _analyse(
+        f"{walk}\n\n"
+        '"Tell me how it happened," said Bram.\n\n'
+        '"I was on the pier when the storm came," said Corin.\n\n'
+        '"And then?" asked Bram.\n\n'
+        "CHAPTER IX. THE HARBOUR\n\n"
+        '"Then the lamp on the point went out, and I knew the keeper had gone down to the boats."'
+    )
+    assert len(analysis.scenes) >= 2  # the heading is a scene break, yet the answer runs on across it
+    assert _quote(analysis, "Then the lamp").speaker == _id(analysis, "Corin")

@@ -50,6 +50,8 @@ NEAR_AFTER, NEAR_BEFORE = 4, 3
 she said``): the nearer tag wins over a farther one on the other side."""
 CALL_WORDS = 20
 """Most words of narration between a line that calls someone by name and a pronoun-tagged answer."""
+HEADING_WORDS = 12
+"""Most words between two lines in different scenes for them to be one speech run on past a chapter heading."""
 REACT_GAP = 4
 """Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
 REACT_TOKENS = 250
@@ -508,9 +510,11 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
     moved: dict[tuple[int, str | None], str] = {}
     for index, turn in enumerate(speech):
         scene = bisect.bisect_right(scene_starts, turn.quote.start)
-        if scene != last_scene:
-            recent, last_scene = [], scene
         previous = speech[index - 1] if index else None
+        if scene != last_scene:  # a new scene, unless only a chapter heading breaks off a speech
+            if previous is None or _narration_between(text, previous.quote, turn.quote) > HEADING_WORDS:
+                recent = []
+            last_scene = scene
         same_paragraph = previous is not None and previous.quote.paragraph == turn.quote.paragraph
         if previous is not None and _narration_between(text, previous.quote, turn.quote) > LONG_NARRATION:
             recent = []  # a long stretch of narration: a new conversation starts
