@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from fabula.model import Cast, Mention, Quote, Scene, Story
@@ -359,7 +360,8 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
     if character is None:  # "the obliging Mrs. Ford": a name inside the subject's phrase
         inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
         character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
-    if character is None and speech and subject.pos_ in ("NOUN", "PROPN") and subject.tag_ not in ("NNS", "NNPS") and subject.is_lower:
+    common_noun = subject.pos_ in ("NOUN", "PROPN") and subject.tag_ not in ("NNS", "NNPS") and subject.is_lower
+    if character is None and speech and common_noun:  # the tagger often calls "the son" a proper noun
         turn.described = NOUN_GENDER.get(subject.lower_, "")  # someone present, found by the conversation
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         owned = text.covering(offset + owner.idx) if owner is not None else None
@@ -465,7 +467,7 @@ def _self_named(doc, offset: int, mention: Mention) -> bool:
 
 def _echoes(text: _Text, turns: list[_Turn]) -> None:
     """``"Mr. Grey!" repeated Ida`` after a line that spoke of him: the name echoed, not called."""
-    for before, turn in zip(turns, turns[1:]):
+    for before, turn in pairwise(turns):
         if not turn.vocatives or before.quote.paragraph == turn.quote.paragraph:
             continue
         words = [m for m in _mentions_between(text, turn.quote.start, turn.quote.end) if m.kind == "name"]
@@ -511,10 +513,11 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
     for index, turn in enumerate(speech):
         scene = bisect.bisect_right(scene_starts, turn.quote.start)
         previous = speech[index - 1] if index else None
-        if scene != last_scene:  # a new scene, unless only a chapter heading breaks off a speech
-            if previous is None or _narration_between(text, previous.quote, turn.quote) > HEADING_WORDS:
-                recent = []
-            last_scene = scene
+        if scene != last_scene and (  # a new scene, unless only a chapter heading breaks off a speech
+            previous is None or _narration_between(text, previous.quote, turn.quote) > HEADING_WORDS
+        ):
+            recent = []
+        last_scene = scene
         same_paragraph = previous is not None and previous.quote.paragraph == turn.quote.paragraph
         if previous is not None and _narration_between(text, previous.quote, turn.quote) > LONG_NARRATION:
             recent = []  # a long stretch of narration: a new conversation starts
