@@ -657,3 +657,13 @@ def test_speakers_a_chapter_heading_alone_does_not_break_off_a_conversation() ->
     )
     assert len(analysis.scenes) >= 2  # the heading is a scene break, yet the answer runs on across it
     assert _quote(analysis, "Then the lamp").speaker == _id(analysis, "Corin")
+
+
+def test_speakers_a_line_with_its_own_he_tag_is_not_handed_to_another_speaker_of_its_paragraph() -> None:
+    analysis = _analyse(
+        "The old carpenter had the boy by the ear.\n\n"
+        '"Now, look here, my lad," he continued, "some boys are born slow." Then, turning to me, Pell '
+        'said, "He will learn."'
+    )
+    said = [q.speaker for q in analysis.quotes if q.text.startswith("Now, look")]
+    assert said and said[0] != _id(analysis, "Pell")

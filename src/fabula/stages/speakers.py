@@ -495,8 +495,10 @@ def _share_within_paragraph(turns: list[_Turn]) -> None:
             if described is not None and turn.quote.kind == "speech" and not turn.group and turn.cue is None:
                 turn.described = described
         return
-    for turn in turns:
-        if turn.speaker is None and not turn.group and turn.quote.kind != "embedded":
+    for turn in turns:  # a line whose own tag describes its speaker ("he continued") keeps it
+        if turn.speaker is None and not turn.group and turn.quote.kind != "embedded" and (
+            turn.described is None or turn.quote.kind == "thought"
+        ):
             nearest = min(known, key=lambda k: abs(k.quote.start - turn.quote.start))
             if nearest.speaker not in turn.vocatives:
                 cue = "thought" if turn.quote.kind == "thought" else nearest.cue
