@@ -667,3 +667,18 @@ def test_speakers_a_line_with_its_own_he_tag_is_not_handed_to_another_speaker_of
     )
     said = [q.speaker for q in analysis.quotes if q.text.startswith("Now, look")]
     assert said and said[0] != _id(analysis, "Pell")
+
+
+def test_speakers_a_she_no_one_was_found_for_is_never_the_first_person_narrator() -> None:
+    walk = " ".join(
+        f"I walked to the harbour on day {n}, and I watched the boats, and I thought of my brother."
+        for n in range(1, 8)
+    )
+    analysis = _analyse(
+        f"{walk}\n\n"
+        '"Good morning," said Joe Marsh, and he waved his pipe.\n\n'
+        '"Good morning," said I.\n\n'
+        'A woman in a grey shawl came up the steps. "Has the ferry gone?" she asked.'
+    )
+    narrator = [c.id for c in analysis.cast.characters if c.narrator]
+    assert narrator and _quote(analysis, "Has the ferry").speaker != narrator[0]

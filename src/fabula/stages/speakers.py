@@ -107,6 +107,8 @@ class _Text:
         self.starts = [m.start for m in cast.mentions]
         self.all_mentions = cast.mentions
         self.on_page = {c.id for c in cast.characters if c.on_page}
+        self.narrator = next((c.id for c in cast.characters if c.narrator), None)
+        """The "I" of the story, whom the narration never calls he, she or "the girl"."""
         self.gender = {c.id: PRONOUN_GENDER.get((c.pronouns or "").split("/")[0]) for c in cast.characters}
         self.in_quote = QuoteIndex(quotes, marks=True)
         self.talkers: set[str] = set()
@@ -533,7 +535,8 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 if reactor and answered and last and reactor != last and last not in turn.vocatives:
                     turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
                 elif reactor and reactor != last and reactor not in turn.vocatives and not answers and (
-                    turn.described is None or text.gender.get(reactor) in (turn.described, None)
+                    turn.described is None or reactor != text.narrator
+                    and text.gender.get(reactor) in (turn.described, None)
                 ):
                     turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
         if turn.by_salience and previous is not None and not same_paragraph and previous.speaker and (
@@ -673,7 +676,7 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
             turn.speaker, turn.cue = named[0], "response"
             return
     last = recent[-1] if recent else None
-    excluded = set(turn.vocatives) | set(turn.named)
+    excluded = set(turn.vocatives) | set(turn.named) | ({text.narrator} if described else set())
     if len(recent) >= 2 and recent[-2] not in excluded and recent[-2] != last and fits(recent[-2]):
         turn.speaker, turn.cue = recent[-2], "anaphoric" if described else "turn"
         return
