@@ -552,13 +552,15 @@ def test_speakers_she_said_resolved_to_the_woman_she_calls_goes_to_another_woman
     assert _quote(analysis, "Thank heaven").speaker == _id(analysis, "Mrs. Pell")
 
 
+_FIRST_PERSON_WALKS = " ".join(
+    f"I walked to the harbour on day {n}, and I watched the boats, and I thought of my brother." for n in range(1, 8)
+)
+"""Narration an "I" tells, enough of it to make a first-person story."""
+
+
 def test_speakers_said_i_goes_to_the_named_narrator_marked_as_the_narrator() -> None:
-    walk = " ".join(
-        f"I walked to the harbour on day {n}, and I watched the boats, and I thought of my brother."
-        for n in range(1, 8)
-    )
     analysis = _analyse(
-        f"{walk}\n\n"
+        f"{_FIRST_PERSON_WALKS}\n\n"
         "Joe Marsh sat on the wall. The old man waved at me.\n\n"
         '"Hello, Sam," said Joe Marsh.\n\n'
         '"Good morning," said I.\n\n'
@@ -670,12 +672,8 @@ def test_speakers_a_line_with_its_own_he_tag_is_not_handed_to_another_speaker_of
 
 
 def test_speakers_a_she_no_one_was_found_for_is_never_the_first_person_narrator() -> None:
-    walk = " ".join(
-        f"I walked to the harbour on day {n}, and I watched the boats, and I thought of my brother."
-        for n in range(1, 8)
-    )
     analysis = _analyse(
-        f"{walk}\n\n"
+        f"{_FIRST_PERSON_WALKS}\n\n"
         '"Good morning," said Joe Marsh, and he waved his pipe.\n\n'
         '"Good morning," said I.\n\n'
         'A woman in a grey shawl came up the steps. "Has the ferry gone?" she asked.'
