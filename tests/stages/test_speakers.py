@@ -680,3 +680,12 @@ def test_speakers_a_she_no_one_was_found_for_is_never_the_first_person_narrator(
     )
     narrator = [c.id for c in analysis.cast.characters if c.narrator]
     assert narrator and _quote(analysis, "Has the ferry").speaker != narrator[0]
+
+
+def test_speakers_an_aside_opening_after_the_quote_is_not_its_tag() -> None:
+    analysis = _analyse(
+        "Nell sat on the bank, and she was tired of it. The Hare ran by, and he looked at his watch.\n\n"
+        "Nor did Nell think it so very odd to hear the Hare say to himself, \"Oh dear! I shall be late!\" "
+        "(when she thought it over afterwards, it seemed odd enough), and Nell ran after the Hare."
+    )
+    assert _quote(analysis, "Oh dear").speaker == _id(analysis, "Hare")

@@ -167,7 +167,8 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             zone = _tag_zone(after, first=True)
             open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
             lead = _tag_zone(before, first=False)
-            joined = bool(zone) and zone[0].pos_ == "CCONJ"  # '"Over!" and they all asked': a new clause
+            joined = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(")  # a new clause:
+            # '"Over!" and they all asked', '"Late!" (when she thought it over...)'
             (joined and _tag(text, turn, lead, offset, before=True)) or _tag(
                 text, turn, zone, offset, within=NEAR_AFTER
             ) or _tag(text, turn, lead, offset, before=True, within=NEAR_BEFORE) or _tag(
