@@ -747,3 +747,15 @@ def test_characters_i_said_far_from_any_quotation_mark_makes_no_narrator() -> No
     )
     _, cast = _cast(f"{story}\n\n{letters}\n\n" + '"Sold," said Ben.')
     assert not [c for c in cast.characters if c.narrator]
+
+
+def test_characters_exclamations_in_speech_are_no_characters() -> None:
+    _, cast = _cast(
+        '"Bother!" said Tobin, and Tobin kicked the door.\n\n'
+        '"Heavens, Tobin, what now?" asked Wren.\n\n'
+        '"Aha! Hurrah!" cried Tobin. "Bother the door. Phew. Heavens, I found the key!"\n\n'
+        '"Behold, the key," said Wren, laughing. "Aha. Bother it all."'
+    )
+    forms = {f for c in cast.characters for f in _forms(c)}
+    assert not {"Bother", "Heavens", "Aha", "Hurrah", "Phew", "Behold"} & forms
+    assert _one(cast, "Tobin") is not _one(cast, "Wren")

@@ -49,7 +49,8 @@ NOT_NAMES = frozenset(
     come go stop wait listen why what where when who how this that these those here there now then
     mrs mr ms dr st saint street square road lane
     messrs messrs. mesdames
-    hark alack egad pshaw zounds
+    hark alack egad pshaw zounds bother heavens hurrah hurray huzzah behold aha phew oho ugh bah humph fie
+    gracious goodness blimey crikey jeez geez damn dammit fuck shit crap omg
     london paris rome england france america""".split()
 )
 """Capitalised words that are not the name of a person in the story."""
