@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from itertools import pairwise
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from fabula.model import Cast, Mention, Quote, Scene, Story
 from fabula.nlp import Parsed
@@ -164,20 +164,7 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             after = [t for t in after if offset + t.idx < turns[index + 1].quote.start]
         sides.append((before, after))
         if turn.quote.kind != "embedded":
-            zone = _tag_zone(after, first=True)
-            open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
-            lead = _tag_zone(before, first=False)
-            joined = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(")  # a new clause:
-            # '"Over!" and they all asked', '"Late!" (when she thought it over...)'
-            (joined and _tag(text, turn, lead, offset, before=True)) or _tag(
-                text, turn, zone, offset, within=NEAR_AFTER
-            ) or _tag(text, turn, lead, offset, before=True, within=NEAR_BEFORE) or _tag(
-                text, turn, zone, offset
-            ) or _owned_reply(
-                text, turn, zone, offset
-            ) or _owned_lead(text, turn, lead, offset) or _tag(text, turn, lead, offset, before=True) or _tag(
-                text, turn, zone, offset, open_ended=open_ended
-            )
+            _read_tags(text, turn, _tag_zone(before, first=False), _tag_zone(after, first=True), offset)
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
     if turns[0].speaker is None and not turns[0].group:
@@ -188,6 +175,24 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             if turn.speaker is None and not turn.group and turn.described is None and turn.quote.kind in kinds:
                 _beat(text, turn, before, after, offset)
         _share_within_paragraph(turns)
+
+
+def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int) -> bool:
+    """The tag of one quote, from the narration before it (``lead``) and after it (``zone``): a tag
+    close to the quote first, then one farther off, then a speech noun (``was Ida's reply``)."""
+    aside = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(")
+    if aside and _tag(text, turn, lead, offset, before=True):  # a clause of its own after the quote
+        return True  # ('"Over!" and they all asked'): the tag before it comes first
+    open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
+    return (
+        _tag(text, turn, zone, offset, within=NEAR_AFTER)
+        or _tag(text, turn, lead, offset, before=True, within=NEAR_BEFORE)
+        or _tag(text, turn, zone, offset)
+        or _owned_reply(text, turn, zone, offset)
+        or _owned_lead(text, turn, lead, offset)
+        or _tag(text, turn, lead, offset, before=True)
+        or _tag(text, turn, zone, offset, open_ended=open_ended)
+    )
 
 
 def _tag_from_previous_paragraph(text: _Text, paragraph: int, first: _Turn) -> None:
@@ -610,7 +615,7 @@ def _alternate_back(text: _Text, speech: list[_Turn], scene_starts: list[int]) -
             if (after - i) % 2 == 0:
                 guess = anchor
             elif after - i == 1 and i == 0 and called:
-                guess = called[0]  # after narration, "Julie, I never..." answers the line before: Julie's
+                guess = called[0]  # after narration, "Corin, I never..." answers the line before: Corin's
             else:
                 partner = [speech[run[j]].speaker for j in range(after - 1, -1, -1)
                            if speech[run[j]].speaker and speech[run[j]].speaker != anchor]
