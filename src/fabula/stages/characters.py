@@ -370,7 +370,7 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
         form = forms[text]
         target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text])
         if target is None and form.marital == "married" and len(form.words) == 1:
-            target = _her_full_name(form, clusters, kept)
+            target = _her_full_name(form, clusters, kept, forms)
         if target is None:
             target = _Cluster()
             clusters.append(target)
@@ -465,7 +465,9 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     return max(fits, key=lambda c: c.count)
 
 
-def _her_full_name(form: NameForm, clusters: list[_Cluster], kept: dict[str, list[_Occurrence]]) -> _Cluster | None:
+def _her_full_name(
+    form: NameForm, clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], forms: dict[str, NameForm]
+) -> _Cluster | None:
     """"Madame Vance" and "Ada Vance": one woman when Ada is the only Vance named in full, no Miss Vance
     is about, no pronoun calls Ada he, and the narration seldom names both in one paragraph (a mother
     and her daughter share many)."""
@@ -473,7 +475,7 @@ def _her_full_name(form: NameForm, clusters: list[_Cluster], kept: dict[str, lis
     if len(family) != 1 or _gender(family[0]) not in (None, "f"):
         return None
     firsts = {n.first for n in family[0].names if len(n.words) > 1 and n.last == form.first}
-    unmarried = any(split_name(text).marital == "unmarried" and split_name(text).last == form.first for text in kept)
+    unmarried = any(other.marital == "unmarried" and other.last == form.first for other in forms.values())
     if len(firsts) != 1 or unmarried:
         return None
     titled = {o.doc for o in kept[form.text] if not o.in_quote}
