@@ -689,3 +689,16 @@ def test_speakers_an_aside_opening_after_the_quote_is_not_its_tag() -> None:
         "(when she thought it over afterwards, it seemed odd enough), and Nell ran after the Hare."
     )
     assert _quote(analysis, "Oh dear").speaker == _id(analysis, "Hare")
+
+
+def test_speakers_an_inverted_tag_with_a_split_off_title_dot_names_the_speaker() -> None:
+    analysis = _analyse(
+        "Mlle. Odette came in, and Mlle. Odette smiled at the company.\n\n"
+        '"Good morning," said Mlle. Odette to the old lady.\n\n'
+        '"Good day," said Madame Orlov, and Madame Orlov frowned.\n\n'
+        '"Mais, Madame, c\'était du feu!" added Mlle. Odette with an elusive smile.'
+    )
+    odette = _id(analysis, "Odette")
+    for opening in ("Good morning", "Mais, Madame"):
+        assert _quote(analysis, opening).speaker == odette
+        assert _quote(analysis, opening).cue == "explicit"  # read from the tag, not guessed

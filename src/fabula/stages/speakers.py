@@ -208,8 +208,8 @@ def _tag_from_previous_paragraph(text: _Text, paragraph: int, first: _Turn) -> N
 
 def _tag_zone(tokens: list, first: bool) -> list:
     """Where a speech tag can sit: the clause touching the quote, up to a sentence end."""
-    ends = [i for i, t in enumerate(tokens) if t.text in (".", "!", "?", ";") or t.text.endswith((".", "!", "?"))
-            and t.is_punct]
+    ends = [i for i, t in enumerate(tokens) if (t.text in (".", "!", "?", ";") or t.text.endswith((".", "!", "?"))
+            and t.is_punct) and not _title_dot(t)]
     if first:
         return tokens[: min(ends[0] if ends else len(tokens), 10)]
     zone = tokens[ends[-1] + 1 :] if ends else tokens
@@ -238,6 +238,11 @@ def _tag(
         turn.told = _told(text, token, offset)
         return _take_subject(text, turn, subject, offset, speech=speech)
     return False
+
+
+def _title_dot(token) -> bool:
+    """The full stop of a title the tokenizer split off (``Mlle`` ``.`` Blanche): no sentence end."""
+    return token.text == "." and token.i > 0 and token.nbor(-1).lower_ in TAG_SKIPS
 
 
 def _runs_on(quote: Quote, following) -> bool:
@@ -309,6 +314,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         k = verb.i + 1 if particle is None else particle.i + 1  # "put in Mrs. Pell"
         while k < len(doc) and k <= verb.i + 4 and (
             doc[k].pos_ in ("ADV", "SPACE") or doc[k].dep_ == "prt" or doc[k].lower_.rstrip(".") in TAG_SKIPS
+            or _title_dot(doc[k])
         ):
             k += 1  # "said the Queen", "called out Pooh", "said Mr. Pell" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
