@@ -754,8 +754,9 @@ def test_characters_exclamations_in_speech_are_no_characters() -> None:
         '"Bother!" said Tobin, and Tobin kicked the door.\n\n'
         '"Heavens, Tobin, what now?" asked Wren.\n\n'
         '"Aha! Hurrah!" cried Tobin. "Bother the door. Phew. Heavens, I found the key!"\n\n'
-        '"Behold, the key," said Wren, laughing. "Aha. Bother it all."'
+        '"Behold, the key," said Wren, laughing. "Aha. Bother it all."\n\n'
+        '"Mais, Wren! Hein? Merci," said Tobin.'
     )
     forms = {f for c in cast.characters for f in _forms(c)}
-    assert not {"Bother", "Heavens", "Aha", "Hurrah", "Phew", "Behold"} & forms
+    assert not {"Bother", "Heavens", "Aha", "Hurrah", "Phew", "Behold", "Mais", "Hein", "Merci"} & forms
     assert _one(cast, "Tobin") is not _one(cast, "Wren")
