@@ -38,10 +38,11 @@ HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
 another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
 PLACE_HEADS = frozenset(
-    """villa lodge avenue museum street square road lane terrace gardens church abbey castle hotel inn
+    """villa lodge avenue museum terrace gardens church abbey castle hotel inn
     station bridge cottage manor crescent chapel cathedral palace college river piazza""".split()
 )
-"""Last words that make a capitalised name a place (Rosa Villa, Birch Lodge, the Museum)."""
+"""Last words that make a capitalised name a place (Rosa Villa, Birch Lodge, the Museum); "street",
+"square", "road" and "lane" are in NOT_NAMES already."""
 NAMED_PLACE_HEADS = frozenset("hall park court house place corner wood fields common green hill heath".split())
 """Last words that make a name of two words or more a place (Ashcombe Hall, Breezy Corner), though alone
 they may be a surname (Mrs. Hall, Mr. Wood)."""
@@ -479,8 +480,8 @@ def _her_full_name(
     if len(firsts) != 1 or unmarried:
         return None
     titled = {o.doc for o in kept[form.text] if not o.in_quote}
-    forms = [n.text for n in family[0].names] + list(firsts)  # her first name alone is not clustered yet
-    named = {o.doc for text in forms for o in kept.get(text, ()) if not o.in_quote}
+    hers = [n.text for n in family[0].names] + list(firsts)  # her first name alone is not clustered yet
+    named = {o.doc for text in hers for o in kept.get(text, ()) if not o.in_quote}
     together = len(titled & named) / max(1, min(len(titled), len(named)))
     return family[0] if together < TOGETHER else None
 

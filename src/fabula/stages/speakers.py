@@ -18,7 +18,9 @@ CLIMB = ("conj", "xcomp")
 """Links from a verb to the one whose subject it shares."""
 NO_ANSWER = frozenset({"answer", "reply", "response", "word", "words", "sign"})
 """What a listener gives none of (``made no answer``) before the speaker goes on."""
-TAG_SKIPS = frozenset({"the", "mr", "mrs", "ms", "miss", "dr", "mme", "mlle", "m"})
+ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mme", "mlle", "m"})
+"""Titles written with a full stop, which the tokenizer sometimes splits off (``Mlle`` ``.``)."""
+TAG_SKIPS = ABBREVIATED_TITLES | {"the", "miss"}
 """Words between an inverted tag's verb and the name it gives, when the name alone is the mention."""
 CONFIDENCE = {
     "explicit": 0.95, "anaphoric": 0.8, "group": 0.8, "continued": 0.85, "beat": 0.75,
@@ -242,7 +244,7 @@ def _tag(
 
 def _title_dot(token) -> bool:
     """The full stop of a title the tokenizer split off (``Mlle`` ``.`` Blanche): no sentence end."""
-    return token.text == "." and token.i > 0 and token.nbor(-1).lower_ in TAG_SKIPS
+    return token.text == "." and token.i > 0 and token.nbor(-1).lower_ in ABBREVIATED_TITLES
 
 
 def _runs_on(quote: Quote, following) -> bool:
