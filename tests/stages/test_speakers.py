@@ -702,3 +702,14 @@ def test_speakers_an_inverted_tag_with_a_split_off_title_dot_names_the_speaker()
     for opening in ("Good morning", "Mais, Madame"):
         assert _quote(analysis, opening).speaker == odette
         assert _quote(analysis, opening).cue == "explicit"  # read from the tag, not guessed
+
+
+def test_speakers_a_name_called_in_the_first_half_of_a_cut_sentence_is_not_the_tag_of_the_second() -> None:
+    analysis = _analyse(
+        "Nell came into the study. Bea was already at the desk, and Bea looked up.\n\n"
+        "Nell waited by the door.\n\n"
+        '"Oh, Nell," she cried, "how you have made me think of the old days!"'
+    )
+    bea = _id(analysis, "Bea")
+    assert _quote(analysis, "Oh, Nell").speaker == bea
+    assert _quote(analysis, "how you have").speaker == bea

@@ -55,6 +55,8 @@ CALL_WORDS = 20
 """Most words of narration between a line that calls someone by name and a pronoun-tagged answer."""
 HEADING_WORDS = 12
 """Most words between two lines in different scenes for them to be one speech run on past a chapter heading."""
+UTTERANCE_TAG_WORDS = 12
+"""Longest tag (words) that cuts one spoken sentence in two halves."""
 REACT_GAP = 4
 """Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
 REACT_TOKENS = 250
@@ -158,6 +160,11 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
                  if m.kind == "name" and not _self_named(doc, offset, m)]
         turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
         turn.named = tuple(m.character for m in names if m.character not in turn.vocatives)
+    own = [turn.vocatives for turn in turns]
+    for first, second in zip(turns, turns[1:]):
+        if _one_utterance(text, first.quote, second.quote):  # "Oh, Ann," she cried, "you came!": Ann is
+            called = first.vocatives + tuple(c for c in second.vocatives if c not in first.vocatives)
+            first.vocatives = second.vocatives = called  # called in both halves, so the tag is not her
     sides = []
     for index, turn in enumerate(turns):
         after = [t for t in narration if offset + t.idx >= turn.quote.end]
@@ -169,6 +176,8 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             _read_tags(text, turn, _tag_zone(before, first=False), _tag_zone(after, first=True), offset)
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
+    for turn, vocatives in zip(turns, own):
+        turn.vocatives = vocatives
     if turns[0].speaker is None and not turns[0].group:
         _tag_from_previous_paragraph(text, paragraph, turns[0])
     _share_within_paragraph(turns)
@@ -177,6 +186,17 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             if turn.speaker is None and not turn.group and turn.described is None and turn.quote.kind in kinds:
                 _beat(text, turn, before, after, offset)
         _share_within_paragraph(turns)
+
+
+def _one_utterance(text: _Text, first: Quote, second: Quote) -> bool:
+    """Two quotes that are one sentence cut by its tag: the first runs on (``"Yes,"``) and the
+    narration between them is a clause that runs on too (``she said, "``)."""
+    between = text.story.text[first.end : second.start].strip(" \n\"“”'‘’")
+    return (
+        first.text.rstrip()[-1:] in OPEN_ENDS
+        and 0 < len(between.split()) <= UTTERANCE_TAG_WORDS
+        and between[-1:] in OPEN_ENDS + ":"
+    )
 
 
 def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int) -> bool:
