@@ -760,3 +760,17 @@ def test_characters_exclamations_in_speech_are_no_characters() -> None:
     forms = {f for c in cast.characters for f in _forms(c)}
     assert not {"Bother", "Heavens", "Aha", "Hurrah", "Phew", "Behold", "Mais", "Hein", "Merci"} & forms
     assert _one(cast, "Tobin") is not _one(cast, "Wren")
+
+
+def test_characters_a_name_always_after_the_and_never_acting_is_a_thing_not_a_person() -> None:
+    _, cast = _cast(
+        "Tobin and Wren had climbed the Hollowberg in the morning. From the Hollowberg the lake "
+        "looked small, and Wren said so.\n\n"
+        '"We lunch at the "Three Crowns" tonight," said Tobin.\n\n'
+        "They came down past the Hollowberg and sat in the garden of the \"Three Crowns,\" where "
+        "the Grey girls were playing. The Grey girls waved, and Ida Grey laughed at them."
+    )
+    forms = {f for c in cast.characters for f in _forms(c)}
+    assert not {"Hollowberg", "Three Crowns"} & forms
+    assert _one(cast, "Tobin") is not _one(cast, "Wren")
+    assert "Ida Grey" in forms  # "the Grey girls" is a family of people, named attributively

@@ -75,6 +75,8 @@ class _Occurrence:
     tagged: bool  # beside a speech verb: "said Small"
     token: int  # index of the name's last token in its doc
     people: bool = False  # the tagger calls it a nationality in the plural ("the Italians")
+    acts: bool = False  # the subject of a verb
+    attributive: bool = False  # qualifying a noun: "the Grey girls"
 
 
 @dataclass
@@ -199,10 +201,12 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             span = doc[i:j]
             first = doc[i]
             head = doc[j - 1]
-            person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or any(
-                t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in span
-            ) or j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i)  # "No Anna, ..."
+            acts = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in span)
+            person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or acts or (
+                j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i))  # "No Anna, ..."
             before = doc[i - 1].lower_ if i > 0 else ""
+            if before and doc[i - 1].is_quote and i > 1:
+                before = doc[i - 2].lower_  # the "Three Crowns"
             found.append(
                 _Occurrence(
                     start=offset + span.start_char,
@@ -219,6 +223,8 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                     doc=d,
                     tagged=before in SPEECH_VERBS or (j < len(doc) and doc[j].lower_ in SPEECH_VERBS),
                     token=head.i,
+                    acts=acts,
+                    attributive=head.dep_ in ("compound", "amod") and head.head.i >= j,
                 )
             )
             i = j
@@ -315,6 +321,11 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             continue  # "New York", "Windy Corner": a place, more often gone to than acting
         if len(found) >= 5 and not form.title and acting * 10 < len(found) and not tagged:
             continue  # "the Casino": named often, never doing anything
+        named_thing = sum(o.after_the and not o.attributive for o in found) * 2 > len(found)
+        if not form.title and not title_key(form.first) and named_thing and not tagged and not any(
+            o.acts for o in found
+        ):
+            continue  # "on the Hollowberg", "at the Three Crowns": a thing with a name, never acting
         if len(form.words) == 1 and title_key(form.first) and form.first.endswith("."):
             continue  # a title alone ("Mr.") before an initial
         if form.first.lower() in MONTH_NAMES and len(form.words) == 1 and acting * 2 <= len(found) and tagged < 2:
