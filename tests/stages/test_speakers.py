@@ -713,3 +713,11 @@ def test_speakers_a_name_called_in_the_first_half_of_a_cut_sentence_is_not_the_t
     bea = _id(analysis, "Bea")
     assert _quote(analysis, "Oh, Nell").speaker == bea
     assert _quote(analysis, "how you have").speaker == bea
+
+
+def test_speakers_a_tag_whose_subject_stands_before_an_aside_names_the_speaker() -> None:
+    analysis = _analyse(
+        "Nell played on, and Bea listened by the window. Tobin yawned, and Tobin looked at the clock.\n\n"
+        'Nell sang, and Tobin, drawing near the piano, said to her: "Now play us something cheerful."'
+    )
+    assert _quote(analysis, "Now play us").speaker == _id(analysis, "Tobin")

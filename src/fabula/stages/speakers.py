@@ -55,6 +55,8 @@ CALL_WORDS = 20
 """Most words of narration between a line that calls someone by name and a pronoun-tagged answer."""
 HEADING_WORDS = 12
 """Most words between two lines in different scenes for them to be one speech run on past a chapter heading."""
+ASIDE_WORDS = 10
+"""Longest aside (tokens) between a tag's subject and its verb: ``Anna, sharing the joke, said``."""
 UTTERANCE_TAG_WORDS = 12
 """Longest tag (words) that cuts one spoken sentence in two halves."""
 REACT_GAP = 4
@@ -331,6 +333,9 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         k -= 1
     if k >= 0 and _can_be_subject(text, doc[k], offset):
         return doc[k]
+    before_aside = _before_aside(doc, k)
+    if before_aside is not None and _can_be_subject(text, before_aside, offset):
+        return before_aside  # "Anna, sharing the joke, called out"
     if inverted_ok:
         particle = phrasal_particle(verb)
         k = verb.i + 1 if particle is None else particle.i + 1  # "put in Mrs. Pell"
@@ -343,6 +348,20 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
             return doc[k]
         if k + 1 < len(doc) and doc[k].dep_ == "poss" and doc[k + 1].pos_ == "NOUN":
             return doc[k + 1]  # "cried her mother": the mother, not the one whose mother she is
+    return None
+
+
+def _before_aside(doc, k: int):
+    """The word before an aside set off by commas that ends at ``k`` (``, sharing the joke,``), when the
+    aside opens with a participle, an adverb or a preposition."""
+    if k < 0 or doc[k].text != ",":
+        return None
+    start = next((j for j in range(k - 1, max(-1, k - ASIDE_WORDS), -1) if doc[j].text == ","), None)
+    if start is None or start < 1 or start + 1 == k or any(t.is_sent_start or t.text in ".!?;:\"“”" for t in doc[start + 1 : k]):
+        return None
+    opening = doc[start + 1] if not doc[start + 1].is_space else doc[start + 2]
+    if opening.tag_ in ("VBG", "VBN") or opening.pos_ in ("ADV", "ADP"):
+        return doc[start - 1]
     return None
 
 
