@@ -721,3 +721,12 @@ def test_speakers_a_tag_whose_subject_stands_before_an_aside_names_the_speaker()
         'Nell sang, and Tobin, drawing near the piano, said to her: "Now play us something cheerful."'
     )
     assert _quote(analysis, "Now play us").speaker == _id(analysis, "Tobin")
+
+
+def test_speakers_the_one_whose_saying_leads_into_the_quote_speaks_it() -> None:
+    analysis = _analyse(
+        "Nell sat by the fire with Bea. Bea was sewing, and Bea did not look up.\n\n"
+        "Nell was quite easy, till for a moment startled by Bea's suddenly saying,-- "
+        '"It was you, and not your sister, that my brother met."'
+    )
+    assert _quote(analysis, "It was you").speaker == _id(analysis, "Bea")

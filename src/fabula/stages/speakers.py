@@ -333,6 +333,10 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         k -= 1
     if k >= 0 and _can_be_subject(text, doc[k], offset):
         return doc[k]
+    if k >= 1 and doc[k].lower_ in ("'s", "’s") and verb.lower_.endswith("ing") and _can_be_subject(
+        text, doc[k - 1], offset
+    ):
+        return doc[k - 1]  # "Mrs. Pell's suddenly saying"
     before_aside = _before_aside(doc, k)
     if before_aside is not None and _can_be_subject(text, before_aside, offset):
         return before_aside  # "Anna, sharing the joke, called out"
