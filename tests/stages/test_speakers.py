@@ -730,3 +730,11 @@ def test_speakers_the_one_whose_saying_leads_into_the_quote_speaks_it() -> None:
         '"It was you, and not your sister, that my brother met."'
     )
     assert _quote(analysis, "It was you").speaker == _id(analysis, "Bea")
+
+
+def test_speakers_a_passive_tag_names_its_agent_not_its_subject() -> None:
+    analysis = _analyse(
+        "Nell looked archly at Tobin, and turned away. Tobin was thinking of her with some complacency, "
+        'when thus accosted by Bea, "I can guess the subject of your reverie."'
+    )
+    assert _quote(analysis, "I can guess").speaker == _id(analysis, "Bea")

@@ -254,7 +254,7 @@ def _tag(
         speech = token.lower_ in TAG_VERBS or phrasal_particle(token) is not None
         if not speech and not (open_ended and position <= 3 and token.pos_ == "VERB"):
             continue
-        subject = _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
+        subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
             subject = _parsed_subject(text, token, offset)
         if subject is None:
@@ -262,6 +262,14 @@ def _tag(
         turn.told = _told(text, token, offset)
         return _take_subject(text, turn, subject, offset, speech=speech)
     return False
+
+
+def _agent(verb):
+    """Who does a passive speech verb: ``accosted by Ann``, ``was uttered by Ben``."""
+    if verb.tag_ != "VBN" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _title_dot(token) -> bool:
