@@ -738,3 +738,12 @@ def test_speakers_a_passive_tag_names_its_agent_not_its_subject() -> None:
         'when thus accosted by Bea, "I can guess the subject of your reverie."'
     )
     assert _quote(analysis, "I can guess").speaker == _id(analysis, "Bea")
+
+
+def test_speakers_ended_with_tags_the_quote_it_leads_into() -> None:
+    analysis = _analyse(
+        "Nell sat with Bea and Tobin by the window. Tobin talked of the weather, and Bea listened.\n\n"
+        "Nell forgot to listen; and when Bea ended with, \"We have not had the letter yet,\" she was obliged "
+        "to pause."
+    )
+    assert _quote(analysis, "We have not had").speaker == _id(analysis, "Bea")
