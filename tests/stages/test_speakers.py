@@ -747,3 +747,12 @@ def test_speakers_ended_with_tags_the_quote_it_leads_into() -> None:
         "to pause."
     )
     assert _quote(analysis, "We have not had").speaker == _id(analysis, "Bea")
+
+
+def test_speakers_he_asked_is_the_titled_man_the_paragraph_made_act() -> None:
+    analysis = _analyse(
+        "Tobin sat by Nell in the music room, and Tobin listened to the singer.\n\n"
+        "Tobin was bewildered; he stood, staring. Mr. Pell had finished singing. He left the piano "
+        'and came over to Nell. "Won\'t you come and have some tea?" he asked, bending before her.'
+    )
+    assert _quote(analysis, "Won't you come").speaker == _id(analysis, "Mr. Pell")

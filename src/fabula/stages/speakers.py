@@ -456,7 +456,7 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
     gender = text.gender.get(turn.speaker)
     for sentence in _sentences(before)[::-1]:
         for token in sentence:
-            mention = text.mentions.get(offset + token.idx)
+            mention = text.covering(offset + token.idx)
             if mention is None or mention.kind == "pronoun" or not _acts(token, main_only=False, root_owner=True):
                 continue
             if text.gender.get(mention.character) in (gender, None) and mention.character not in turn.vocatives:
