@@ -774,3 +774,12 @@ def test_characters_a_name_always_after_the_and_never_acting_is_a_thing_not_a_pe
     assert not {"Hollowberg", "Three Crowns"} & forms
     assert _one(cast, "Tobin") is not _one(cast, "Wren")
     assert "Ida Grey" in forms  # "the Grey girls" is a family of people, named attributively
+
+
+def test_characters_the_subject_of_a_second_main_clause_is_as_salient_as_the_first() -> None:
+    story, cast = _cast(
+        "Mr. Hale opened the gate. Mr. Hale whistled for the dog. The dog ran out into the lane, "
+        "and Mr. Marsh caught it. He laughed."
+    )
+    he = [m for m in cast.mentions if m.kind == "pronoun" and m.text == "He"]
+    assert len(he) == 1 and he[0].character == _one(cast, "Mr. Marsh").id

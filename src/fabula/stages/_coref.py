@@ -70,7 +70,8 @@ def _mention_heads(parsed, name_mentions: list, epithets: list) -> dict[int, dic
 
 def _boost(salience: dict[int, float], index: int, token) -> None:
     if token.dep_ in SUBJECT_DEPS:
-        weight = MAIN_SUBJECT if token.head.dep_ == "ROOT" else OTHER_SUBJECT
+        verb = token.head.head if token.head.dep_ == "conj" else token.head  # "They came, and Ann saw"
+        weight = MAIN_SUBJECT if verb.dep_ == "ROOT" else OTHER_SUBJECT
     else:
         weight = 1.0
     salience[index] = salience.get(index, 0.0) + weight
