@@ -783,3 +783,13 @@ def test_characters_the_subject_of_a_second_main_clause_is_as_salient_as_the_fir
     )
     he = [m for m in cast.mentions if m.kind == "pronoun" and m.text == "He"]
     assert len(he) == 1 and he[0].character == _one(cast, "Mr. Marsh").id
+
+
+def test_characters_a_man_just_named_outweighs_the_pronouns_of_another_a_paragraph_ago() -> None:
+    _, cast = _cast(
+        "Mr. Hale sat by the fire. He was tired, and he rubbed his eyes. He had walked far that day, "
+        "and his feet hurt him. He thought of his bed.\n\n"
+        "Then Mr. Marsh came in from the garden. He smiled."
+    )
+    last = [m for m in cast.mentions if m.kind == "pronoun"][-1]
+    assert last.text == "He" and last.character == _one(cast, "Mr. Marsh").id

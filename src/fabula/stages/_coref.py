@@ -17,6 +17,14 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
 MAIN_SUBJECT, OTHER_SUBJECT = 4.0, 2.0
 """Salience a subject mention adds (of the main clause, of another); any other mention adds 1."""
+OWN_PARTS = frozenset(
+    """face eyes eye voice expression hand hands lips mouth cheeks heart mind head smile gaze look
+    tone features brow fingers arms shoulders tears""".split()
+)
+"""What a person does things with: a sentence whose subject is ``Ann's face`` is about Ann."""
+PRONOUN_SHARE = 0.5
+"""Share of a name's salience a resolved pronoun adds: a run of "he" and "his" keeps a character in
+mind, but less than naming him, so one named since is not outweighed by the pronouns of a page ago."""
 SENTENCE_DECAY = 0.6
 PARAGRAPH_DECAY = 0.9
 
@@ -32,7 +40,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
             for token in sentence:
                 if token.i in heads.get(d, {}):
                     if not inside(offset + token.idx):
-                        _boost(salience, heads[d][token.i], token)
+                        _boost(salience, heads[d][token.i], token, 1.0, topic=token.i <= 3)
                     continue
                 gender = PRONOUN_GENDER.get(token.lower_)
                 if gender is None or inside(offset + token.idx):
@@ -42,7 +50,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
                 if target is not None:
                     start = offset + token.idx
                     resolved.append((start, start + len(token.text), token.text, target))
-                    _boost(salience, target, token)
+                    _boost(salience, target, token, PRONOUN_SHARE)
             if any(not t.is_space and not inside(offset + t.idx) for t in sentence):
                 for key in salience:
                     salience[key] *= SENTENCE_DECAY
@@ -68,13 +76,17 @@ def _mention_heads(parsed, name_mentions: list, epithets: list) -> dict[int, dic
     return heads
 
 
-def _boost(salience: dict[int, float], index: int, token) -> None:
-    if token.dep_ in SUBJECT_DEPS:
+def _boost(salience: dict[int, float], index: int, token, share: float = 1.0, topic: bool = False) -> None:
+    if topic:
+        weight = MAIN_SUBJECT
+    elif token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS and token.head.lower_ in OWN_PARTS:
+        weight = MAIN_SUBJECT if token.head.head.dep_ == "ROOT" else OTHER_SUBJECT  # "Ann's face fell"
+    elif token.dep_ in SUBJECT_DEPS:
         verb = token.head.head if token.head.dep_ == "conj" else token.head  # "They came, and Ann saw"
         weight = MAIN_SUBJECT if verb.dep_ == "ROOT" else OTHER_SUBJECT
     else:
         weight = 1.0
-    salience[index] = salience.get(index, 0.0) + weight
+    salience[index] = salience.get(index, 0.0) + weight * share
 
 
 def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> set[int]:
