@@ -793,3 +793,12 @@ def test_characters_a_man_just_named_outweighs_the_pronouns_of_another_a_paragra
     )
     last = [m for m in cast.mentions if m.kind == "pronoun"][-1]
     assert last.text == "He" and last.character == _one(cast, "Mr. Marsh").id
+
+
+def test_characters_a_rare_spelling_a_vowel_apart_is_the_same_person_but_a_rare_other_name_is_not() -> None:
+    line = "Rosaline went to the loom, and Rosaline worked there with Tobin. "
+    _, cast = _cast(
+        line * 12 + "Then Roseline came home, and Tobin followed. Later Rodney came by, and Rodney left."
+    )
+    assert "Roseline" in _forms(_one(cast, "Rosaline"))
+    assert "Rodney" not in _forms(_one(cast, "Rosaline"))

@@ -362,6 +362,10 @@ def _mid_sentence_only(found: list[_Occurrence]) -> bool:
     return all(not o.initial for o in found)
 
 
+RARE_SPELLING = 3
+SPELLING_SHARE = 20
+"""A name used at most this often, beside one spelled a vowel apart and used this many times more,
+is a slip of spelling."""
 TOGETHER = 0.25
 """Share of paragraphs naming both of two name forms above which they are two people side by side."""
 
@@ -383,6 +387,8 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
         target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text])
         if target is None and form.marital == "married" and len(form.words) == 1:
             target = _her_full_name(form, clusters, kept, forms)
+        if target is None and len(form.words) == 1 and not form.title and counts[text] <= RARE_SPELLING:
+            target = _spelled_otherwise(text, clusters, counts[text])
         if target is None:
             target = _Cluster()
             clusters.append(target)
@@ -475,6 +481,27 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if len(men) == 1:
         return men[0]
     return max(fits, key=lambda c: c.count)
+
+
+def _spelled_otherwise(word: str, clusters: list[_Cluster], uses: int) -> _Cluster | None:
+    """The one cluster whose much more used one-word name differs from this rare one by a vowel
+    (``Rachel`` beside ``Rachael``, ``Katherine`` beside ``Katharine``): a spelling slip, not a person."""
+    found = [c for c in clusters if any(
+        " " not in form and c.forms[form] >= SPELLING_SHARE * uses and _vowel_apart(word, form) for form in c.forms
+    )]
+    return found[0] if len(found) == 1 else None
+
+
+def _vowel_apart(a: str, b: str) -> bool:
+    """Same first letter and length of five or more, and one vowel changed, added or dropped."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a.lower(), b.lower()) if x != y]
+        return len(diff) == 1 and all(ch in "aeiouy" for ch in diff[0])
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[k] in "aeiou" and long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _her_full_name(
