@@ -756,3 +756,12 @@ def test_speakers_he_asked_is_the_titled_man_the_paragraph_made_act() -> None:
         'and came over to Nell. "Won\'t you come and have some tea?" he asked, bending before her.'
     )
     assert _quote(analysis, "Won't you come").speaker == _id(analysis, "Mr. Pell")
+
+
+def test_speakers_speech_reported_in_a_that_clause_is_no_tag_for_the_next_quote() -> None:
+    analysis = _analyse(
+        "Nell was summoned to the library, where Mr. Pell sat by the fire.\n\n"
+        '"Come here, child," cried Mr. Pell as she appeared. "I understand that a man has made you an '
+        'offer of marriage. Is it true?" Nell replied that it was. "Very well--and this offer you have refused?"'
+    )
+    assert _quote(analysis, "Very well").speaker == _id(analysis, "Mr. Pell")

@@ -254,6 +254,8 @@ def _tag(
         speech = token.lower_ in TAG_VERBS or phrasal_particle(token) is not None
         if not speech and not (open_ended and position <= 3 and token.pos_ == "VERB"):
             continue
+        if _reports(text, token, offset):
+            continue  # "her conscience told her that she was wrong": speech told, not this quote's tag
         subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
             subject = _parsed_subject(text, token, offset)
@@ -262,6 +264,12 @@ def _tag(
         turn.told = _told(text, token, offset)
         return _take_subject(text, turn, subject, offset, speech=speech)
     return False
+
+
+def _reports(text: _Text, verb, offset: int) -> bool:
+    """Whether the verb reports what was said in a that-clause of the narration: ``told her that...``."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and not text.in_quote(offset + c.idx)
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
 
 
 def _agent(verb):
