@@ -17,14 +17,17 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
 MAIN_SUBJECT, OTHER_SUBJECT = 4.0, 2.0
 """Salience a subject mention adds (of the main clause, of another); any other mention adds 1."""
-OWN_PARTS = frozenset(
-    """face eyes eye voice expression hand hands lips mouth cheeks heart mind head smile gaze look
-    tone features brow fingers arms shoulders tears""".split()
-)
+OWN_PARTS = frozenset({
+    "face", "eyes", "eye", "voice", "expression", "hand", "hands", "lips", "mouth", "cheeks", "heart", "mind",
+    "head", "smile", "gaze", "look", "tone", "features", "brow", "fingers", "arms", "shoulders", "tears",
+})
 """What a person does things with: a sentence whose subject is ``Ann's face`` is about Ann."""
 PRONOUN_SHARE = 0.5
 """Share of a name's salience a resolved pronoun adds: a run of "he" and "his" keeps a character in
 mind, but less than naming him, so one named since is not outweighed by the pronouns of a page ago."""
+TOPIC_TOKENS = 3
+"""A name whose head is among a paragraph's first tokens opens it: the paragraph is about that character
+("Ann's phone rang. She looked at it"), as salient as a main subject."""
 SENTENCE_DECAY = 0.6
 PARAGRAPH_DECAY = 0.9
 
@@ -40,7 +43,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
             for token in sentence:
                 if token.i in heads.get(d, {}):
                     if not inside(offset + token.idx):
-                        _boost(salience, heads[d][token.i], token, 1.0, topic=token.i <= 3)
+                        _boost(salience, heads[d][token.i], token, topic=token.i <= TOPIC_TOKENS)
                     continue
                 gender = PRONOUN_GENDER.get(token.lower_)
                 if gender is None or inside(offset + token.idx):

@@ -163,7 +163,7 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
         turn.named = tuple(m.character for m in names if m.character not in turn.vocatives)
     own = [turn.vocatives for turn in turns]
-    for first, second in zip(turns, turns[1:]):
+    for first, second in pairwise(turns):
         if _one_utterance(text, first.quote, second.quote):  # "Oh, Ann," she cried, "you came!": Ann is
             called = first.vocatives + tuple(c for c in second.vocatives if c not in first.vocatives)
             first.vocatives = second.vocatives = called  # called in both halves, so the tag is not her
@@ -377,7 +377,9 @@ def _before_aside(doc, k: int):
     if k < 0 or doc[k].text != ",":
         return None
     start = next((j for j in range(k - 1, max(-1, k - ASIDE_WORDS), -1) if doc[j].text == ","), None)
-    if start is None or start < 1 or start + 1 == k or any(t.is_sent_start or t.text in ".!?;:\"“”" for t in doc[start + 1 : k]):
+    if start is None or start < 1 or start + 1 == k:
+        return None
+    if any(t.is_sent_start or t.text in ".!?;:\"“”" for t in doc[start + 1 : k]):
         return None
     opening = doc[start + 1] if not doc[start + 1].is_space else doc[start + 2]
     if opening.tag_ in ("VBG", "VBN") or opening.pos_ in ("ADV", "ADP"):
