@@ -485,7 +485,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
 
 def _spelled_otherwise(word: str, clusters: list[_Cluster], uses: int) -> _Cluster | None:
     """The one cluster whose much more used one-word name differs from this rare one by a vowel
-    (``Rachel`` beside ``Rachael``, ``Katherine`` beside ``Katharine``): a spelling slip, not a person."""
+    (``Roseline`` beside ``Rosaline``, ``Madeline`` beside ``Madeleine``): a spelling slip, not a person."""
     found = [c for c in clusters if any(
         " " not in form and c.forms[form] >= SPELLING_SHARE * uses and _vowel_apart(word, form) for form in c.forms
     )]
