@@ -765,3 +765,14 @@ def test_speakers_speech_reported_in_a_that_clause_is_no_tag_for_the_next_quote(
         'offer of marriage. Is it true?" Nell replied that it was. "Very well--and this offer you have refused?"'
     )
     assert _quote(analysis, "Very well").speaker == _id(analysis, "Mr. Pell")
+
+
+def test_speakers_after_narration_the_last_speaker_goes_on_when_the_one_who_acted_answers_next() -> None:
+    analysis = _analyse(
+        '"Are you tired?" Nell asked.\n\n'
+        '"Shall we walk on, then?" said Tobin.\n\n'
+        "Nell sat down on the bench and looked at the river.\n\n"
+        '"It is a long way to the bridge, and the light is going."\n\n'
+        '"Then we won\'t go," Nell said.'
+    )
+    assert _quote(analysis, "It is a long way").speaker == _id(analysis, "Tobin")

@@ -614,6 +614,9 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                     and text.gender.get(reactor) in (turn.described, None)
                 ):
                     turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
+                elif reactor and reactor != last and answers and last and last not in turn.vocatives and (
+                        turn.described is None):
+                    turn.speaker, turn.cue = last, "turn"  # "Anna sat down." her line comes next: Ben goes on
         if turn.by_salience and previous is not None and not same_paragraph and previous.speaker and (
             _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS
         ):
