@@ -776,3 +776,13 @@ def test_speakers_after_narration_the_last_speaker_goes_on_when_the_one_who_acte
         '"Then we won\'t go," Nell said.'
     )
     assert _quote(analysis, "It is a long way").speaker == _id(analysis, "Tobin")
+
+
+def test_speakers_the_last_speaker_acting_in_the_narration_after_his_line_goes_on() -> None:
+    analysis = _analyse(
+        '"Are you tired?" Nell asked.\n\n'
+        '"Not at all," said Tobin.\n\n'
+        "Tobin paced the room and looked out of the window at the dark river.\n\n"
+        '"It is a long way to the bridge, and the light is going."'
+    )
+    assert _quote(analysis, "It is a long way").speaker == _id(analysis, "Tobin")

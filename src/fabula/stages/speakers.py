@@ -617,6 +617,9 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 elif reactor and reactor != last and answers and last and last not in turn.vocatives and (
                         turn.described is None):
                     turn.speaker, turn.cue = last, "turn"  # "Anna sat down." her line comes next: Ben goes on
+                elif reactor and reactor == last and not answered and last not in turn.vocatives and (
+                        turn.described is None):
+                    turn.speaker, turn.cue = last, "beat"  # "Ben paced the room." Ben goes on
         if turn.by_salience and previous is not None and not same_paragraph and previous.speaker and (
             _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS
         ):
