@@ -786,3 +786,14 @@ def test_speakers_the_last_speaker_acting_in_the_narration_after_his_line_goes_o
         '"It is a long way to the bridge, and the light is going."'
     )
     assert _quote(analysis, "It is a long way").speaker == _id(analysis, "Tobin")
+
+
+def test_speakers_a_name_after_an_article_or_a_preposition_is_not_called() -> None:
+    analysis = _analyse(
+        '"Good evening," said Mr. Pell, and Mr. Pell waited by the gate while Nell and Tobin came up.\n\n'
+        "Nell and Tobin walked on past him down the lane.\n\n"
+        '"Who was that by the gate?" Nell asked.\n\n'
+        '"A Mr. Pell," said Tobin.\n\n'
+        '"And who is Mr. Pell?"'
+    )
+    assert _quote(analysis, "And who is").speaker == _id(analysis, "Nell")

@@ -516,7 +516,10 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
         after = text.story.text[mention.end : quote.end].lstrip()
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         following = _next(span[-1]) if span is not None else None
-        opening = before == "" or before.endswith((",", "!", ".", "?")) or len(before.split()) <= 1
+        led = span is not None and span.start > 0 and doc[span.start - 1].pos_ in ("DET", "ADP", "CCONJ", "SCONJ") and (
+            doc[span.start - 1].lower_ != "no")  # "No Ann, I'm not" still calls her
+        opening = before == "" or before.endswith((",", "!", ".", "?")) or len(before.split()) <= 1 and not led
+        # (not "A Mr. Grey," answering who someone is, nor "And Mr. Grey?" asking after him)
         closing = after == "" or after[:1] in ",.!?;"
         bare = following is not None and following.pos_ in ("PRON", "INTJ") and len(before.split()) <= 2
         subject = span is not None and span.root.dep_ in SUBJECTS and span.root.head.tag_ != "VB" and not any(
