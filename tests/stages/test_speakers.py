@@ -797,3 +797,14 @@ def test_speakers_a_name_after_an_article_or_a_preposition_is_not_called() -> No
         '"And who is Mr. Pell?"'
     )
     assert _quote(analysis, "And who is").speaker == _id(analysis, "Nell")
+
+
+def test_speakers_a_bare_name_answering_who_is_not_a_call() -> None:
+    analysis = _analyse(
+        '"Good evening," said Tobin at the door, and then Tobin went away down the lane.\n\n'
+        "Bea came back into the room, where Nell sat by the fire.\n\n"
+        '"Who was that at the door?" Bea asked.\n\n'
+        '"Tobin," Nell replied.\n\n'
+        '"I shall forgive Tobin anything, for he always brings the post."'
+    )
+    assert _quote(analysis, "I shall forgive").speaker == _id(analysis, "Bea")

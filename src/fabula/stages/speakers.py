@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -42,6 +43,8 @@ OPEN_ENDS = ",-—–"
 """How a quote ends when the sentence runs on into its tag."""
 JOINERS = ("CCONJ", "SCONJ", "ADP")
 """Words that open a clause of its own after a quote (``"Yes," while Ben left``): no tag follows."""
+WHO_QUESTION = re.compile(r"\b(?:who|whom|whose)\b[^.!]*\?|\bwhat(?:'s| is| was) (?:his|her|their) name\b", re.I)
+"""A line asking who someone is: the bare name that follows answers it."""
 ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
 """Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
 GUESSES = ("turn", "salience")
@@ -546,7 +549,8 @@ def _self_named(doc, offset: int, mention: Mention) -> bool:
 
 
 def _echoes(text: _Text, turns: list[_Turn]) -> None:
-    """``"Mr. Grey!" repeated Ida`` after a line that spoke of him: the name echoed, not called."""
+    """``"Mr. Grey!" repeated Ida`` after a line that spoke of him: the name echoed, not called; and
+    ``"Mr. Grey," said Ida`` after ``"Who was that?"``: the name given as the answer."""
     for before, turn in pairwise(turns):
         if not turn.vocatives or before.quote.paragraph == turn.quote.paragraph:
             continue
@@ -555,7 +559,8 @@ def _echoes(text: _Text, turns: list[_Turn]) -> None:
         for mention in words:
             rest = rest.replace(mention.text, "")
         echoed = set(before.named) | set(before.vocatives)
-        if not rest.strip(" ,.!?;:-—–'\"") and set(turn.vocatives) <= echoed:
+        asked = WHO_QUESTION.search(before.quote.text) is not None
+        if not rest.strip(" ,.!?;:-—–'\"") and (asked or set(turn.vocatives) <= echoed):
             turn.named += turn.vocatives
             turn.vocatives = ()
 
