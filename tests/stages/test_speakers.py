@@ -808,3 +808,14 @@ def test_speakers_a_bare_name_answering_who_is_not_a_call() -> None:
         '"I shall forgive Tobin anything, for he always brings the post."'
     )
     assert _quote(analysis, "I shall forgive").speaker == _id(analysis, "Bea")
+
+
+def test_speakers_after_no_answer_the_caller_calls_again() -> None:
+    analysis = _analyse(
+        '"Are you coming down?" Tobin asked from the stairs.\n\n'
+        '"Not yet," said Nell, and Nell lay face downward on her bed.\n\n'
+        '"Nell," Bea said gently.\n\n'
+        "No answer.\n\n"
+        '"Nell, get off that bed this minute and listen to me."'
+    )
+    assert _quote(analysis, "Nell, get off").speaker == _id(analysis, "Bea")

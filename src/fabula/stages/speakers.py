@@ -62,6 +62,8 @@ ASIDE_WORDS = 10
 """Longest aside (tokens) between a tag's subject and its verb: ``Anna, sharing the joke, said``."""
 UTTERANCE_TAG_WORDS = 12
 """Longest tag (words) that cuts one spoken sentence in two halves."""
+REPLY_TOKENS = 12
+"""Longest narration paragraph (tokens) read as only saying that no answer came."""
 REACT_GAP = 4
 """Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
 REACT_TOKENS = 250
@@ -615,7 +617,9 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 following = speech[index + 1] if index + 1 < len(speech) else None
                 answers = following is not None and following.speaker == reactor and following.cue in ANCHORS and (
                     following.quote.paragraph == turn.quote.paragraph + 1)  # "Anna sighed." "...!" "Ben," Anna said
-                if reactor and answered and last and reactor != last and last not in turn.vocatives:
+                if not reactor and last and last not in turn.vocatives and _unanswered(text, turn.quote.paragraph - 1):
+                    turn.speaker, turn.cue = last, "turn"  # "Ann!" / No answer. / "Ann!": the caller again
+                elif reactor and answered and last and reactor != last and last not in turn.vocatives:
                     turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
                 elif reactor and reactor != last and reactor not in turn.vocatives and not answers and (
                     turn.described is None or reactor != text.narrator
@@ -732,6 +736,13 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
                 if mention and not text.in_quote(mention.start):
                     return mention.character, _answered_in_narration(token)
     return None, False
+
+
+def _unanswered(text: _Text, paragraph: int) -> bool:
+    """A short narration paragraph saying no answer came: ``No answer.``, ``There was no reply.``"""
+    doc = text.parsed.docs[paragraph]
+    return len(doc) <= REPLY_TOKENS and any(
+        t.lower_ in NO_ANSWER and any(c.lower_ == "no" for c in t.children) for t in doc)
 
 
 def _answered_in_narration(subject) -> bool:
