@@ -819,3 +819,13 @@ def test_speakers_after_no_answer_the_caller_calls_again() -> None:
         '"Nell, get off that bed this minute and listen to me."'
     )
     assert _quote(analysis, "Nell, get off").speaker == _id(analysis, "Bea")
+
+
+def test_speakers_a_tag_verb_parsed_without_subject_takes_the_subject_of_the_clause_before_it() -> None:
+    analysis = _analyse(
+        '"They are engaged," said Bea, and Bea looked away from Nell and Tobin.\n\n'
+        "Nell even jumped with surprize;--and, horror-struck, exclaimed,\n\n"
+        '"Engaged!--Good heavens! You are not serious?"'
+    )
+    engaged = _quote(analysis, "Engaged!")
+    assert engaged.speaker == _id(analysis, "Nell") and engaged.cue == "explicit"  # read from the tag

@@ -417,6 +417,10 @@ def _parsed_subject(text: _Text, verb, offset: int):
             head = head.head
         else:
             break
+    if subject is None:  # "Ann jumped up;--and, startled, exclaimed", the first clause parsed as the verb's object
+        earlier = [c for c in head.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i]
+        subject = next((s for c in earlier for s in c.children if s.dep_ == "nsubj"
+                        and text.character_at(s, offset)), None)
     if subject is None:  # "Anna spat back", mis-tagged
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
         subject = next((t for t in beside if t.dep_ != "poss" and text.character_at(t, offset)), None)
