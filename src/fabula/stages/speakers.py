@@ -616,26 +616,8 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             recent = []  # a long stretch of narration: a new conversation starts
         if previous is not None and turn.speaker is None and not turn.group:
             if 2 <= turn.quote.paragraph - previous.quote.paragraph <= REACT_GAP:  # narration between
-                reactor, answered = _reacting(text, turn.quote.paragraph - 1)
-                last = recent[-1] if recent else None
                 following = speech[index + 1] if index + 1 < len(speech) else None
-                answers = following is not None and following.speaker == reactor and following.cue in ANCHORS and (
-                    following.quote.paragraph == turn.quote.paragraph + 1)  # "Anna sighed." "...!" "Ben," Anna said
-                if not reactor and last and last not in turn.vocatives and _unanswered(text, turn.quote.paragraph - 1):
-                    turn.speaker, turn.cue = last, "turn"  # "Ann!" / No answer. / "Ann!": the caller again
-                elif reactor and answered and last and reactor != last and last not in turn.vocatives:
-                    turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
-                elif reactor and reactor != last and reactor not in turn.vocatives and not answers and (
-                    turn.described is None or reactor != text.narrator
-                    and text.gender.get(reactor) in (turn.described, None)
-                ):
-                    turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
-                elif reactor and reactor != last and answers and last and last not in turn.vocatives and (
-                        turn.described is None):
-                    turn.speaker, turn.cue = last, "turn"  # "Anna sat down." her line comes next: Ben goes on
-                elif reactor and reactor == last and not answered and last not in turn.vocatives and (
-                        turn.described is None):
-                    turn.speaker, turn.cue = last, "beat"  # "Ben paced the room." Ben goes on
+                _after_narration(text, turn, recent[-1] if recent else None, following)
         if turn.by_salience and previous is not None and not same_paragraph and previous.speaker and (
             _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS
         ):
@@ -658,6 +640,29 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             recent.append(turn.speaker)
     _alternate_back(text, speech, scene_starts)
     _addressees(speech)
+
+
+def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Turn | None) -> None:
+    """An untagged line after a narration paragraph: who the narration last makes act, and whether
+    that act was an answer, tells whether the one who spoke last goes on or the actor speaks."""
+    reactor, answered = _reacting(text, turn.quote.paragraph - 1)
+    answers = following is not None and following.speaker == reactor and following.cue in ANCHORS and (
+        following.quote.paragraph == turn.quote.paragraph + 1)  # "Anna sighed." "...!" "Ben," Anna said
+    last_goes_on = last is not None and last not in turn.vocatives
+    if not reactor:
+        if last_goes_on and _unanswered(text, turn.quote.paragraph - 1):
+            turn.speaker, turn.cue = last, "turn"  # "Ann!" / No answer. / "Ann!": the caller again
+    elif reactor == last:
+        if last_goes_on and not answered and turn.described is None:
+            turn.speaker, turn.cue = last, "beat"  # "Ben paced the room." Ben goes on
+    elif answered and last_goes_on:
+        turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
+    elif reactor not in turn.vocatives and not answers and (
+        turn.described is None or reactor != text.narrator and text.gender.get(reactor) in (turn.described, None)
+    ):
+        turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
+    elif answers and last_goes_on and turn.described is None:
+        turn.speaker, turn.cue = last, "turn"  # "Anna sat down." her line comes next: Ben goes on
 
 
 def _answer_the_call(text: _Text, turn: _Turn, previous: _Turn) -> bool:
