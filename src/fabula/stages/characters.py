@@ -57,6 +57,13 @@ TITLE_HOLDER = 3
 alone ("the Countess") to be theirs."""
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
+RARE_SPELLING = 3
+SPELLING_SHARE = 20
+"""A name used at most this often, beside one spelled a vowel apart and used this many times more,
+is a slip of spelling."""
+TOGETHER = 0.25
+"""Share of paragraphs naming both of two name forms above which they are two people side by side."""
+VOWELS = "aeiou"
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?(?:--|—)?$")
 
 
@@ -362,14 +369,6 @@ def _mid_sentence_only(found: list[_Occurrence]) -> bool:
     return all(not o.initial for o in found)
 
 
-RARE_SPELLING = 3
-SPELLING_SHARE = 20
-"""A name used at most this often, beside one spelled a vowel apart and used this many times more,
-is a slip of spelling."""
-TOGETHER = 0.25
-"""Share of paragraphs naming both of two name forms above which they are two people side by side."""
-
-
 def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]) -> list[_Cluster]:
     """Group name forms that name one person: full names first, then titled, then single words."""
     forms = {text: split_name(text) for text in kept}
@@ -486,9 +485,8 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
 def _spelled_otherwise(word: str, clusters: list[_Cluster], uses: int) -> _Cluster | None:
     """The one cluster whose much more used one-word name differs from this rare one by a vowel
     (``Roseline`` beside ``Rosaline``, ``Madeline`` beside ``Madeleine``): a spelling slip, not a person."""
-    found = [c for c in clusters if any(
-        " " not in form and c.forms[form] >= SPELLING_SHARE * uses and _vowel_apart(word, form) for form in c.forms
-    )]
+    found = [c for c in clusters if any(" " not in form and c.forms[form] >= SPELLING_SHARE * uses
+                                        and _vowel_apart(word, form) for form in c.forms)]
     return found[0] if len(found) == 1 else None
 
 
@@ -498,10 +496,10 @@ def _vowel_apart(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [(x, y) for x, y in zip(a.lower(), b.lower()) if x != y]
-        return len(diff) == 1 and all(ch in "aeiouy" for ch in diff[0])
+        return len(diff) == 1 and all(ch in VOWELS for ch in diff[0])
     short, long = sorted((a.lower(), b.lower()), key=len)
     return len(long) == len(short) + 1 and any(
-        long[k] in "aeiou" and long[:k] + long[k + 1 :] == short for k in range(len(long)))
+        long[k] in VOWELS and long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _her_full_name(

@@ -17,6 +17,7 @@ from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS, phrasal_particle
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("conj", "xcomp")
 """Links from a verb to the one whose subject it shares."""
+POSSESSIVE = ("'s", "’s")
 NO_ANSWER = frozenset({"answer", "reply", "response", "word", "words", "sign"})
 """What a listener gives none of (``made no answer``) before the speaker goes on."""
 ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mme", "mlle", "m"})
@@ -43,7 +44,9 @@ OPEN_ENDS = ",-—–"
 """How a quote ends when the sentence runs on into its tag."""
 JOINERS = ("CCONJ", "SCONJ", "ADP")
 """Words that open a clause of its own after a quote (``"Yes," while Ben left``): no tag follows."""
-WHO_QUESTION = re.compile(r"\b(?:who|whom|whose)\b[^.!]*\?|\bwhat(?:'s| is| was) (?:his|her|their) name\b", re.I)
+WHO_QUESTION = re.compile(
+    r"\b(?:who|whom|whose)\b[^.!]*\?|\bwhat(?:'s| is| was) (?:his|her|their) name\b", re.IGNORECASE
+)
 """A line asking who someone is: the bare name that follows answers it."""
 ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
 """Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
@@ -354,7 +357,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         k -= 1
     if k >= 0 and _can_be_subject(text, doc[k], offset):
         return doc[k]
-    if k >= 1 and doc[k].lower_ in ("'s", "’s") and verb.lower_.endswith("ing") and _can_be_subject(
+    if k >= 1 and doc[k].lower_ in POSSESSIVE and verb.lower_.endswith("ing") and _can_be_subject(
         text, doc[k - 1], offset
     ):
         return doc[k - 1]  # "Mrs. Pell's suddenly saying"
@@ -417,7 +420,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
             head = head.head
         else:
             break
-    if subject is None:  # "Ann jumped up;--and, startled, exclaimed", the first clause parsed as the verb's object
+    if subject is None:  # "Ann jumped up;--and, startled, exclaimed": the first clause parsed as its object
         earlier = [c for c in head.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i]
         subject = next((s for c in earlier for s in c.children if s.dep_ == "nsubj"
                         and text.character_at(s, offset)), None)
@@ -525,8 +528,9 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
         after = text.story.text[mention.end : quote.end].lstrip()
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         following = _next(span[-1]) if span is not None else None
-        led = span is not None and span.start > 0 and doc[span.start - 1].pos_ in ("DET", "ADP", "CCONJ", "SCONJ") and (
-            doc[span.start - 1].lower_ != "no")  # "No Ann, I'm not" still calls her
+        word_before = doc[span.start - 1] if span is not None and span.start > 0 else None
+        led = word_before is not None and word_before.pos_ in ("DET", "ADP", "CCONJ", "SCONJ") and (
+            word_before.lower_ != "no")  # "No Ann, I'm not" still calls her
         opening = before == "" or before.endswith((",", "!", ".", "?")) or len(before.split()) <= 1 and not led
         # (not "A Mr. Grey," answering who someone is, nor "And Mr. Grey?" asking after him)
         closing = after == "" or after[:1] in ",.!?;"
@@ -534,7 +538,7 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
         subject = span is not None and span.root.dep_ in SUBJECTS and span.root.head.tag_ != "VB" and not any(
             c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children)  # "Anna, come" calls
         listed = span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))
-        if (opening and closing or bare) and not after.startswith(("'s", "’s")) and not subject and not listed:
+        if (opening and closing or bare) and not after.startswith(POSSESSIVE) and not subject and not listed:
             found.append(mention.character)  # not "Mrs. Pell, I believe, did a great deal"
     return tuple(dict.fromkeys(found))
 
@@ -747,11 +751,15 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
     return None, False
 
 
+def _no_answer(token) -> bool:
+    """``answer`` in ``no answer``, ``reply`` in ``made no reply``."""
+    return token.lower_ in NO_ANSWER and any(c.lower_ == "no" for c in token.children)
+
+
 def _unanswered(text: _Text, paragraph: int) -> bool:
     """A short narration paragraph saying no answer came: ``No answer.``, ``There was no reply.``"""
     doc = text.parsed.docs[paragraph]
-    return len(doc) <= REPLY_TOKENS and any(
-        t.lower_ in NO_ANSWER and any(c.lower_ == "no" for c in t.children) for t in doc)
+    return len(doc) <= REPLY_TOKENS and any(_no_answer(t) for t in doc)
 
 
 def _answered_in_narration(subject) -> bool:
@@ -760,8 +768,7 @@ def _answered_in_narration(subject) -> bool:
     if verb.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return True  # reported speech
     negated = any(c.dep_ == "neg" for c in verb.children)
-    answer = any(c.lower_ in NO_ANSWER and any(d.lower_ == "no" for d in c.children) for c in verb.children)
-    return answer or negated and verb.lower_ in SPEECH_VERBS
+    return any(_no_answer(c) for c in verb.children) or negated and verb.lower_ in SPEECH_VERBS
 
 
 def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str]) -> None:
