@@ -802,3 +802,20 @@ def test_characters_a_rare_spelling_a_vowel_apart_is_the_same_person_but_a_rare_
     )
     assert "Roseline" in _forms(_one(cast, "Rosaline"))
     assert "Rodney" not in _forms(_one(cast, "Rosaline"))
+
+
+def test_characters_title_case_heading_names_the_people_not_what_they_do() -> None:
+    text = (
+        "Chapter II: Mr. Tobias Wren, Mrs. Quill,\nand Miss Nora Quill Drive Out to the\nCliffs of Dunmore\n\n"
+        "Nora Quill wanted to drive out early. Mrs. Quill said the drive was long and the wind was out of the "
+        "north. Miss Quill would not hear of waiting.\n\n"
+        '"We shall drive out at nine," said Miss Quill.\n\n'
+        '"The drive will tire you," said Mrs. Quill. "Everyone is out of sorts after it."\n\n'
+        "Nora laughed. Mr. Wren came to the door and said the carriage was out in the lane. Miss Quill "
+        "put on her hat, and Nora took her gloves, and the drive began."
+    )
+    _, cast = _cast(text)
+    assert not any("Drive" in form for c in cast.characters for form in _forms(c))
+    nora = _one(cast, "Miss Nora Quill")
+    assert "Nora" in _forms(nora) and "Miss Quill" in _forms(nora)
+    assert _one(cast, "Mrs. Quill") != nora

@@ -57,6 +57,10 @@ TITLE_HOLDER = 3
 alone ("the Countess") to be theirs."""
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
+LOOSE_USES = 2
+"""Capitalised uses in name runs up to which a common word ending a long run is no part of the name."""
+COMMON_USES = 5
+"""Lowercase uses that make a word a common word."""
 RARE_SPELLING = 3
 SPELLING_SHARE = 20
 """A name used at most this often, beside one spelled a vowel apart and used this many times more,
@@ -106,7 +110,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     """The cast of the story and every mention of its members."""
     inside = QuoteIndex(quotes)
     lowercase = Counter(t.text for doc in parsed.docs for t in doc if t.is_lower)
-    occurrences = _name_occurrences(parsed, inside, lowercase)
+    occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
     kept = _person_names(occurrences, lowercase)
     _add_untagged_uses(parsed, inside, kept, lowercase)
     votes = _vote_genders(parsed, kept, inside)
@@ -236,6 +240,32 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             )
             i = j
     return found
+
+
+def _trim_loose_tails(occurrences: list[_Occurrence], parsed: Parsed, lowercase: Counter) -> list[_Occurrence]:
+    """A run of three or more capitalised words loses the last words that are common lowercase words
+    and seldom capitalised in a name: a title-case heading ("Miss Ada Vance Rides Out") names Miss Ada Vance."""
+    uses = Counter(word for o in occurrences for word in set(o.text.split()))
+
+    def loose(word: str) -> bool:
+        return uses[word] <= LOOSE_USES and lowercase[word.lower()] >= COMMON_USES
+
+    trimmed = []
+    for occurrence in occurrences:
+        words = occurrence.text.split()
+        keep = len(words)
+        while loose(words[keep - 1]) and sum(title_key(w) is None for w in words[: keep - 1]) >= 2:
+            keep -= 1  # two name words stay
+        if keep == len(words):
+            trimmed.append(occurrence)
+            continue
+        doc, offset = parsed.docs[occurrence.doc], parsed.offsets[occurrence.doc]
+        end = occurrence.start - offset
+        for word in words[:keep]:
+            end = doc.text.index(word, end) + len(word)
+        span = doc.char_span(occurrence.start - offset, end, alignment_mode="expand")
+        trimmed.append(replace(occurrence, end=offset + end, text=" ".join(words[:keep]), token=span[-1].i))
+    return trimmed
 
 
 def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
