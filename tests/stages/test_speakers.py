@@ -644,13 +644,15 @@ def test_speakers_a_line_after_a_sigh_goes_to_the_one_the_sigher_answers_by_name
     assert _quote(analysis, "You are lying").speaker == _id(analysis, "Corin")
 
 
+_SHORE_WALKS = " ".join(
+    f"Night {n} came and Corin walked the shore alone, and the gulls cried over the grey water." for n in range(1, 12)
+)
+"""Narration long enough to open a new scene."""
+
+
 def test_speakers_a_chapter_heading_alone_does_not_break_off_a_conversation() -> None:
-    walk = " ".join(
-        f"Night {n} came and Corin walked the shore alone, and the gulls cried over the grey water."
-        for n in range(1, 12)
-    )
     analysis = _analyse(
-        f"{walk}\n\n"
+        f"{_SHORE_WALKS}\n\n"
         '"Tell me how it happened," said Bram.\n\n'
         '"I was on the pier when the storm came," said Corin.\n\n'
         '"And then?" asked Bram.\n\n'
@@ -658,6 +660,20 @@ def test_speakers_a_chapter_heading_alone_does_not_break_off_a_conversation() ->
         '"Then the lamp on the point went out, and I knew the keeper had gone down to the boats."'
     )
     assert len(analysis.scenes) >= 2  # the heading is a scene break, yet the answer runs on across it
+    assert _quote(analysis, "Then the lamp").speaker == _id(analysis, "Corin")
+
+
+def test_speakers_a_tale_told_on_past_a_chapter_heading_stays_with_its_teller() -> None:
+    analysis = _analyse(
+        f"{_SHORE_WALKS}\n\n"
+        '"Tell me how it happened," said Bram.\n\n'
+        '"I was on the pier when the storm came," said Corin. "The boats pulled at their ropes and the '
+        'rain came sideways off the sea, and I held the rail with both hands."\n\n'
+        "CHAPTER IX. THE HARBOUR\n\n"
+        '"Then the lamp on the point went out, and I knew the keeper had gone down to the boats."\n\n'
+        '"Did he come back?" asked Bram.'
+    )
+    assert len(analysis.scenes) >= 2
     assert _quote(analysis, "Then the lamp").speaker == _id(analysis, "Corin")
 
 

@@ -610,9 +610,9 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
     for index, turn in enumerate(speech):
         scene = bisect.bisect_right(scene_starts, turn.quote.start)
         previous = speech[index - 1] if index else None
-        if scene != last_scene and (  # a new scene, unless only a chapter heading breaks off a speech
-            previous is None or _narration_between(text, previous.quote, turn.quote) > HEADING_WORDS
-        ):
+        resumed = scene != last_scene and previous is not None and (  # only a chapter heading between
+            _narration_between(text, previous.quote, turn.quote) <= HEADING_WORDS)
+        if scene != last_scene and not resumed:
             recent = []
         last_scene = scene
         same_paragraph = previous is not None and previous.quote.paragraph == turn.quote.paragraph
@@ -633,7 +633,8 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
         if turn.group:
             turn.speakers = tuple(_participants(text, turn, recent)[:2])
         elif turn.speaker is None:
-            if previous and _continues(text, previous.quote, turn.quote):
+            told_on = resumed and not _asks(previous.quote)  # a tale runs on past its chapter heading
+            if previous and (_continues(text, previous.quote, turn.quote) or told_on and previous.speaker):
                 turn.speaker, turn.cue = previous.speaker, "continued"
             elif same_paragraph and previous.speaker:
                 turn.speaker, turn.cue = previous.speaker, previous.cue
@@ -667,6 +668,11 @@ def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Tur
         turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
     elif answers and last_goes_on and turn.described is None:
         turn.speaker, turn.cue = last, "turn"  # "Anna sat down." her line comes next: Ben goes on
+
+
+def _asks(quote: Quote) -> bool:
+    """Whether the line ends on a question, which the next line answers."""
+    return quote.text.rstrip(" \"'”’").endswith("?")
 
 
 def _answer_the_call(text: _Text, turn: _Turn, previous: _Turn) -> bool:
