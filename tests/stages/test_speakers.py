@@ -845,3 +845,18 @@ def test_speakers_a_tag_verb_parsed_without_subject_takes_the_subject_of_the_cla
     )
     engaged = _quote(analysis, "Engaged!")
     assert engaged.speaker == _id(analysis, "Nell") and engaged.cue == "explicit"  # read from the tag
+
+
+def test_speakers_the_one_nearest_a_colon_that_opens_the_line_speaks_it() -> None:
+    analysis = _analyse(
+        "Corin and Ada walked to the gate.\n\n"
+        '"I shall be back by Sunday," said Corin.\n\n'
+        "He was as cheerful as ever; and, after watching him go, Ada thus moralised:--\n\n"
+        '"Some people are never sorry to leave."\n\n'
+        '"Goodbye, then," Corin called from the road.\n\n'
+        "Corin waved from the gate, and Ada turned from the window: "
+        '"He will not be back by Sunday."'
+    )
+    ada = _id(analysis, "Ada")
+    assert _quote(analysis, "Some people").speaker == ada
+    assert _quote(analysis, "He will not").speaker == ada

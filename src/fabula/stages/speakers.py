@@ -489,15 +489,24 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
 
 def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> None:
     """The character who acts in the narration next to the quote: ``Anna smirked. "..."``."""
-    sides = (_sentences(after), _sentences(before)[::-1])
+    leading = _sentences(before)[::-1]
+    sides = (_sentences(after), leading)
     for sentences in sides if not before else sides[::-1]:
         for sentence in sentences:
+            opens = sentence is next(iter(leading), None) and _opens_line(sentence)
             for main_only in (True, False):
-                for token in sentence:
+                for token in sentence[::-1] if opens else sentence:
                     character = text.character_at(token, offset) if _acts(token, main_only) else None
                     if character and character not in turn.vocatives:
                         turn.speaker, turn.cue = character, "thought" if turn.quote.kind == "thought" else "beat"
                         return
+
+
+def _opens_line(sentence: list) -> bool:
+    """Whether a sentence ends on a colon or dash that opens the line after it; then its speaker is the
+    one nearest that colon: ``He left, and Anna said to herself:``."""
+    ending = [t.text for t in sentence[-3:] if not t.is_space]
+    return bool(ending) and (ending[-1] in (":", "--", "—") or ":" in ending[-2:])
 
 
 def _sentences(tokens: list) -> list[list]:
@@ -749,7 +758,7 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
     if len(doc) > REACT_TOKENS:
         return None, False
     for sentence in list(doc.sents)[::-1]:
-        for token in sentence:
+        for token in reversed(sentence) if _opens_line(list(sentence)) else sentence:
             if _acts(token, main_only=True):
                 mention = text.covering(offset + token.idx)
                 if mention and not text.in_quote(mention.start):
