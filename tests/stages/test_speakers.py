@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from types import SimpleNamespace
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 import fabula
 from fabula.model import Analysis, Quote
+from fabula.stages.speakers import _participle_subject
 
 
 def _analyse(text: str) -> Analysis:
@@ -860,3 +864,21 @@ def test_speakers_the_one_nearest_a_colon_that_opens_the_line_speaks_it() -> Non
     ada = _id(analysis, "Ada")
     assert _quote(analysis, "Some people").speaker == ada
     assert _quote(analysis, "He will not").speaker == ada
+
+
+
+def test_speakers_a_subject_the_parser_gives_a_participle_aside_is_the_tags_subject() -> None:
+    """The parse of "Mr. Grey, beaming across the table, was saying to Ben:" as the parser sometimes
+    gives it: "Grey" the subject of "beaming", and "saying" with no subject of its own."""
+    words = ["Mr.", "Grey", ",", "beaming", "across", "the", "table", ",", "was", "saying", "to", "Ben", ":"]
+    heads = [1, 3, 3, 9, 3, 6, 4, 9, 9, 9, 9, 10, 9]
+    deps = ["compound", "nsubj", "punct", "advcl", "prep", "det", "pobj", "punct", "aux", "ROOT", "prep", "pobj",
+            "punct"]
+    tags = ["NNP", "NNP", ",", "VBG", "IN", "DT", "NN", ",", "VBD", "VBG", "IN", "NNP", ":"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    text = SimpleNamespace(in_quote=lambda offset: False)
+    assert _participle_subject(text, doc[9], 0).text == "Grey"
+    deps[2], heads[2] = "mark", 3  # "while he was coming round, added": a clause of its own, not an aside
+    words[2] = "while"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    assert _participle_subject(text, doc[9], 0) is None

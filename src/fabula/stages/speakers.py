@@ -412,6 +412,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
                         and not _after_preposition(c)), None)
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
             subject = head.head  # "Rosie, who, running to her, cried"
+        if subject is None:
+            subject = _participle_subject(text, head, offset)
         if subject is not None or head.head is head:
             break
         if head.dep_ == "pcomp" and head.head.dep_ == "prep":
@@ -428,6 +430,15 @@ def _parsed_subject(text: _Text, verb, offset: int):
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
         subject = next((t for t in beside if t.dep_ != "poss" and text.character_at(t, offset)), None)
     return subject
+
+
+def _participle_subject(text: _Text, verb, offset: int):
+    """``Mr. Grey, beaming across the table, was saying``: the parser gives the subject to the
+    participle before the verb, which then has none."""
+    bare = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBG", "VBN")
+            and not any(m.dep_ in ("mark", "aux", "auxpass") for m in c.children)]  # not "while he was coming"
+    return next((s for c in bare for s in c.children if s.dep_ == "nsubj" and s.i < c.i
+                 and not text.in_quote(offset + s.idx)), None)
 
 
 def _after_preposition(subject) -> bool:
