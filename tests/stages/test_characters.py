@@ -819,3 +819,18 @@ def test_characters_title_case_heading_names_the_people_not_what_they_do() -> No
     nora = _one(cast, "Miss Nora Quill")
     assert "Nora" in _forms(nora) and "Miss Quill" in _forms(nora)
     assert _one(cast, "Mrs. Quill") != nora
+
+
+def test_characters_aunt_in_apposition_to_mrs_is_one_woman() -> None:
+    text = (
+        "The news had been brought by Mrs. Vance, her aunt Ada, a zealous inquirer into such matters. "
+        "Mrs. Vance sat down by the fire.\n\n"
+        '"I did not wish to believe it," said Mrs. Vance.\n\n'
+        '"You never do, Aunt Ada," said Kitty.\n\n'
+        "Aunt Ada folded her hands. Mrs. Crane (Aunt Lottie) came in with the tea, and Aunt Lottie poured it "
+        "while Mrs. Crane talked of the weather. Mrs. Vance took a cup."
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Mrs. Vance") is _one(cast, "Aunt Ada")
+    assert _one(cast, "Mrs. Crane") is _one(cast, "Aunt Lottie")
+    assert _one(cast, "Mrs. Vance") is not _one(cast, "Mrs. Crane")

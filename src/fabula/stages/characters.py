@@ -48,6 +48,9 @@ NAMED_PLACE_HEADS = frozenset("hall park court house place corner wood fields co
 they may be a surname (Mrs. Hall, Mr. Wood)."""
 PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via rue".split())
 """First words that make a name of two words or more a place (Piazza Ducale, Pension Rossi)."""
+KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
+"""Titles a family gives ("Aunt Ada"), which name the same person as "Mrs. Vance" in apposition."""
+FAMILY_TITLES = frozenset({"mr", "mrs", "miss", "lady", "sir", "madame", "mme", "monsieur"})
 KIN_USES = 20
 KIN_SHARE = 0.3
 """A man the narration calls "Mr. Surname" this often (in number, and as a share of the uses of his
@@ -115,6 +118,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     _add_untagged_uses(parsed, inside, kept, lowercase)
     votes = _vote_genders(parsed, kept, inside)
     clusters = _part_father_and_son(_cluster_names(kept, votes), kept, votes)
+    clusters = _join_kin_appositions(clusters, kept, parsed)
     cluster_of = {form: i for i, c in enumerate(clusters) for form in c.forms}
     name_mentions = sorted(
         ((o, cluster_of[o.text]) for found in kept.values() for o in found), key=lambda pair: pair[0].start
@@ -449,6 +453,32 @@ def _part_father_and_son(clusters: list[_Cluster], kept: dict[str, list[_Occurre
                                          gender_votes=Counter(votes[name.text])))
                 cluster.names.remove(name)
                 cluster.gender_votes.subtract(votes[name.text])
+    return clusters
+
+
+def _join_kin_appositions(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
+                          parsed: Parsed) -> list[_Cluster]:
+    """"Mrs. Vance, her aunt Ada," and "Mrs. Vance (Aunt Ada)" in the narration: the family name and
+    the family title are one person, which no other way of matching names can tell."""
+    cluster_of = {text: cluster for cluster in clusters for text in cluster.forms}
+    at = {(o.doc, o.token): text for text, found in kept.items() for o in found if not o.in_quote}
+    for (d, i), text in list(at.items()):
+        token = parsed.docs[d][i]
+        other = at.get((d, token.head.i)) if token.dep_ == "appos" else None
+        if other is None:
+            continue
+        a, b = cluster_of[text], cluster_of[other]
+        kin = [n for n in (split_name(text), split_name(other)) if n.title in KIN_TITLES]
+        kin += [split_name(text)] if any(c.lower_ in KIN_TITLES for c in token.children) else []
+        family = [n for n in (split_name(text), split_name(other)) if n.title in FAMILY_TITLES]
+        if a is b or not kin or not family or _firm_gender(a) != _firm_gender(b):
+            continue
+        for form, count in b.forms.items():
+            a.forms[form] += count
+            cluster_of[form] = a
+        a.names += b.names
+        a.gender_votes.update(b.gender_votes)
+        clusters = [c for c in clusters if c is not b]
     return clusters
 
 
