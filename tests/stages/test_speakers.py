@@ -882,3 +882,13 @@ def test_speakers_a_subject_the_parser_gives_a_participle_aside_is_the_tags_subj
     words[2] = "while"
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
     assert _participle_subject(text, doc[9], 0) is None
+
+
+def test_speakers_an_answer_told_in_the_narration_hands_the_next_line_back() -> None:
+    analysis = _analyse(
+        "Ada sat with Lady Grey in the drawing-room after dinner.\n\n"
+        '"Your mother must have been quite a slave to your education," said Lady Grey.\n\n'
+        "Ada could hardly help smiling, as she told her that she had never had a governess.\n\n"
+        '"Then, who taught you? Who attended to you?"'
+    )
+    assert _quote(analysis, "Then, who").speaker == _id(analysis, "Lady Grey")

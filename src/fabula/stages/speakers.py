@@ -773,7 +773,9 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
             if _acts(token, main_only=True):
                 mention = text.covering(offset + token.idx)
                 if mention and not text.in_quote(mention.start):
-                    return mention.character, _answered_in_narration(token)
+                    return mention.character, _answered_in_narration(token) or any(
+                        t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports(text, t, offset)
+                        and _said_by(text, t, offset) == mention.character for t in sentence)  # "as she told him that"
     return None, False
 
 
@@ -786,6 +788,13 @@ def _unanswered(text: _Text, paragraph: int) -> bool:
     """A short narration paragraph saying no answer came: ``No answer.``, ``There was no reply.``"""
     doc = text.parsed.docs[paragraph]
     return len(doc) <= REPLY_TOKENS and any(_no_answer(t) for t in doc)
+
+
+def _said_by(text: _Text, verb, offset: int) -> str | None:
+    """The character the subject of a narration verb is."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    mention = text.covering(offset + subject.idx) if subject is not None else None
+    return mention.character if mention else None
 
 
 def _answered_in_narration(subject) -> bool:
