@@ -892,3 +892,14 @@ def test_speakers_an_answer_told_in_the_narration_hands_the_next_line_back() -> 
         '"Then, who taught you? Who attended to you?"'
     )
     assert _quote(analysis, "Then, who").speaker == _id(analysis, "Lady Grey")
+
+
+
+def test_speakers_a_she_tag_is_never_handed_to_the_man_who_spoke_last() -> None:
+    analysis = _analyse(
+        "Kate, Cass and Mr. Hale went up to the library after supper.\n\n"
+        '"Take any book you like," said Mr. Hale.\n\n'
+        "Cass had two books in her hand. Kate said that she could never tell which book she wanted at night.\n\n"
+        '"What do you read in bed, Kate?" she asked, as they walked upstairs.'
+    )
+    assert _quote(analysis, "What do you read").speaker == _id(analysis, "Cass")

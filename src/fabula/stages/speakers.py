@@ -673,7 +673,8 @@ def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Tur
     reactor, answered = _reacting(text, turn.quote.paragraph - 1)
     answers = following is not None and following.speaker == reactor and following.cue in ANCHORS and (
         following.quote.paragraph == turn.quote.paragraph + 1)  # "Anna sighed." "...!" "Ben," Anna said
-    last_goes_on = last is not None and last not in turn.vocatives
+    last_goes_on = last is not None and last not in turn.vocatives and (  # and not "she asked" for a man
+        turn.described is None or text.gender.get(last) in (turn.described, None))
     if not reactor:
         if last_goes_on and _unanswered(text, turn.quote.paragraph - 1):
             turn.speaker, turn.cue = last, "turn"  # "Ann!" / No answer. / "Ann!": the caller again
