@@ -903,3 +903,16 @@ def test_speakers_a_she_tag_is_never_handed_to_the_man_who_spoke_last() -> None:
         '"What do you read in bed, Kate?" she asked, as they walked upstairs.'
     )
     assert _quote(analysis, "What do you read").speaker == _id(analysis, "Cass")
+
+
+def test_speakers_an_inverted_tag_with_a_person_noun_describes_the_speaker() -> None:
+    analysis = _analyse(
+        "Mrs. Vance sat by the fire with her son Toby and her daughter Ada. Toby was reading, and he turned "
+        "a page now and then.\n\n"
+        '"Mr. Grey asked me to marry him," said Ada.\n\n'
+        '"He asked me for my permission too," said Mrs. Vance.\n\n'
+        '"Why so?" asked the son and heir. "Why should my permission not be asked?"'
+    )
+    toby = _id(analysis, "Toby")
+    assert _quote(analysis, "Why so?").speaker == toby
+    assert _quote(analysis, "Why should").speaker == toby

@@ -374,6 +374,9 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
             k += 1  # "said the Queen", "called out Pooh", "said Mr. Pell" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
             return doc[k]
+        person = k + 1 if k + 1 < len(doc) and doc[k].pos_ == "DET" else k
+        if person < len(doc) and doc[person].lower_ in NOUN_GENDER and doc[person].tag_ == "NN":
+            return doc[person]  # "asked the son and heir", "said this lady": someone described
         if k + 1 < len(doc) and doc[k].dep_ == "poss" and doc[k + 1].pos_ == "NOUN":
             return doc[k + 1]  # "cried her mother": the mother, not the one whose mother she is
     return None
