@@ -916,3 +916,13 @@ def test_speakers_an_inverted_tag_with_a_person_noun_describes_the_speaker() -> 
     toby = _id(analysis, "Toby")
     assert _quote(analysis, "Why so?").speaker == toby
     assert _quote(analysis, "Why should").speaker == toby
+
+
+def test_speakers_admitted_is_a_speech_tag() -> None:
+    analysis = _analyse(
+        "Ann and Ben sat on the steps and watched the rain.\n\n"
+        '"You were right about the roof," said Ben.\n\n'
+        'Ann looked at the door, and Ben admitted: "Perhaps I was wrong about the door."'
+    )
+    assert _quote(analysis, "Perhaps").speaker == _id(analysis, "Ben")
+    assert _quote(analysis, "Perhaps").cue == "explicit"

@@ -17,12 +17,13 @@ hint howl inform instruct lament mention nag note order point pray proclaim pron
 query rage rant read remind report resume reveal roar scream sing sneer sob stammer suppose
 swear taunt thank threaten whistle write pursue proceed interpose remonstrate assent falter expostulate
 ejaculate accost opine acquiesce apologize apologise affirm assert titter simper hesitate explode
-end finish
+end finish volunteer
 """
 _IRREGULAR = """
 said says saying told tells telling spoke speaks spoken speaking began begins begun beginning
 thought thinks thinking wrote writes written writing read reads reading swore sworn rang
 sang sung cried cries crying replied replies replying spat spits spitting snapped snapping
+admitted admitting
 """
 
 
