@@ -926,3 +926,15 @@ def test_speakers_admitted_is_a_speech_tag() -> None:
     )
     assert _quote(analysis, "Perhaps").speaker == _id(analysis, "Ben")
     assert _quote(analysis, "Perhaps").cue == "explicit"
+
+
+
+def test_speakers_a_line_someone_hears_said_is_not_the_hearers() -> None:
+    analysis = _analyse(
+        "Ann and Ben sat by the fire in the long room.\n\n"
+        '"Yes, yes," Ben murmured, "you accept me, Ann. You love me."\n\n'
+        'For a moment she remained silent. He then heard her murmur: "Cara loves you more than I do."\n\n'
+        'And Ben heard himself say: "Cara?"'
+    )
+    assert _quote(analysis, "Cara loves").speaker == _id(analysis, "Ann")
+    assert _quote(analysis, "Cara?").speaker == _id(analysis, "Ben")

@@ -51,6 +51,8 @@ WHO_QUESTION = re.compile(
 ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
 """Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
 GUESSES = ("turn", "salience")
+PERCEPTION_VERBS = frozenset({"hear", "heard", "hears", "hearing", "overheard", "overhear", "overhears"})
+REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
 LINK_WORDS = 0
 """Words of narration two lines may have between them and still be one exchange: none, so turn-taking
 runs back only through pure dialogue (measured: 0 beat 15, 25, 40 and 80 words)."""
@@ -267,11 +269,27 @@ def _tag(
         subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
             subject = _parsed_subject(text, token, offset)
+        hearer = _hearer(text, token, offset)
+        if hearer is not None and (subject is None or text.character_at(subject, offset) in (None, hearer)):
+            turn.described, turn.named = "", turn.named + (hearer,)  # "she heard it muttering": not she
+            return True
         if subject is None:
             continue
         turn.told = _told(text, token, offset)
         return _take_subject(text, turn, subject, offset, speech=speech)
     return False
+
+
+def _hearer(text: _Text, verb, offset: int) -> str | None:
+    """The character who hears the line when the speech verb is what someone heard: ``Ann heard him
+    murmur``, ``in time to hear it say``."""
+    head = verb.head
+    if head is verb or head.lower_ not in PERCEPTION_VERBS or verb.dep_ not in ("ccomp", "xcomp", "dobj") or (
+        verb.i < head.i or any(t.lower_ in REFLEXIVES for t in head.subtree if t.i < verb.i)  # "heard himself say"
+    ):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)  # not "Ann was heard to say"
+    return text.character_at(subject, offset) if subject is not None else None
 
 
 def _reports(text: _Text, verb, offset: int) -> bool:
