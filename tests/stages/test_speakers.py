@@ -938,3 +938,14 @@ def test_speakers_a_line_someone_hears_said_is_not_the_hearers() -> None:
     )
     assert _quote(analysis, "Cara loves").speaker == _id(analysis, "Ann")
     assert _quote(analysis, "Cara?").speaker == _id(analysis, "Ben")
+
+
+def test_speakers_poor_before_a_name_pities_and_does_not_call() -> None:
+    analysis = _analyse(
+        "Ann and Cara sat by the fire while Ben put on his coat.\n\n"
+        '"Good night," said Ben at the door, and he went out.\n\n'
+        '"He looks so tired," said Cara.\n\n'
+        '"Poor Ben; there is such goodness in his face."\n\n'
+        '"There certainly was some mismanagement in his education."'
+    )
+    assert _quote(analysis, "There certainly").speaker == _id(analysis, "Cara")

@@ -570,8 +570,9 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         following = _next(span[-1]) if span is not None else None
         word_before = doc[span.start - 1] if span is not None and span.start > 0 else None
-        led = word_before is not None and word_before.pos_ in ("DET", "ADP", "CCONJ", "SCONJ") and (
-            word_before.lower_ != "no")  # "No Ann, I'm not" still calls her
+        led = word_before is not None and (word_before.pos_ in ("DET", "ADP", "CCONJ", "SCONJ") and (
+            word_before.lower_ != "no") or word_before.lower_ == "poor")  # "No Ann, I'm not" still calls her;
+        # "Poor Ann; ..." pities her
         opening = before == "" or before.endswith((",", "!", ".", "?")) or len(before.split()) <= 1 and not led
         # (not "A Mr. Grey," answering who someone is, nor "And Mr. Grey?" asking after him)
         closing = after == "" or after[:1] in ",.!?;"
