@@ -834,3 +834,17 @@ def test_characters_aunt_in_apposition_to_mrs_is_one_woman() -> None:
     assert _one(cast, "Mrs. Vance") is _one(cast, "Aunt Ada")
     assert _one(cast, "Mrs. Crane") is _one(cast, "Aunt Lottie")
     assert _one(cast, "Mrs. Vance") is not _one(cast, "Mrs. Crane")
+
+
+def test_characters_a_club_or_society_is_not_a_character() -> None:
+    text = (
+        "Ann joined the Debating Club in October. The Debating Club met every Friday, and the Teetotal "
+        "Society met on Mondays in the same hall.\n\n"
+        '"The Debating Club wants a new secretary," said Ann.\n\n'
+        '"Then the Teetotal Society will lend them one," said Ben. The Teetotal Society had fourteen '
+        "secretaries. The Debating Club laughed at it."
+    )
+    _, cast = _cast(text)
+    names = {form for c in cast.characters for form in _forms(c)}
+    assert not any(form.endswith(("Club", "Society")) for form in names)
+    assert _one(cast, "Ann") is not _one(cast, "Ben")

@@ -43,9 +43,11 @@ PLACE_HEADS = frozenset(
 )
 """Last words that make a capitalised name a place (Rosa Villa, Birch Lodge, the Museum); "street",
 "square", "road" and "lane" are in NOT_NAMES already."""
-NAMED_PLACE_HEADS = frozenset("hall park court house place corner wood fields common green hill heath".split())
-"""Last words that make a name of two words or more a place (Ashcombe Hall, Breezy Corner), though alone
-they may be a surname (Mrs. Hall, Mr. Wood)."""
+NAMED_PLACE_HEADS = frozenset(
+    "hall park court house place corner wood fields common green hill heath "
+    "society club bank union association institute committee company gazette herald times chronicle".split())
+"""Last words that make a name of two words or more a place or a body of people (Ashcombe Hall, Breezy
+Corner, the Debating Club), though alone they may be a surname (Mrs. Hall, Mr. Wood)."""
 PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via rue".split())
 """First words that make a name of two words or more a place (Piazza Ducale, Pension Rossi)."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
