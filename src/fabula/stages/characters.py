@@ -53,6 +53,7 @@ PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via r
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
 """Titles a family gives ("Aunt Ada"), which name the same person as "Mrs. Vance" in apposition."""
 FAMILY_TITLES = frozenset({"mr", "mrs", "miss", "lady", "sir", "madame", "mme", "monsieur"})
+"""Titles with a family name ("Mrs. Vance") that a kin title in apposition may name again."""
 KIN_USES = 20
 KIN_SHARE = 0.3
 """A man the narration calls "Mr. Surname" this often (in number, and as a share of the uses of his

@@ -52,7 +52,9 @@ ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
 """Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
 GUESSES = ("turn", "salience")
 PERCEPTION_VERBS = frozenset({"hear", "heard", "hears", "hearing", "overheard", "overhear", "overhears"})
+"""Verbs whose subject hears the line a speech verb under them gives (``Ann heard him murmur``)."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
+"""``heard himself say``: then the hearer is the speaker."""
 LINK_WORDS = 0
 """Words of narration two lines may have between them and still be one exchange: none, so turn-taking
 runs back only through pure dialogue (measured: 0 beat 15, 25, 40 and 80 words)."""
@@ -570,9 +572,9 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         following = _next(span[-1]) if span is not None else None
         word_before = doc[span.start - 1] if span is not None and span.start > 0 else None
-        led = word_before is not None and (word_before.pos_ in ("DET", "ADP", "CCONJ", "SCONJ") and (
-            word_before.lower_ != "no") or word_before.lower_ == "poor")  # "No Ann, I'm not" still calls her;
-        # "Poor Ann; ..." pities her
+        led = word_before is not None and (  # "No Ann, I'm not" still calls her; "Poor Ann; ..." pities her
+            word_before.pos_ in ("DET", "ADP", "CCONJ", "SCONJ") and word_before.lower_ != "no"
+            or word_before.lower_ == "poor")
         opening = before == "" or before.endswith((",", "!", ".", "?")) or len(before.split()) <= 1 and not led
         # (not "A Mr. Grey," answering who someone is, nor "And Mr. Grey?" asking after him)
         closing = after == "" or after[:1] in ",.!?;"
