@@ -848,3 +848,16 @@ def test_characters_a_club_or_society_is_not_a_character() -> None:
     names = {form for c in cast.characters for form in _forms(c)}
     assert not any(form.endswith(("Club", "Society")) for form in names)
     assert _one(cast, "Ann") is not _one(cast, "Ben")
+
+
+def test_characters_a_rare_foreign_ending_of_a_name_is_the_same_person() -> None:
+    days = " ".join(f"On day {n} Rosy walked to the market with Ben, and Rosy bought bread." for n in range(1, 23))
+    text = (
+        f"{days}\n\n"
+        '"Rosia! Come and taste this, Rosia," called the old baker.\n\n'
+        '"Good morning," said Rosy.'
+    )
+    _, cast = _cast(text)
+    rosy = _one(cast, "Rosy")
+    assert "Rosia" in _forms(rosy)
+    assert _one(cast, "Ben") is not rosy

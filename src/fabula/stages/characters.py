@@ -68,6 +68,10 @@ LOOSE_USES = 2
 COMMON_USES = 5
 """Lowercase uses that make a word a common word."""
 RARE_SPELLING = 3
+RARE_FORM = 10
+"""Uses up to which a one-word name may be another's form in a different ending (``Lucia`` for ``Lucy``)."""
+NAME_ENDINGS = ("ia", "y")
+"""Endings one name takes in two languages (Maria and Mary, Sophia and Sophy)."""
 SPELLING_SHARE = 20
 """A name used at most this often, beside one spelled a vowel apart and used this many times more,
 is a slip of spelling."""
@@ -423,7 +427,7 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
         target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text])
         if target is None and form.marital == "married" and len(form.words) == 1:
             target = _her_full_name(form, clusters, kept, forms)
-        if target is None and len(form.words) == 1 and not form.title and counts[text] <= RARE_SPELLING:
+        if target is None and len(form.words) == 1 and not form.title and counts[text] <= RARE_FORM:
             target = _spelled_otherwise(text, clusters, counts[text])
         if target is None:
             target = _Cluster()
@@ -547,10 +551,17 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
 
 def _spelled_otherwise(word: str, clusters: list[_Cluster], uses: int) -> _Cluster | None:
     """The one cluster whose much more used one-word name differs from this rare one by a vowel
-    (``Roseline`` beside ``Rosaline``, ``Madeline`` beside ``Madeleine``): a spelling slip, not a person."""
-    found = [c for c in clusters if any(" " not in form and c.forms[form] >= SPELLING_SHARE * uses
-                                        and _vowel_apart(word, form) for form in c.forms)]
+    (``Roseline`` beside ``Rosaline``, ``Madeline`` beside ``Madeleine``): a spelling slip, not a person;
+    or by its ending (``Lucia`` beside ``Lucy``): the same name as another tongue says it."""
+    found = [c for c in clusters if any(" " not in form and c.forms[form] >= SPELLING_SHARE * uses and (
+        uses <= RARE_SPELLING and _vowel_apart(word, form) or _ending_apart(word, form)) for form in c.forms)]
     return found[0] if len(found) == 1 else None
+
+
+def _ending_apart(a: str, b: str) -> bool:
+    """One name in another language's ending: ``Lucia`` and ``Lucy``, ``Maria`` and ``Mary``."""
+    stems = [name.lower()[: -len(end)] for name in (a, b) for end in NAME_ENDINGS if name.lower().endswith(end)]
+    return len(stems) == 2 and stems[0] == stems[1] and len(stems[0]) >= 3 and a.lower() != b.lower()
 
 
 def _vowel_apart(a: str, b: str) -> bool:
