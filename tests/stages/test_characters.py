@@ -41,6 +41,11 @@ def _called(cast: Cast, name: str) -> list[Character]:
     return [c for c in cast.characters if name in _forms(c)]
 
 
+def _all_forms(cast: Cast) -> set[str]:
+    """Every name and alias of the whole cast."""
+    return {form for c in cast.characters for form in _forms(c)}
+
+
 def _one(cast: Cast, name: str) -> Character:
     found = _called(cast, name)
     assert len(found) == 1, f"{name!r} should name exactly one character, not {found}"
@@ -139,7 +144,7 @@ def test_characters_capitalised_common_word_at_sentence_start_is_not_a_character
         '"Anna?" Tom said on the line. "I am coming home."'
     )
     _, cast = _cast(text)
-    names = {form for c in cast.characters for form in _forms(c)}
+    names = _all_forms(cast)
     assert "Silence" not in names and "Hope" not in names
     assert _one(cast, "Anna") is not _one(cast, "Tom")
 
@@ -628,7 +633,7 @@ def test_characters_a_name_ending_in_villa_or_lodge_is_a_place() -> None:
         '"Rosa Villa is let at last," said Agnes. "Bramley Lodge is still empty."\n\n'
         "Rosa Villa had new curtains by Sunday."
     )
-    forms = {f for c in cast.characters for f in _forms(c)}
+    forms = _all_forms(cast)
     assert not {"Rosa Villa", "Bramley Lodge"} & forms
     assert _one(cast, "Agnes")
 
@@ -672,7 +677,7 @@ def test_characters_a_nation_in_the_plural_is_no_character() -> None:
         '"The Italians are happy tonight," said Maren.\n\n'
         "The Americans left early. The Italians stayed."
     )
-    forms = {f for c in cast.characters for f in _forms(c)}
+    forms = _all_forms(cast)
     assert not {"Italians", "Americans"} & forms
     assert _one(cast, "Maren")
 
@@ -684,7 +689,7 @@ def test_characters_a_hall_or_a_piazza_of_two_words_is_a_place_but_mrs_hall_is_a
         '"Piazza Ducale is so crowded," said Mrs. Hall.\n\n'
         "Piazza Ducale was crowded. Ashcombe Hall was far away, and Mrs. Hall was glad."
     )
-    forms = {f for c in cast.characters for f in _forms(c)}
+    forms = _all_forms(cast)
     assert not {"Ashcombe Hall", "Piazza Ducale", "Piazza"} & forms
     assert _one(cast, "Mrs. Hall")
 
@@ -757,7 +762,7 @@ def test_characters_exclamations_in_speech_are_no_characters() -> None:
         '"Behold, the key," said Wren, laughing. "Aha. Bother it all."\n\n'
         '"Mais, Wren! Hein? Merci," said Tobin.'
     )
-    forms = {f for c in cast.characters for f in _forms(c)}
+    forms = _all_forms(cast)
     assert not {"Bother", "Heavens", "Aha", "Hurrah", "Phew", "Behold", "Mais", "Hein", "Merci"} & forms
     assert _one(cast, "Tobin") is not _one(cast, "Wren")
 
@@ -770,7 +775,7 @@ def test_characters_a_name_always_after_the_and_never_acting_is_a_thing_not_a_pe
         "They came down past the Hollowberg and sat in the garden of the \"Three Crowns,\" where "
         "the Grey girls were playing. The Grey girls waved, and Ida Grey laughed at them."
     )
-    forms = {f for c in cast.characters for f in _forms(c)}
+    forms = _all_forms(cast)
     assert not {"Hollowberg", "Three Crowns"} & forms
     assert _one(cast, "Tobin") is not _one(cast, "Wren")
     assert "Ida Grey" in forms  # "the Grey girls" is a family of people, named attributively
@@ -815,7 +820,7 @@ def test_characters_title_case_heading_names_the_people_not_what_they_do() -> No
         "put on her hat, and Nora took her gloves, and the drive began."
     )
     _, cast = _cast(text)
-    assert not any("Drive" in form for c in cast.characters for form in _forms(c))
+    assert not any("Drive" in form for form in _all_forms(cast))
     nora = _one(cast, "Miss Nora Quill")
     assert "Nora" in _forms(nora) and "Miss Quill" in _forms(nora)
     assert _one(cast, "Mrs. Quill") != nora
@@ -845,7 +850,7 @@ def test_characters_a_club_or_society_is_not_a_character() -> None:
         "secretaries. The Debating Club laughed at it."
     )
     _, cast = _cast(text)
-    names = {form for c in cast.characters for form in _forms(c)}
+    names = _all_forms(cast)
     assert not any(form.endswith(("Club", "Society")) for form in names)
     assert _one(cast, "Ann") is not _one(cast, "Ben")
 

@@ -51,7 +51,7 @@ Corner, the Debating Club), though alone they may be a surname (Mrs. Hall, Mr. W
 PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via rue".split())
 """First words that make a name of two words or more a place (Piazza Ducale, Pension Rossi)."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
-"""Titles a family gives ("Aunt Ada"), which name the same person as "Mrs. Vance" in apposition."""
+"""Titles a family gives ("Aunt Nora"), which name the same person as "Mrs. Vance" in apposition."""
 FAMILY_TITLES = frozenset({"mr", "mrs", "miss", "lady", "sir", "madame", "mme", "monsieur"})
 """Titles with a family name ("Mrs. Vance") that a kin title in apposition may name again."""
 KIN_USES = 20
@@ -68,13 +68,13 @@ LOOSE_USES = 2
 COMMON_USES = 5
 """Lowercase uses that make a word a common word."""
 RARE_SPELLING = 3
-RARE_FORM = 10
-"""Uses up to which a one-word name may be another's form in a different ending (``Lucia`` for ``Lucy``)."""
-NAME_ENDINGS = ("ia", "y")
-"""Endings one name takes in two languages (Maria and Mary, Sophia and Sophy)."""
 SPELLING_SHARE = 20
 """A name used at most this often, beside one spelled a vowel apart and used this many times more,
 is a slip of spelling."""
+RARE_FORM = 10
+"""Uses up to which a one-word name may be another's form in a different ending (``Rosia`` for ``Rosy``)."""
+NAME_ENDINGS = ("ia", "y")
+"""Endings one name takes in two languages (Rosia and Rosy, Ottilia and Otty)."""
 TOGETHER = 0.25
 """Share of paragraphs naming both of two name forms above which they are two people side by side."""
 VOWELS = "aeiou"
@@ -255,7 +255,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
 
 def _trim_loose_tails(occurrences: list[_Occurrence], parsed: Parsed, lowercase: Counter) -> list[_Occurrence]:
     """A run of three or more capitalised words loses the last words that are common lowercase words
-    and seldom capitalised in a name: a title-case heading ("Miss Ada Vance Rides Out") names Miss Ada Vance."""
+    and seldom capitalised in a name: a title-case heading ("Miss Nora Vance Rides Out") names Miss Nora Vance."""
     uses = Counter(word for o in occurrences for word in set(o.text.split()))
 
     def loose(word: str) -> bool:
@@ -389,7 +389,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             len(kept[t[:-1]]) >= len(kept[t]) or sum(o.after_the for o in kept[t]) * 2 > len(kept[t]))]:
         del kept[text]  # "the Greys": a family, not a person ("De Valmonts" is no family of a stray "De Valmont")
     singles = {text for text in kept if " " not in text}
-    for text, found in rare.items():  # "Lucy Honeychurch", once, when "Lucy" is a name here
+    for text, found in rare.items():  # "Nora Quill", once, when "Nora" is a name here
         if split_name(text).first in singles:
             kept[text] = found
     firsts = {split_name(text).first for text in kept}
@@ -465,7 +465,7 @@ def _part_father_and_son(clusters: list[_Cluster], kept: dict[str, list[_Occurre
 
 def _join_kin_appositions(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
                           parsed: Parsed) -> list[_Cluster]:
-    """"Mrs. Vance, her aunt Ada," and "Mrs. Vance (Aunt Ada)" in the narration: the family name and
+    """"Mrs. Vance, her aunt Nora," and "Mrs. Vance (Aunt Nora)" in the narration: the family name and
     the family title are one person, which no other way of matching names can tell."""
     cluster_of = {text: cluster for cluster in clusters for text in cluster.forms}
     at = {(o.doc, o.token): text for text, found in kept.items() for o in found if not o.in_quote}
@@ -475,10 +475,9 @@ def _join_kin_appositions(clusters: list[_Cluster], kept: dict[str, list[_Occurr
         if other is None:
             continue
         a, b = cluster_of[text], cluster_of[other]
-        kin = [n for n in (split_name(text), split_name(other)) if n.title in KIN_TITLES]
-        kin += [split_name(text)] if any(c.lower_ in KIN_TITLES for c in token.children) else []
-        family = [n for n in (split_name(text), split_name(other)) if n.title in FAMILY_TITLES]
-        if a is b or not kin or not family or _firm_gender(a) != _firm_gender(b):
+        titles = {split_name(text).title, split_name(other).title}
+        kin = titles & KIN_TITLES or any(c.lower_ in KIN_TITLES for c in token.children)  # "her aunt Nora"
+        if a is b or not kin or not titles & FAMILY_TITLES or _firm_gender(a) != _firm_gender(b):
             continue
         for form, count in b.forms.items():
             a.forms[form] += count
@@ -552,14 +551,14 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
 def _spelled_otherwise(word: str, clusters: list[_Cluster], uses: int) -> _Cluster | None:
     """The one cluster whose much more used one-word name differs from this rare one by a vowel
     (``Roseline`` beside ``Rosaline``, ``Madeline`` beside ``Madeleine``): a spelling slip, not a person;
-    or by its ending (``Lucia`` beside ``Lucy``): the same name as another tongue says it."""
+    or by its ending (``Rosia`` beside ``Rosy``): the same name as another tongue says it."""
     found = [c for c in clusters if any(" " not in form and c.forms[form] >= SPELLING_SHARE * uses and (
         uses <= RARE_SPELLING and _vowel_apart(word, form) or _ending_apart(word, form)) for form in c.forms)]
     return found[0] if len(found) == 1 else None
 
 
 def _ending_apart(a: str, b: str) -> bool:
-    """One name in another language's ending: ``Lucia`` and ``Lucy``, ``Maria`` and ``Mary``."""
+    """One name in another language's ending: ``Rosia`` and ``Rosy``, ``Ottilia`` and ``Otty``."""
     stems = [name.lower()[: -len(end)] for name in (a, b) for end in NAME_ENDINGS if name.lower().endswith(end)]
     return len(stems) == 2 and stems[0] == stems[1] and len(stems[0]) >= 3 and a.lower() != b.lower()
 
@@ -579,8 +578,8 @@ def _vowel_apart(a: str, b: str) -> bool:
 def _her_full_name(
     form: NameForm, clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], forms: dict[str, NameForm]
 ) -> _Cluster | None:
-    """"Madame Vance" and "Ada Vance": one woman when Ada is the only Vance named in full, no Miss Vance
-    is about, no pronoun calls Ada he, and the narration seldom names both in one paragraph (a mother
+    """"Madame Vance" and "Nora Vance": one woman when Nora is the only Vance named in full, no Miss Vance
+    is about, no pronoun calls Nora he, and the narration seldom names both in one paragraph (a mother
     and her daughter share many)."""
     family = [c for c in clusters if any(len(n.words) > 1 and n.last == form.first for n in c.names)]
     if len(family) != 1 or _gender(family[0]) not in (None, "f"):

@@ -290,8 +290,7 @@ def _hearer(text: _Text, verb, offset: int) -> str | None:
         verb.i < head.i or any(t.lower_ in REFLEXIVES for t in head.subtree if t.i < verb.i)  # "heard himself say"
     ):
         return None
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)  # not "Ann was heard to say"
-    return text.character_at(subject, offset) if subject is not None else None
+    return _said_by(text, head, offset, deps=("nsubj",))  # not "Ann was heard to say"
 
 
 def _reports(text: _Text, verb, offset: int) -> bool:
@@ -524,10 +523,11 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
 def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> None:
     """The character who acts in the narration next to the quote: ``Anna smirked. "..."``."""
     leading = _sentences(before)[::-1]
+    nearest = leading[0] if leading else None  # the sentence just before the quote
     sides = (_sentences(after), leading)
     for sentences in sides if not before else sides[::-1]:
         for sentence in sentences:
-            opens = sentence is next(iter(leading), None) and _opens_line(sentence)
+            opens = sentence is nearest and _opens_line(sentence)
             for main_only in (True, False):
                 for token in sentence[::-1] if opens else sentence:
                     character = text.character_at(token, offset) if _acts(token, main_only) else None
@@ -798,9 +798,7 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
             if _acts(token, main_only=True):
                 mention = text.covering(offset + token.idx)
                 if mention and not text.in_quote(mention.start):
-                    return mention.character, _answered_in_narration(token) or any(
-                        t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports(text, t, offset)
-                        and _said_by(text, t, offset) == mention.character for t in sentence)  # "as she told him that"
+                    return mention.character, _answered_in_narration(text, token, mention.character, sentence, offset)
     return None, False
 
 
@@ -815,20 +813,24 @@ def _unanswered(text: _Text, paragraph: int) -> bool:
     return len(doc) <= REPLY_TOKENS and any(_no_answer(t) for t in doc)
 
 
-def _said_by(text: _Text, verb, offset: int) -> str | None:
+def _said_by(text: _Text, verb, offset: int, deps: tuple[str, ...] = SUBJECTS) -> str | None:
     """The character the subject of a narration verb is."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    subject = next((c for c in verb.children if c.dep_ in deps), None)
     mention = text.covering(offset + subject.idx) if subject is not None else None
     return mention.character if mention else None
 
 
-def _answered_in_narration(subject) -> bool:
-    """``He made no answer``, ``she did not reply``, ``Ben replied that he did``."""
+def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: int) -> bool:
+    """``He made no answer``, ``she did not reply``, ``Ben replied that he did``, ``Ben smiled, as he
+    told her that he did``: the actor's answer told by the narration (not ``began to declare that``)."""
     verb = subject.head if subject.dep_ in SUBJECTS else subject.head.head
     if verb.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return True  # reported speech
     negated = any(c.dep_ == "neg" for c in verb.children)
-    return any(_no_answer(c) for c in verb.children) or negated and verb.lower_ in SPEECH_VERBS
+    if any(_no_answer(c) for c in verb.children) or negated and verb.lower_ in SPEECH_VERBS:
+        return True
+    return any(t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports(text, t, offset)
+               and _said_by(text, t, offset) == actor for t in sentence)
 
 
 def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str]) -> None:
