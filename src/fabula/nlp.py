@@ -17,7 +17,7 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 """Components no stage reads; disabled for speed."""
 
 EXTRA_INFIXES = (r"-{2,}|—+|–", r'["“”]', r"[,:;!?.](?=[\"“”]|--|—)")
-"""Splits spaCy's English tokenizer misses in fiction: ``Woodhouse--"yes``, ``again:"--and``, ``Yes,"said``.
+"""Splits spaCy's English tokenizer misses in fiction: ``Grey--"yes``, ``again:"--and``, ``Yes,"said``.
 Left glued, the name in such a token is lost and the speech tag with it."""
 
 

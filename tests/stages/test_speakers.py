@@ -907,15 +907,15 @@ def test_speakers_a_she_tag_is_never_handed_to_the_man_who_spoke_last() -> None:
 
 def test_speakers_an_inverted_tag_with_a_person_noun_describes_the_speaker() -> None:
     analysis = _analyse(
-        "Mrs. Vance sat by the fire with her son Toby and her daughter Ada. Toby was reading, and he turned "
+        "Mrs. Vance sat by the fire with her son Tobin and her daughter Ada. Tobin was reading, and he turned "
         "a page now and then.\n\n"
         '"Mr. Grey asked me to marry him," said Ada.\n\n'
         '"He asked me for my permission too," said Mrs. Vance.\n\n'
         '"Why so?" asked the son and heir. "Why should my permission not be asked?"'
     )
-    toby = _id(analysis, "Toby")
-    assert _quote(analysis, "Why so?").speaker == toby
-    assert _quote(analysis, "Why should").speaker == toby
+    tobin = _id(analysis, "Tobin")
+    assert _quote(analysis, "Why so?").speaker == tobin
+    assert _quote(analysis, "Why should").speaker == tobin
 
 
 def test_speakers_admitted_is_a_speech_tag() -> None:

@@ -60,7 +60,7 @@ CALENDAR = frozenset(
     """christmas easter sunday monday tuesday wednesday thursday friday saturday january february march
     july september october november december""".split()
 )
-"""Not a name alone, but can open one (the March Hare)."""
+"""Not a name alone, but can open one (the April Fool)."""
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "towards", "toward", "through", "of"})
 
@@ -113,7 +113,7 @@ def title_key(word: str) -> str | None:
 
 
 def split_name(text: str) -> NameForm | None:
-    """Split ``"Mr. Frank Churchill"`` into title and words; None if no name word is left."""
+    """Split ``"Mr. Tom Grey"`` into title and words; None if no name word is left."""
     words = [w for w in text.replace("\n", " ").split(" ") if w]
     title = None
     while words and title_key(words[0]) and len(words) > 1:
@@ -128,7 +128,7 @@ def split_name(text: str) -> NameForm | None:
 
 
 def is_nickname(short: str, full: str) -> bool:
-    """Whether ``short`` can be a familiar form of the first name ``full`` (Rob/Robin, Jez/Jezebel)."""
+    """Whether ``short`` can be a familiar form of the first name ``full`` (Rob/Robert, Jez/Jezebel)."""
     short, full = short.lower(), full.lower()
     if short == full or len(short) < 3 or len(short) >= len(full) + 2:
         return False

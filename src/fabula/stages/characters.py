@@ -33,7 +33,7 @@ FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prin
 FULL_NAME_SHARE = 2
 """A full name is the character's name if used at least half as often as the most used single word."""
 TITLE_SHORT = {"doctor": "dr", "professor": "prof", "reverend": "rev"}
-"""A title written out, as a speaker noun has it ("said the doctor"), and its short form (Dr. Kemp)."""
+"""A title written out, as a speaker noun has it ("said the doctor"), and its short form (Dr. Lowe)."""
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
 another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
@@ -140,7 +140,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     taken = {(s, e) for s, e, *_ in epithets}
     for key in nominal_counts:
         titled = _titled_by(key.split()[-1], clusters)
-        if titled is not None:  # "the doctor" is Dr. Kemp when he is the one doctor named
+        if titled is not None:  # "the doctor" is Dr. Lowe when he is the one doctor named
             cluster_of[key] = titled
             continue
         clusters.append(_Cluster(forms=Counter({key: nominal_counts[key]}), gender_votes=nominal_votes[key]))
@@ -233,7 +233,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                 _Occurrence(
                     start=offset + span.start_char,
                     end=offset + span.start_char + len(span.text.rstrip("-—")),
-                    text=" ".join(span.text.rstrip("-—").split()),  # "Mrs.\nBennet" is "Mrs. Bennet"
+                    text=" ".join(span.text.rstrip("-—").split()),  # "Mrs.\nGrey" is "Mrs. Grey"
                     in_quote=inside(offset + first.idx),
                     initial=_sentence_initial(first),
                     person=person,
@@ -313,12 +313,12 @@ def _vocative_shape(doc, j: int) -> bool:
 
 
 def _line_break_in_name(doc, j: int, persons: set[int]) -> bool:
-    """A line break inside a name of a hard-wrapped text: ``Mrs.\nBennet``."""
+    """A line break inside a name of a hard-wrapped text: ``Mrs.\nGrey``."""
     return doc[j].is_space and j + 1 < len(doc) and _name_token(doc, j + 1, persons, at_start=False)
 
 
 def _hyphen_link(doc, j: int) -> bool:
-    """The glued pieces of a hyphenated name: the ``-``, ``the`` and ``-`` of Winnie-the-Pooh."""
+    """The glued pieces of a hyphenated name: the ``-``, ``the`` and ``-`` of Pip-the-Mole."""
     token = doc[j]
     glued = not doc[j - 1].whitespace_ and not token.whitespace_ and j + 1 < len(doc)
     if not glued:
@@ -435,7 +435,7 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
         target.forms[text] += counts[text]
         target.names.append(form)
         for source in (text, form.first if len(form.words) > 1 and form.first in kept else None):
-            if source and source not in counted:  # "Freddy Honeychurch" is a he before "Freddy" joins
+            if source and source not in counted:  # "Tobin Vance" is a he before "Tobin" joins
                 target.gender_votes.update(votes[source])
                 counted.add(source)
     return clusters
@@ -529,7 +529,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
         leaning = [c for c in plain if form.gender and _gender(c) == form.gender]
         if not firm and len(leaning) == 1:
             return leaning[0]  # "Mr. Grey": Josh Grey, whom a pronoun once called he, not Lou Grey
-        return None  # "Mrs. Bennet" with several Bennets on stage: a person of her own
+        return None  # "Mrs. Grey" with several Greys on stage: a person of her own
     word = form.first
     by_first = [c for c in fits if any(n.first == word and (len(n.words) > 1 or not n.title) for n in c.names)]
     by_title = [c for c in fits if any(n.title and len(n.words) == 1 and n.last == word for n in c.names)]
@@ -596,7 +596,7 @@ def _her_full_name(
 
 
 def _titled_by(noun: str, clusters: list[_Cluster]) -> int | None:
-    """The one cluster whose names carry the title this noun is (``doctor``: Dr. Kemp), if only one does."""
+    """The one cluster whose names carry the title this noun is (``doctor``: Dr. Lowe), if only one does."""
     title = title_key(noun)
     if title is None:
         return None
@@ -631,14 +631,14 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
     if form.title in FIRST_NAME_TITLES and any(
         n.first == word or is_nickname(word, n.first) for n in cluster.names if len(n.words) > 1 or not n.title
     ):
-        return True  # "Sir Tom" and "Sir Tom Grey", "Miss Lizzy" and "Elizabeth Grey"
+        return True  # "Sir Tom" and "Sir Tom Grey", "Miss Jess" and "Jessamy Grey"
     if form.title:
         if any(n.title == form.title and len(n.words) > 1 and n.first == word for n in cluster.names):
             return True  # "Mrs. Ida" and "Mrs. Ida Grey"
         if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
             return False  # a Mrs. is rarely called by a first name and her maiden surname
         return any(word in (n.last, n.surname) for n in cluster.names)
-    formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Kitty" is no short form of "Lady Catherine"
+    formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Jess" is no short form of "Lady Jessamy"
     if any(_hyphen_tail(word) in (n.first, n.last) or _hyphen_tail(n.last) == word for n in cluster.names):
         return True  # "Mole" and "Pip-the-Mole"
     return any(word in (n.first, n.last, n.surname) for n in cluster.names) or not formal and any(
@@ -655,7 +655,7 @@ def _hyphen_tail(word: str) -> str | None:
 def _add_untagged_uses(
     parsed: Parsed, inside: QuoteIndex, kept: dict[str, list[_Occurrence]], lowercase: Counter
 ) -> None:
-    """Uses of a one-word name the tagger did not call a proper noun ("Robin thought")."""
+    """Uses of a one-word name the tagger did not call a proper noun ("Rook thought")."""
     single = {text for text in kept if " " not in text}
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for token in doc:

@@ -76,7 +76,7 @@ def find_content(story: Story, quotes: tuple[Quote, ...], cast: Cast,
     inside = QuoteIndex(quotes)
     passages = _passages(story)
     names = {m.start for m in cast.mentions if m.kind == "name"}
-    hits = {category: [h for h in found if h[1] not in names]  # "Sissy" the girl is not a slur
+    hits = {category: [h for h in found if h[1] not in names]  # a girl named with a word the list holds is no slur
             for category, found in _hits(story, passages).items()}
     signals = []
     for category in CATEGORIES:

@@ -278,7 +278,7 @@ def _is_scare_quote(text: str, lo: int, start: int, end: int) -> bool:
 
 
 def _retag_thoughts(text: str, lo: int, hi: int, found: list[Found]) -> list[Found]:
-    """Quotes tagged with a thought verb ("Well!" thought Alice, "after ...") are thoughts."""
+    """Quotes tagged with a thought verb ("Well!" thought Ann, "after ...") are thoughts."""
     hosts = [n for n, f in enumerate(found) if f.kind == "speech"]
     thoughts: set[int] = set()
     for k, n in enumerate(hosts):
@@ -288,7 +288,7 @@ def _retag_thoughts(text: str, lo: int, hi: int, found: list[Found]) -> list[Fou
         if _THOUGHT_AFTER.match(after):
             thoughts.add(n)
             if following and not re.search(r"[.!?]", after):
-                thoughts.add(hosts[k + 1])  # the same sentence goes on: "Well!" thought Alice, "after..."
+                thoughts.add(hosts[k + 1])  # the same sentence goes on: "Well!" thought Ann, "after..."
         previous_end = found[hosts[k - 1]].end + 1 if k else lo
         if _THOUGHT_BEFORE.search(text[previous_end:quote.start - 1]):
             thoughts.add(n)

@@ -308,7 +308,7 @@ def _agent(verb):
 
 
 def _title_dot(token) -> bool:
-    """The full stop of a title the tokenizer split off (``Mlle`` ``.`` Blanche): no sentence end."""
+    """The full stop of a title the tokenizer split off (``Mlle`` ``.`` Odette): no sentence end."""
     return token.text == "." and token.i > 0 and token.nbor(-1).lower_ in ABBREVIATED_TITLES
 
 
@@ -390,7 +390,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
             doc[k].pos_ in ("ADV", "SPACE") or doc[k].dep_ == "prt" or doc[k].lower_.rstrip(".") in TAG_SKIPS
             or _title_dot(doc[k])
         ):
-            k += 1  # "said the Queen", "called out Pooh", "said Mr. Pell" with the title cut off
+            k += 1  # "said the Queen", "called out Pip", "said Mr. Pell" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
             return doc[k]
         person = k + 1 if k + 1 < len(doc) and doc[k].pos_ == "DET" else k
@@ -479,7 +479,7 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         turn.cue = "first-person"
         return True
     character = mention.character if mention else text.character_at(subject, offset)
-    if character is None:  # "the obliging Mrs. Ford": a name inside the subject's phrase
+    if character is None:  # "the obliging Mrs. Pell": a name inside the subject's phrase
         inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
         character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
     common_noun = subject.pos_ in ("NOUN", "PROPN") and subject.tag_ not in ("NNS", "NNPS") and subject.is_lower
