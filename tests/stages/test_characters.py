@@ -356,6 +356,21 @@ def test_characters_said_the_policeman_twice_makes_a_character() -> None:
     assert policemen[0] is not _one(cast, "Anna")
 
 
+def test_characters_a_described_speaker_is_one_character_across_line_breaks() -> None:
+    text = (
+        "Anna stood by the stall while the crowd pushed past.\n\n"
+        '"Fresh fish!" said the man with the red\nhat.\n\n'
+        '"How much?" Anna said.\n\n'
+        '"Two pence," said the man with the red hat, and wrapped one.\n\n'
+        '"Too dear," said the man with the\nred hat, laughing at his own price.'
+    )
+    _, cast = _cast(text)
+    hatted = [c for c in cast.characters if any("red hat" in f.lower() for f in _forms(c))]
+    assert len(hatted) == 1
+    uses = [m for m in cast.mentions if m.character == hatted[0].id and m.kind == "epithet"]
+    assert len(uses) == 3
+
+
 def test_characters_her_husband_is_the_mr_of_her_surname() -> None:
     text = (
         "Mr. Weston poured the wine and laughed at his own joke. Mrs. Weston smiled at her husband "

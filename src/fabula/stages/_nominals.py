@@ -73,5 +73,6 @@ def _key(token) -> str | None:
         described = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         if described is None or not any(c.dep_ == "pobj" for c in described.children):
             return None
-        return "the " + token.doc[token.i : described.right_edge.i + 1].text.lower()  # the man with the beard
+        words = token.doc[token.i : described.right_edge.i + 1].text.lower().split()  # a line break inside
+        return "the " + " ".join(words)  # the man with the beard
     return f"the {token.lower_}"
