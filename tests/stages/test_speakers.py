@@ -124,6 +124,18 @@ def test_speakers_action_beat_in_the_same_paragraph() -> None:
     assert _quote(analysis, "You wish").confidence > 0
 
 
+def test_speakers_the_one_a_sentence_makes_speak_beats_the_first_one_it_makes_act() -> None:
+    analysis = _analyse(
+        "Ida and Nell sat in the parlour with their aunt. Tobin stood by the fire.\n\n"
+        '"Good night," said Nell.\n\n'
+        'Ida and Nell walked off, and as soon as they were gone Tobin began. "Believe me, '
+        'madam, I came only to talk about the farm."\n\n'
+        "Their aunt looked at him. Ida closed the door behind her, and as soon as it shut Tobin began.\n\n"
+        '"It is a good farm, madam."'
+    )
+    assert _names(analysis)[1:] == ["Tobin", "Tobin"]
+
+
 def test_speakers_interrupted_quote_is_two_quotes_with_one_speaker() -> None:
     analysis = _analyse(
         "Xander picked up his keys and walked to the door. Willow sat up on the couch.\n\n"

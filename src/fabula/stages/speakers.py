@@ -524,6 +524,8 @@ def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> N
     """The character who acts in the narration next to the quote: ``Anna smirked. "..."``."""
     leading = _sentences(before)[::-1]
     nearest = leading[0] if leading else None  # the sentence just before the quote
+    if nearest is not None and _speaks_last(text, turn, nearest, offset):
+        return
     sides = (_sentences(after), leading)
     for sentences in sides if not before else sides[::-1]:
         for sentence in sentences:
@@ -534,6 +536,33 @@ def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> N
                     if character and character not in turn.vocatives:
                         turn.speaker, turn.cue = character, "thought" if turn.quote.kind == "thought" else "beat"
                         return
+
+
+def _speaks_last(text: _Text, turn: _Turn, sentence: list, offset: int) -> bool:
+    """``...and as soon as they were gone Tom began.`` right before the line: the one the sentence
+    last makes speak, not the first one it makes act."""
+    character = _last_speaker(text, sentence, offset, exclude=turn.vocatives)
+    if character is not None:
+        turn.speaker, turn.cue = character, "thought" if turn.quote.kind == "thought" else "beat"
+    return character is not None
+
+
+def _last_speaker(
+    text: _Text, sentence: list, offset: int, exclude: tuple[str, ...] = (), own_paragraph: bool = False
+) -> str | None:
+    """The character a sentence last makes speak, if any: not one who only reports speech (``told her
+    that``) or does not speak (``did not reply``). A narration paragraph of its own must make them speak
+    in its main clause and with no object (``Tom began.``), for ``asked her if...`` tells an answer."""
+    for token in sentence[::-1]:
+        if token.lower_ not in SPEECH_VERBS or token.lower_ in THOUGHT_VERBS or text.in_quote(offset + token.idx):
+            continue
+        if any(c.dep_ == "neg" for c in token.children) or _reports(text, token, offset) or own_paragraph and (
+                token.dep_ not in ("ROOT", "conj") or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children)):
+            continue
+        character = _said_by(text, token, offset, deps=("nsubj",))
+        if character and character not in exclude:
+            return character
+    return None
 
 
 def _opens_line(sentence: list) -> bool:
@@ -793,7 +822,11 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
     if len(doc) > REACT_TOKENS:
         return None, False
-    for sentence in list(doc.sents)[::-1]:
+    sentences = list(doc.sents)[::-1]
+    speaker = _last_speaker(text, list(sentences[0]), offset, own_paragraph=True) if sentences else None
+    if speaker is not None:
+        return speaker, False
+    for sentence in sentences:
         for token in reversed(sentence) if _opens_line(list(sentence)) else sentence:
             if _acts(token, main_only=True):
                 mention = text.covering(offset + token.idx)
