@@ -941,6 +941,17 @@ def test_speakers_admitted_is_a_speech_tag() -> None:
 
 
 
+def test_speakers_quoth_is_a_speech_tag() -> None:
+    analysis = _analyse(
+        "Ann and Ben sat on the steps and watched the rain.\n\n"
+        '"You were right about the roof," said Ben.\n\n'
+        '"I believe, sir," quoth Ann, "you owe me a shilling."'
+    )
+    ann = _id(analysis, "Ann")
+    assert [q.speaker for q in analysis.quotes[1:]] == [ann, ann]
+    assert _quote(analysis, "I believe").cue == "explicit"
+
+
 def test_speakers_a_line_someone_hears_said_is_not_the_hearers() -> None:
     analysis = _analyse(
         "Ann and Ben sat by the fire in the long room.\n\n"

@@ -23,7 +23,7 @@ _IRREGULAR = """
 said says saying told tells telling spoke speaks spoken speaking began begins begun beginning
 thought thinks thinking wrote writes written writing read reads reading swore sworn rang
 sang sung cried cries crying replied replies replying spat spits spitting snapped snapping
-admitted admitting
+admitted admitting quoth
 """
 
 
