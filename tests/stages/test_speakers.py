@@ -941,6 +941,20 @@ def test_speakers_admitted_is_a_speech_tag() -> None:
 
 
 
+def test_speakers_a_name_called_after_narration_brings_someone_in_does_not_name_the_line_before() -> None:
+    analysis = _analyse(
+        "Mr. Grey sat by the fire with his daughter Ida.\n\n"
+        '"Is it cold out?" asked Ida.\n\n'
+        '"Very cold, my dear. I would not walk out tonight."\n\n'
+        '"Then we shall stay in."\n\n'
+        '"I am glad of it."\n\n'
+        "The door opened, and a visitor came in from the snow, stamping his boots. He was an old "
+        "friend of the family, and lived a mile off.\n\n"
+        '"It is very kind of you, Tobin, to come out so late," said Mr. Grey.'
+    )
+    assert _names(analysis) == ["Ida", "Mr. Grey", "Ida", "Mr. Grey", "Mr. Grey"]
+
+
 def test_speakers_quoth_is_a_speech_tag() -> None:
     analysis = _analyse(
         "Ann and Ben sat on the steps and watched the rain.\n\n"

@@ -880,7 +880,9 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         if named:
             turn.speaker, turn.cue = named[0], "anaphoric" if described else "response"
             return
-    if following and following.speaker and following.vocatives and not described:
+    if following and following.speaker and following.vocatives and not described and (
+        _narration_between(text, turn.quote, following.quote) == 0  # the reply, not one after narration
+    ):
         on_stage = text.recent_characters(turn.quote.start)
         named = [v for v in following.vocatives if v != following.speaker and v not in turn.vocatives]
         if named and named[0] not in on_stage:  # the voice on the phone, named by the reply
