@@ -955,6 +955,17 @@ def test_speakers_a_name_called_after_narration_brings_someone_in_does_not_name_
     assert _names(analysis) == ["Ida", "Mr. Grey", "Ida", "Mr. Grey", "Mr. Grey"]
 
 
+def test_speakers_the_parent_a_line_calls_papa_answers_it() -> None:
+    analysis = _analyse(
+        "Ida Grey and her friend Nell Vance sat in the parlour. Mr. Grey read by the fire.\n\n"
+        '"I must go home soon," said Nell.\n\n'
+        '"Nell is staying to dinner," said Ida. "Is she not, papa?"\n\n'
+        '"Of course she is, my dear."'
+    )
+    assert _names(analysis) == ["Nell Vance", "Ida Grey", "Ida Grey", "Mr. Grey"]
+    assert _quote(analysis, "Is she not").addressees == (_id(analysis, "Mr. Grey"),)
+
+
 def test_speakers_quoth_is_a_speech_tag() -> None:
     analysis = _analyse(
         "Ann and Ben sat on the steps and watched the rain.\n\n"

@@ -11,6 +11,7 @@ from itertools import pairwise
 from fabula.model import Cast, Mention, Quote, Scene, Story
 from fabula.nlp import Parsed
 from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
+from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS, phrasal_particle
 
@@ -51,6 +52,12 @@ WHO_QUESTION = re.compile(
 ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
 """Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
 GUESSES = ("turn", "salience")
+KIN_CALL = re.compile(
+    r"(?:^|[,;:!?.]\s*|\bdear\s+)(papa|pa|father|mamma|mama|ma|mother)\s*(?:[;:!?.]|--|$|,(?!\s*[A-Z]\w*,))",
+    re.IGNORECASE)
+"""A parent called by the word for a parent (``But they like it, papa;``)."""
+KIN_TITLE = {"papa": "mr", "pa": "mr", "father": "mr", "mamma": "mrs", "mama": "mrs", "ma": "mrs", "mother": "mrs"}
+"""The title the parent a kin word calls bears under the family surname."""
 PERCEPTION_VERBS = frozenset({"hear", "heard", "hears", "hearing", "overheard", "overhear", "overhears"})
 """Verbs whose subject hears the line a speech verb under them gives (``Ann heard him murmur``)."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
@@ -95,6 +102,8 @@ class _Turn:
     """A pronoun tag resolved by salience alone, with no one of its gender acting in the paragraph before."""
     described: str | None = None
     """The gender ("m", "f" or "") of the unnamed person the tag makes the speaker (``said the stranger``)."""
+    kin: str | None = None
+    """The title ("mr" or "mrs") of the parent the line calls by a kin word (``No, papa``)."""
 
 
 def attribute_speakers(
@@ -129,6 +138,8 @@ class _Text:
         """The "I" of the story, whom the narration never calls he, she or "the girl"."""
         self.gender = {c.id: PRONOUN_GENDER.get((c.pronouns or "").split("/")[0]) for c in cast.characters}
         self.in_quote = QuoteIndex(quotes, marks=True)
+        self.family = _families(cast)
+        """``(character, "mr"|"mrs")`` -> the one other character called Mr. or Mrs. by the character's surname."""
         self.talkers: set[str] = set()
         """Characters a speech tag somewhere names as speaking: the likelier voices of an untagged line."""
 
@@ -174,6 +185,8 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
                  if m.kind == "name" and not _self_named(doc, offset, m)]
         turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
         turn.named = tuple(m.character for m in names if m.character not in turn.vocatives)
+        called = KIN_CALL.search(turn.quote.text)
+        turn.kin = KIN_TITLE[called.group(1).lower()] if called else None
     own = [turn.vocatives for turn in turns]
     for first, second in pairwise(turns):
         if _one_utterance(text, first.quote, second.quote):  # "Oh, Ann," she cried, "you came!": Ann is
@@ -717,7 +730,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
         if turn.speaker and (not recent or recent[-1] != turn.speaker):
             recent.append(turn.speaker)
     _alternate_back(text, speech, scene_starts)
-    _addressees(speech)
+    _addressees(text, speech)
 
 
 def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Turn | None) -> None:
@@ -873,9 +886,11 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         return not turn.described or text.gender.get(character) == turn.described
 
     described = turn.described is not None
-    if previous and previous.speaker and (previous.vocatives or previous.told):
+    parent = text.family.get((previous.speaker, previous.kin)) if previous and previous.kin else None
+    if previous and previous.speaker and (previous.vocatives or previous.told or parent):
         called = tuple(v for v in previous.vocatives if v in text.talkers)  # not "Rest well, Margaret" at a grave
         called += (previous.told,) if previous.told else ()
+        called += (parent,) if parent and not previous.vocatives else ()  # "No, papa": her father answers
         named = [v for v in called if v != previous.speaker and v not in turn.vocatives and fits(v)]
         if named:
             turn.speaker, turn.cue = named[0], "anaphoric" if described else "response"
@@ -911,13 +926,14 @@ def _participants(text: _Text, turn: _Turn, recent: list[str]) -> list[str]:
     return people + [c for c in seen if c in text.talkers] + [c for c in seen if c not in text.talkers]
 
 
-def _addressees(speech: list[_Turn]) -> None:
-    """The vocative if there is one, else the last other speaker, else the next one."""
+def _addressees(text: _Text, speech: list[_Turn]) -> None:
+    """The vocative (or the parent a kin word calls) if there is one, else the last other speaker, else the next one."""
     for index, turn in enumerate(speech):
         speaker = turn.speaker
         if turn.group:
             continue
-        called = tuple(dict.fromkeys(v for v in turn.vocatives + (turn.told,) if v and v != speaker))
+        parent = text.family.get((speaker, turn.kin)) if turn.kin else None
+        called = tuple(dict.fromkeys(v for v in turn.vocatives + (turn.told, parent) if v and v != speaker))
         if called:
             turn.quote = replace(turn.quote, addressees=called)
             continue
@@ -938,3 +954,25 @@ def _finish(turn: _Turn) -> Quote:
         cue=cue,
         confidence=CONFIDENCE.get(cue or "", 0.0),
     )
+
+
+def _families(cast: Cast) -> dict[tuple[str, str], str]:
+    """Each character's father and mother as the cast names them: the one other character called
+    "Mr." or "Mrs." by the character's surname alone (Ida Grey's "papa" is Mr. Grey)."""
+    titled: dict[tuple[str, str], set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for character in cast.characters:
+        forms = list(filter(None, map(split_name, (character.name, *character.aliases))))
+        married = any(form.title == "mrs" for form in forms)  # her surname is her husband's, not her father's
+        for form in forms:
+            if form.title in ("mr", "mrs") and len(form.words) == 1:
+                titled[(form.words[0], form.title)].add(character.id)
+            if (len(form.words) > 1 or form.title) and not married:
+                surnames[character.id].add(form.last)
+    family = {}
+    for character, names in surnames.items():
+        for title in ("mr", "mrs"):
+            parents = {p for name in names for p in titled.get((name, title), ())} - {character}
+            if len(parents) == 1:
+                family[(character, title)] = parents.pop()
+    return family
