@@ -966,6 +966,17 @@ def test_speakers_the_parent_a_line_calls_papa_answers_it() -> None:
     assert _quote(analysis, "Is she not").addressees == (_id(analysis, "Mr. Grey"),)
 
 
+def test_speakers_her_father_acting_in_the_narration_is_the_father_not_her() -> None:
+    analysis = _analyse(
+        "Mr. Grey sat up late by the fire with his book. He had waited up for his daughter.\n\n"
+        "Ida Grey came home at midnight, and she shook the rain from her coat.\n\n"
+        '"I am sorry to be so late," said Ida.\n\n'
+        "While she warmed her hands at the fire, her father began his inquiries.\n\n"
+        '"Well, my dear, and did you get there safely?"'
+    )
+    assert _names(analysis) == ["Ida Grey", "Mr. Grey"]
+
+
 def test_speakers_quoth_is_a_speech_tag() -> None:
     analysis = _analyse(
         "Ann and Ben sat on the steps and watched the rain.\n\n"

@@ -841,6 +841,8 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
         return speaker, False
     for sentence in sentences:
         for token in reversed(sentence) if _opens_line(list(sentence)) else sentence:
+            if token.dep_ == "poss" and text.covering(offset + token.head.idx):
+                continue  # "her father began": the father acts, not she
             if _acts(token, main_only=True):
                 mention = text.covering(offset + token.idx)
                 if mention and not text.in_quote(mention.start):
