@@ -977,6 +977,17 @@ def test_speakers_her_father_acting_in_the_narration_is_the_father_not_her() -> 
     assert _names(analysis) == ["Ida Grey", "Mr. Grey"]
 
 
+def test_speakers_an_inverted_tag_naming_someone_s_mother_is_the_mother() -> None:
+    analysis = _analyse(
+        "Ida Grey and Mrs. Grey sat in the hotel garden with Tobin Vance. Mrs. Grey had been "
+        "there all summer, and she liked it.\n\n"
+        '"Shall we go to the castle?" asked Tobin.\n\n'
+        '"Oh, I never go to castles," answered Ida\'s mamma. "They are too damp."'
+    )
+    mother = _id(analysis, "Mrs. Grey")
+    assert [q.speaker for q in analysis.quotes[1:]] == [mother, mother]
+
+
 def test_speakers_quoth_is_a_speech_tag() -> None:
     analysis = _analyse(
         "Ann and Ben sat on the steps and watched the rain.\n\n"

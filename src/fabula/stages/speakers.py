@@ -405,7 +405,8 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         ):
             k += 1  # "said the Queen", "called out Pip", "said Mr. Pell" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
-            return doc[k]
+            owned = k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE + ("s",) and doc[k + 2].pos_ == "NOUN"
+            return doc[k + 2] if owned else doc[k]  # "answered Ida's mamma": the mamma, not Ida
         person = k + 1 if k + 1 < len(doc) and doc[k].pos_ == "DET" else k
         if person < len(doc) and doc[person].lower_ in NOUN_GENDER and doc[person].tag_ == "NN":
             return doc[person]  # "asked the son and heir", "said this lady": someone described
