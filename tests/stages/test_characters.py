@@ -384,6 +384,18 @@ def test_characters_her_husband_is_the_mr_of_her_surname() -> None:
     assert [(m.text, m.character) for m in relations] == [("husband", mr.id)]
 
 
+def test_characters_her_husband_is_not_the_mr_of_her_maiden_name() -> None:
+    text = (
+        "Mr. Vance sat in his study with the paper. He did not look up.\n\n"
+        "Ida Vance came in with her husband, and she kissed her father on the cheek.\n\n"
+        '"You are late," Mr. Vance said.'
+    )
+    _, cast = _cast(text)
+    father = _one(cast, "Mr. Vance")
+    relations = [(m.text, m.character) for m in cast.mentions if m.kind == "relation"]
+    assert relations == [("father", father.id)]
+
+
 def test_characters_title_at_a_line_end_stays_with_the_name() -> None:
     _, cast = _cast(
         "Lady Hartwell poured the tea. Her nephew watched the rain. Lady\n"

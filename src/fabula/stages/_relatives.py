@@ -14,6 +14,9 @@ def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list]) 
     ``names`` holds each cluster's name forms (NameForm).
     """
     family = _families(names)
+    married = [_surnames([f for f in forms if f.title == "mrs"]) for forms in names]
+    maiden = [_surnames([f for f in forms if f.title != "mrs"]) if married[k] else set()
+              for k, forms in enumerate(names)]
     surnames = [_surnames(forms) for forms in names]
     found = []
     for doc, offset in zip(parsed.docs, parsed.offsets):
@@ -25,7 +28,12 @@ def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list]) 
             if owner is None or offset + owner.idx not in owner_at:
                 continue
             who = owner_at[offset + owner.idx]
-            kin = {family.get((surname, title)) for surname in surnames[who]} - {None, who}
+            own = surnames[who]
+            if token.lower_ == "husband":
+                own = married[who]  # a woman's husband bears her married name only
+            elif token.lower_ not in ("wife",) and married[who]:
+                own = maiden[who]  # and her father and mother her maiden name
+            kin = {family.get((surname, title)) for surname in own} - {None, who}
             if len(kin) == 1:  # the mention is the kin word; its owner has a mention of its own
                 start = offset + token.idx
                 found.append((start, start + len(token.text), token.text, kin.pop()))
