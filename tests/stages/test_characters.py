@@ -484,6 +484,24 @@ def test_characters_a_name_ending_in_s_is_no_family_of_a_rarer_slip() -> None:
     assert not _called(cast, "Greys")
 
 
+def test_characters_a_line_break_inside_a_particle_name_keeps_the_name_whole() -> None:
+    text = (
+        "Mr. van der Berg came down to breakfast late, as usual on a\n"
+        "Sunday morning. The maid had kept his eggs warm for Mr. van\n"
+        "der Berg, and slowly, and the coffee was hot when Mr. van der\n"
+        "Berg sat down at last and opened the paper at the page with\n"
+        "the shipping news. His wife, Mrs. van der Berg, poured the\n"
+        "coffee.\n\n"
+        '"You are late again," said Mrs. van der Berg.'
+    )
+    story, cast = _cast(text)
+    assert len(story.paragraphs) == 2  # hard-wrapped: the line breaks are inside paragraphs
+    husband = _one(cast, "Mr. van der Berg")
+    names = [m.text.split() for m in cast.mentions if m.kind == "name" and m.character == husband.id]
+    assert names == [["Mr.", "van", "der", "Berg"]] * 3
+    assert not any(m.text == "Berg" for m in cast.mentions)
+
+
 def test_characters_capitalised_and_lowercase_particle_make_one_surname() -> None:
     _, cast = _cast(
         "De Valmont rode in at dusk. De Valmont was tired. Monsieur de Valmont called for wine, and "

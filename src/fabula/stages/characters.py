@@ -313,8 +313,9 @@ def _vocative_shape(doc, j: int) -> bool:
 
 
 def _line_break_in_name(doc, j: int, persons: set[int]) -> bool:
-    """A line break inside a name of a hard-wrapped text: ``Mrs.\nGrey``."""
-    return doc[j].is_space and j + 1 < len(doc) and _name_token(doc, j + 1, persons, at_start=False)
+    """A line break inside a name of a hard-wrapped text: ``Mrs.\nGrey``, ``van\nder Berg``."""
+    return doc[j].is_space and j + 1 < len(doc) and (
+        _name_token(doc, j + 1, persons, at_start=False) or _particle(doc, j + 1))  # "Mr. van\nder Berg"
 
 
 def _hyphen_link(doc, j: int) -> bool:
@@ -331,7 +332,8 @@ def _hyphen_link(doc, j: int) -> bool:
 def _particle(doc, j: int) -> bool:
     """``van der``, ``de``, ``du`` inside a name, when a capitalised name word follows."""
     k = j
-    while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
+    while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower
+                            or k > j and doc[k].is_space and "\n" in doc[k].text):  # "van der\nBerg"
         k += 1
     return k > j and k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"
 
