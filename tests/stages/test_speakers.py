@@ -988,6 +988,19 @@ def test_speakers_an_inverted_tag_naming_someone_s_mother_is_the_mother() -> Non
     assert [q.speaker for q in analysis.quotes[1:]] == [mother, mother]
 
 
+def test_speakers_she_said_with_no_woman_near_is_the_last_woman_named_not_a_man() -> None:
+    analysis = _analyse(
+        "Nora Vance left the house early that morning, and she took her umbrella. Tobin watched from "
+        "the window.\n\n"
+        "Tobin walked along the river. He met Ben at the mill. Ben waved. He met Ned at the bridge. Ned "
+        "nodded. He met Sam by the church. Sam smiled. He met Tom in the square. Tom laughed. He walked "
+        "on. He reached the park.\n\n"
+        "He came to the bench at last, and she turned and looked at him.\n\n"
+        '"Oh," she said. "It is you."'
+    )
+    assert _names(analysis) == ["Nora Vance", "Nora Vance"]
+
+
 def test_speakers_quoth_is_a_speech_tag() -> None:
     analysis = _analyse(
         "Ann and Ben sat on the steps and watched the rain.\n\n"

@@ -163,6 +163,18 @@ class _Text:
                     mention = self.mentions.get(offset + child.idx) or mention
         return mention.character if mention else None
 
+    def last_named(self, before: int, gender: str, excluded: set[str]) -> str | None:
+        """The on-page character of this gender the narration last named before ``before``."""
+        k = bisect.bisect_left(self.starts, before) - 1
+        while k >= 0:
+            mention = self.all_mentions[k]
+            k -= 1
+            if mention.kind == "name" and self.gender.get(mention.character) == gender and (
+                    mention.character in self.on_page and mention.character not in excluded
+                    and not self.in_quote(mention.start)):
+                return mention.character
+        return None
+
     def recent_characters(self, before: int, limit: int = 40) -> list[str]:
         """On-page characters mentioned in narration before ``before``, most recent first."""
         k = bisect.bisect_left(self.starts, before) - 1
@@ -917,6 +929,9 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
             return
     if described:  # nobody else fits: the one who spoke last goes on, or whoever is there
         fallback = [c for c in _participants(text, turn, recent) if c not in excluded]
+        if not any(fits(c) or text.gender.get(c) is None for c in fallback):  # "she said", no woman near:
+            named = text.last_named(turn.quote.start, turn.described, excluded)  # the last one named
+            fallback = [named] + fallback if named else fallback
         if fallback:
             unknown = [c for c in fallback if text.gender.get(c) is None and c != last]  # gender never told
             turn.speaker, turn.cue = next((c for c in fallback if fits(c)), (unknown or fallback)[0]), "anaphoric"
