@@ -396,6 +396,21 @@ def test_characters_her_husband_is_not_the_mr_of_her_maiden_name() -> None:
     assert relations == [("father", father.id)]
 
 
+def test_characters_she_a_page_after_the_one_woman_was_named_is_still_her() -> None:
+    walk = " ".join(f"He passed the {place}." for place in (
+        "mill", "bridge", "church", "school", "bakery", "forge", "inn", "chapel", "market", "wharf", "tannery",
+        "granary", "brewery", "station"))
+    text = (
+        "Nora Vance sat on the bench by the river, and she watched the boats.\n\n"
+        f"Tobin Grey walked into town. {walk}\n\n"
+        "When he came back to the river at last, she stood up and waved."
+    )
+    story, cast = _cast(text)
+    nora = _one(cast, "Nora Vance")
+    last = story.text.rindex("she")
+    assert [m.character for m in cast.mentions if m.start == last] == [nora.id]
+
+
 def test_characters_title_at_a_line_end_stays_with_the_name() -> None:
     _, cast = _cast(
         "Lady Hartwell poured the tea. Her nephew watched the rain. Lady\n"

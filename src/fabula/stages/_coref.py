@@ -30,6 +30,10 @@ TOPIC_TOKENS = 3
 ("Ann's phone rang. She looked at it"), as salient as a main subject."""
 SENTENCE_DECAY = 0.6
 PARAGRAPH_DECAY = 0.9
+FORGOTTEN = 1e-4
+"""Salience below which a character no longer takes a pronoun: named as a main subject, about twenty
+sentences later. (At 0.01, a dozen sentences, a woman the narration only calls "she" for a page was lost
+and her lines went to whoever spoke last: measured on PDNC dev, speaker 83.3 -> 83.6.)"""
 
 
 def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list, inside) -> list[tuple]:
@@ -103,7 +107,7 @@ def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> s
 
 
 def _most_salient(salience: dict[int, float], genders: list, gender: str, excluded: set[int]) -> int | None:
-    best, best_score = None, 0.01
+    best, best_score = None, FORGOTTEN
     for index, score in salience.items():
         if index in excluded:
             continue
