@@ -31,7 +31,7 @@ def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list]) 
             own = surnames[who]
             if token.lower_ == "husband":
                 own = married[who]  # a woman's husband bears her married name only
-            elif token.lower_ not in ("wife",) and married[who]:
+            elif token.lower_ != "wife" and married[who]:
                 own = maiden[who]  # and her father and mother her maiden name
             kin = {family.get((surname, title)) for surname in own} - {None, who}
             if len(kin) == 1:  # the mention is the kin word; its owner has a mention of its own

@@ -138,8 +138,8 @@ class _Text:
         """The "I" of the story, whom the narration never calls he, she or "the girl"."""
         self.gender = {c.id: PRONOUN_GENDER.get((c.pronouns or "").split("/")[0]) for c in cast.characters}
         self.in_quote = QuoteIndex(quotes, marks=True)
-        self.family = _families(cast)
-        """``(character, "mr"|"mrs")`` -> the one other character called Mr. or Mrs. by the character's surname."""
+        self.parents = _parents(cast)
+        """``(character, "mr"|"mrs")`` -> the character's father or mother, as far as the cast tells."""
         self.talkers: set[str] = set()
         """Characters a speech tag somewhere names as speaking: the likelier voices of an untagged line."""
 
@@ -417,7 +417,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         ):
             k += 1  # "said the Queen", "called out Pip", "said Mr. Pell" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
-            owned = k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE + ("s",) and doc[k + 2].pos_ == "NOUN"
+            owned = k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE + ("s",) and doc[k + 2].lower_ in NOUN_GENDER
             return doc[k + 2] if owned else doc[k]  # "answered Ida's mamma": the mamma, not Ida
         person = k + 1 if k + 1 < len(doc) and doc[k].pos_ == "DET" else k
         if person < len(doc) and doc[person].lower_ in NOUN_GENDER and doc[person].tag_ == "NN":
@@ -901,7 +901,7 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         return not turn.described or text.gender.get(character) == turn.described
 
     described = turn.described is not None
-    parent = text.family.get((previous.speaker, previous.kin)) if previous and previous.kin else None
+    parent = text.parents.get((previous.speaker, previous.kin)) if previous and previous.kin else None
     if previous and previous.speaker and (previous.vocatives or previous.told or parent):
         called = tuple(v for v in previous.vocatives if v in text.talkers)  # not "Rest well, Margaret" at a grave
         called += (previous.told,) if previous.told else ()
@@ -950,7 +950,7 @@ def _addressees(text: _Text, speech: list[_Turn]) -> None:
         speaker = turn.speaker
         if turn.group:
             continue
-        parent = text.family.get((speaker, turn.kin)) if turn.kin else None
+        parent = text.parents.get((speaker, turn.kin)) if turn.kin else None
         called = tuple(dict.fromkeys(v for v in turn.vocatives + (turn.told, parent) if v and v != speaker))
         if called:
             turn.quote = replace(turn.quote, addressees=called)
@@ -974,7 +974,7 @@ def _finish(turn: _Turn) -> Quote:
     )
 
 
-def _families(cast: Cast) -> dict[tuple[str, str], str]:
+def _parents(cast: Cast) -> dict[tuple[str, str], str]:
     """Each character's father and mother as the cast names them: the one other character called
     "Mr." or "Mrs." by the character's surname alone (Ida Grey's "papa" is Mr. Grey)."""
     titled: dict[tuple[str, str], set[str]] = defaultdict(set)
