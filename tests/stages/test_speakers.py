@@ -878,7 +878,6 @@ def test_speakers_the_one_nearest_a_colon_that_opens_the_line_speaks_it() -> Non
     assert _quote(analysis, "He will not").speaker == ada
 
 
-
 def test_speakers_a_subject_the_parser_gives_a_participle_aside_is_the_tags_subject() -> None:
     """The parse of "Mr. Grey, beaming across the table, was saying to Ben:" as the parser sometimes
     gives it: "Grey" the subject of "beaming", and "saying" with no subject of its own."""
@@ -904,7 +903,6 @@ def test_speakers_an_answer_told_in_the_narration_hands_the_next_line_back() -> 
         '"Then, who taught you? Who attended to you?"'
     )
     assert _quote(analysis, "Then, who").speaker == _id(analysis, "Lady Grey")
-
 
 
 def test_speakers_a_she_tag_is_never_handed_to_the_man_who_spoke_last() -> None:
@@ -938,7 +936,6 @@ def test_speakers_admitted_is_a_speech_tag() -> None:
     )
     assert _quote(analysis, "Perhaps").speaker == _id(analysis, "Ben")
     assert _quote(analysis, "Perhaps").cue == "explicit"
-
 
 
 def test_speakers_a_name_called_after_narration_brings_someone_in_does_not_name_the_line_before() -> None:
@@ -992,7 +989,7 @@ def test_speakers_she_said_with_no_woman_near_is_the_last_woman_named_not_a_man(
     analysis = _analyse(
         "Nora Vance left the house early that morning, and she took her umbrella. Tobin watched from "
         "the window.\n\n"
-        "Tobin walked along the river. He met Ben at the mill. Ben waved. He met Ned at the bridge. Ned "
+        "Tobin walked along the river. He met Ben at the mill. Ben waved. He met Piers at the bridge. Piers "
         "nodded. He met Sam by the church. Sam smiled. He met Tom in the square. Tom laughed. He walked "
         "on. He reached the park.\n\n"
         "He came to the bench at last, and she turned and looked at him.\n\n"

@@ -88,7 +88,7 @@ def load_book(quotes_path: Path) -> GoldBook:
 
 
 def entity_name(key: str) -> str:
-    """The name in a LitBank entity id: ``Miss_Watson-26`` -> ``Miss Watson``."""
+    """The name in a LitBank entity id: ``Miss_Vance-26`` -> ``Miss Vance``."""
     return re.sub(r"-\d+$", "", key).replace("_", " ").replace(" 's", "'s").replace(" ’s", "’s")
 
 

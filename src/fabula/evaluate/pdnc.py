@@ -86,8 +86,8 @@ def _characters(path: Path) -> tuple[GoldCharacter, ...]:
 def _resolver(characters: Sequence[GoldCharacter]):
     """A function turning a speaker or addressee as written into a character key.
 
-    PDNC mostly writes the main name, sometimes an alias (``Lucy`` for ``Lucy
-    Honeychurch``); a name no character holds is kept as it is.
+    PDNC mostly writes the main name, sometimes an alias (``Nora`` for ``Nora
+    Vance``); a name no character holds is kept as it is.
     """
     exact: dict[str, set[str]] = {}
     loose: dict[str, set[str]] = {}

@@ -113,7 +113,7 @@ def title_key(word: str) -> str | None:
 
 
 def split_name(text: str) -> NameForm | None:
-    """Split ``"Mr. Tom Grey"`` into title and words; None if no name word is left."""
+    """Split ``"Mr. Piers Grey"`` into title and words; None if no name word is left."""
     words = [w for w in text.replace("\n", " ").split(" ") if w]
     title = None
     while words and title_key(words[0]) and len(words) > 1:
@@ -128,7 +128,7 @@ def split_name(text: str) -> NameForm | None:
 
 
 def is_nickname(short: str, full: str) -> bool:
-    """Whether ``short`` can be a familiar form of the first name ``full`` (Rob/Robert, Jez/Jezebel)."""
+    """Whether ``short`` can be a familiar form of the first name ``full`` (Wilf/Wilfred, Jez/Jezebel)."""
     short, full = short.lower(), full.lower()
     if short == full or len(short) < 3 or len(short) >= len(full) + 2:
         return False

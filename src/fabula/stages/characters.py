@@ -47,7 +47,7 @@ NAMED_PLACE_HEADS = frozenset(
     "hall park court house place corner wood fields common green hill heath "
     "society club bank union association institute committee company gazette herald times chronicle".split())
 """Last words that make a name of two words or more a place or a body of people (Ashcombe Hall, Breezy
-Corner, the Debating Club), though alone they may be a surname (Mrs. Hall, Mr. Wood)."""
+Corner, the Debating Club), though alone they may be a surname (Mrs. Heath, Mr. Wood)."""
 PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via rue".split())
 """First words that make a name of two words or more a place (Piazza Ducale, Pension Rossi)."""
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
@@ -93,7 +93,7 @@ class _Occurrence:
     after_the: bool  # "the Greys"
     place: bool  # the tagger calls it a place
     doc: int
-    tagged: bool  # beside a speech verb: "said Small"
+    tagged: bool  # beside a speech verb: "said Swift"
     token: int  # index of the name's last token in its doc
     people: bool = False  # the tagger calls it a nationality in the plural ("the Italians")
     acts: bool = False  # the subject of a verb
@@ -399,7 +399,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
     for text, found in common.items():  # "Will" is also a word, but here a short form of a name;
         surname = text in lasts and sum(o.person for o in found) * 2 > len(found)
         if _mid_sentence_only(found) and (surname or any(is_nickname(text, first) for first in firsts)):
-            kept[text] = found  # "Small" is a word, but here the surname of Tom Small
+            kept[text] = found  # "Swift" is a word, but here the surname of Piers Swift
     return kept
 
 
@@ -445,7 +445,7 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
 
 def _part_father_and_son(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
                          votes: dict[str, Counter]) -> list[_Cluster]:
-    """Father and son joined by their one surname ("Mr. Grey" and "Tom Grey"): when the narration
+    """Father and son joined by their one surname ("Mr. Grey" and "Piers Grey"): when the narration
     calls the man both by his first name and "Mr. Surname", each of them often, "Mr. Surname" is
     the other man."""
     def told(text: str) -> int:
@@ -516,8 +516,8 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
         if form.gender:  # "Mr. Grey" is not Nell Grey, whom pronouns call she
             fits = [c for c in fits if _gender(c) in (None, form.gender)]
         family = [c for c in clusters if any(n.last == form.first for n in c.names)]
-        if len(family) > 1:  # "Mr. John Smith" among Smiths: "Mr. Smith" is another man, the head of the family
-            fits = [c for c in fits if not any(  # when he is named in full often, and "Mr. Smith" far more often
+        if len(family) > 1:  # "Mr. John Pell" among Pells: "Mr. Pell" is another man, the head of the family
+            fits = [c for c in fits if not any(  # when he is named in full often, and "Mr. Pell" far more often
                 n.title == form.title and len(n.words) > 1 and n.last == form.first
                 and 10 <= c.forms[n.text] and uses > HEAD_OF_FAMILY * c.forms[n.text]
                 for n in c.names)]
@@ -633,7 +633,7 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
     if form.title in FIRST_NAME_TITLES and any(
         n.first == word or is_nickname(word, n.first) for n in cluster.names if len(n.words) > 1 or not n.title
     ):
-        return True  # "Sir Tom" and "Sir Tom Grey", "Miss Jess" and "Jessamy Grey"
+        return True  # "Sir Piers" and "Sir Piers Grey", "Miss Jess" and "Jessamy Grey"
     if form.title:
         if any(n.title == form.title and len(n.words) > 1 and n.first == word for n in cluster.names):
             return True  # "Mrs. Ida" and "Mrs. Ida Grey"
@@ -725,7 +725,7 @@ def _character(
     full = [text for text in forms if len(text.split()) > 1 and not title_key(text.split()[0])]
     if full and " " not in forms[0] and cluster.forms[forms[0]] <= FULL_NAME_SHARE * cluster.forms[full[0]]:
         forms.remove(full[0])
-        forms.insert(0, full[0])  # "Tom Small" over "Small" when both are in use
+        forms.insert(0, full[0])  # "Piers Swift" over "Swift" when both are in use
     name = forms[0]
     known = {name.lower()}
     aliases = []

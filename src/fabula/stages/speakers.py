@@ -13,6 +13,7 @@ from fabula.nlp import Parsed
 from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
 from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
+from fabula.stages._relatives import PARENT_WORDS, kin_of
 from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS, phrasal_particle
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -53,11 +54,8 @@ ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
 """Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
 GUESSES = ("turn", "salience")
 KIN_CALL = re.compile(
-    r"(?:^|[,;:!?.]\s*|\bdear\s+)(papa|pa|father|mamma|mama|ma|mother)\s*(?:[;:!?.]|--|$|,(?!\s*[A-Z]\w*,))",
-    re.IGNORECASE)
+    rf"(?:^|[,;:!?.]\s*|\bdear\s+)({'|'.join(PARENT_WORDS)})\s*(?:[;:!?.]|--|$|,(?!\s*[A-Z]\w*,))", re.IGNORECASE)
 """A parent called by the word for a parent (``But they like it, papa;``)."""
-KIN_TITLE = {"papa": "mr", "pa": "mr", "father": "mr", "mamma": "mrs", "mama": "mrs", "ma": "mrs", "mother": "mrs"}
-"""The title the parent a kin word calls bears under the family surname."""
 PERCEPTION_VERBS = frozenset({"hear", "heard", "hears", "hearing", "overheard", "overhear", "overhears"})
 """Verbs whose subject hears the line a speech verb under them gives (``Ann heard him murmur``)."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
@@ -103,7 +101,7 @@ class _Turn:
     described: str | None = None
     """The gender ("m", "f" or "") of the unnamed person the tag makes the speaker (``said the stranger``)."""
     kin: str | None = None
-    """The title ("mr" or "mrs") of the parent the line calls by a kin word (``No, papa``)."""
+    """The word the line calls a parent by (``No, papa``)."""
 
 
 def attribute_speakers(
@@ -138,8 +136,10 @@ class _Text:
         """The "I" of the story, whom the narration never calls he, she or "the girl"."""
         self.gender = {c.id: PRONOUN_GENDER.get((c.pronouns or "").split("/")[0]) for c in cast.characters}
         self.in_quote = QuoteIndex(quotes, marks=True)
-        self.parents = _parents(cast)
-        """``(character, "mr"|"mrs")`` -> the character's father or mother, as far as the cast tells."""
+        ids = [c.id for c in cast.characters]
+        names = [list(filter(None, map(split_name, (c.name, *c.aliases)))) for c in cast.characters]
+        self.kin = {(ids[who], word): ids[relative] for (who, word), relative in kin_of(names).items()}
+        """``(character, kin word)`` -> the character that kin is, as far as the cast's surnames tell."""
         self.talkers: set[str] = set()
         """Characters a speech tag somewhere names as speaking: the likelier voices of an untagged line."""
 
@@ -198,7 +198,7 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
         turn.named = tuple(m.character for m in names if m.character not in turn.vocatives)
         called = KIN_CALL.search(turn.quote.text)
-        turn.kin = KIN_TITLE[called.group(1).lower()] if called else None
+        turn.kin = called.group(1).lower() if called else None
     own = [turn.vocatives for turn in turns]
     for first, second in pairwise(turns):
         if _one_utterance(text, first.quote, second.quote):  # "Oh, Ann," she cried, "you came!": Ann is
@@ -344,7 +344,7 @@ def _runs_on(quote: Quote, following) -> bool:
 
 
 def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
-    """``"..." was Mary's reply``: a speech noun owned by a character, right after the quote."""
+    """``"..." was Nora's reply``: a speech noun owned by a character, right after the quote."""
     if not zone or zone[0].lower_ not in ("was", "came", "were") or turn.quote.kind == "embedded":
         return False
     nouns = [t for t in zone[:8] if t.lower_ in SPEECH_NOUNS]
@@ -415,7 +415,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
             doc[k].pos_ in ("ADV", "SPACE") or doc[k].dep_ == "prt" or doc[k].lower_.rstrip(".") in TAG_SKIPS
             or _title_dot(doc[k])
         ):
-            k += 1  # "said the Queen", "called out Pip", "said Mr. Pell" with the title cut off
+            k += 1  # "said the Abbess", "called out Pip", "said Mr. Pell" with the title cut off
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
             owned = k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE + ("s",) and doc[k + 2].lower_ in NOUN_GENDER
             return doc[k + 2] if owned else doc[k]  # "answered Ida's mamma": the mamma, not Ida
@@ -550,7 +550,10 @@ def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> N
     """The character who acts in the narration next to the quote: ``Anna smirked. "..."``."""
     leading = _sentences(before)[::-1]
     nearest = leading[0] if leading else None  # the sentence just before the quote
-    if nearest is not None and _speaks_last(text, turn, nearest, offset):
+    cue = "thought" if turn.quote.kind == "thought" else "beat"
+    speaking = _last_speaker(text, nearest, offset, exclude=turn.vocatives) if nearest is not None else None
+    if speaking is not None:  # "...and as soon as they were gone Piers began." the one it makes speak
+        turn.speaker, turn.cue = speaking, cue
         return
     sides = (_sentences(after), leading)
     for sentences in sides if not before else sides[::-1]:
@@ -560,17 +563,8 @@ def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> N
                 for token in sentence[::-1] if opens else sentence:
                     character = text.character_at(token, offset) if _acts(token, main_only) else None
                     if character and character not in turn.vocatives:
-                        turn.speaker, turn.cue = character, "thought" if turn.quote.kind == "thought" else "beat"
+                        turn.speaker, turn.cue = character, cue
                         return
-
-
-def _speaks_last(text: _Text, turn: _Turn, sentence: list, offset: int) -> bool:
-    """``...and as soon as they were gone Tom began.`` right before the line: the one the sentence
-    last makes speak, not the first one it makes act."""
-    character = _last_speaker(text, sentence, offset, exclude=turn.vocatives)
-    if character is not None:
-        turn.speaker, turn.cue = character, "thought" if turn.quote.kind == "thought" else "beat"
-    return character is not None
 
 
 def _last_speaker(
@@ -578,7 +572,7 @@ def _last_speaker(
 ) -> str | None:
     """The character a sentence last makes speak, if any: not one who only reports speech (``told her
     that``) or does not speak (``did not reply``). A narration paragraph of its own must make them speak
-    in its main clause and with no object (``Tom began.``), for ``asked her if...`` tells an answer."""
+    in its main clause and with no object (``Piers began.``), for ``asked her if...`` tells an answer."""
     for token in sentence[::-1]:
         if token.lower_ not in SPEECH_VERBS or token.lower_ in THOUGHT_VERBS or text.in_quote(offset + token.idx):
             continue
@@ -901,7 +895,7 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         return not turn.described or text.gender.get(character) == turn.described
 
     described = turn.described is not None
-    parent = text.parents.get((previous.speaker, previous.kin)) if previous and previous.kin else None
+    parent = text.kin.get((previous.speaker, previous.kin)) if previous and previous.kin else None
     if previous and previous.speaker and (previous.vocatives or previous.told or parent):
         called = tuple(v for v in previous.vocatives if v in text.talkers)  # not "Rest well, Margaret" at a grave
         called += (previous.told,) if previous.told else ()
@@ -950,7 +944,7 @@ def _addressees(text: _Text, speech: list[_Turn]) -> None:
         speaker = turn.speaker
         if turn.group:
             continue
-        parent = text.parents.get((speaker, turn.kin)) if turn.kin else None
+        parent = text.kin.get((speaker, turn.kin)) if turn.kin else None
         called = tuple(dict.fromkeys(v for v in turn.vocatives + (turn.told, parent) if v and v != speaker))
         if called:
             turn.quote = replace(turn.quote, addressees=called)
@@ -973,24 +967,3 @@ def _finish(turn: _Turn) -> Quote:
         confidence=CONFIDENCE.get(cue or "", 0.0),
     )
 
-
-def _parents(cast: Cast) -> dict[tuple[str, str], str]:
-    """Each character's father and mother as the cast names them: the one other character called
-    "Mr." or "Mrs." by the character's surname alone (Ida Grey's "papa" is Mr. Grey)."""
-    titled: dict[tuple[str, str], set[str]] = defaultdict(set)
-    surnames: dict[str, set[str]] = defaultdict(set)
-    for character in cast.characters:
-        forms = list(filter(None, map(split_name, (character.name, *character.aliases))))
-        married = any(form.title == "mrs" for form in forms)  # her surname is her husband's, not her father's
-        for form in forms:
-            if form.title in ("mr", "mrs") and len(form.words) == 1:
-                titled[(form.words[0], form.title)].add(character.id)
-            if (len(form.words) > 1 or form.title) and not married:
-                surnames[character.id].add(form.last)
-    family = {}
-    for character, names in surnames.items():
-        for title in ("mr", "mrs"):
-            parents = {p for name in names for p in titled.get((name, title), ())} - {character}
-            if len(parents) == 1:
-                family[(character, title)] = parents.pop()
-    return family
