@@ -1029,3 +1029,24 @@ def test_speakers_poor_before_a_name_pities_and_does_not_call() -> None:
         '"There certainly was some mismanagement in his education."'
     )
     assert _quote(analysis, "There certainly").speaker == _id(analysis, "Cara")
+
+
+def test_speakers_a_pronoun_answer_goes_to_the_one_called_in_the_first_half_of_a_cut_line() -> None:
+    analysis = _analyse(
+        "Mrs. Grey and her daughter Ida sat in the garden with Piers. Ida was cutting roses, and Ida laid "
+        "them in a basket while her mother watched.\n\n"
+        'Piers stood up as Ida followed her mother. "Mrs. Grey," he said, "what if we two walk home and leave you?"\n\n'
+        '"Certainly!" was her cordial reply.'
+    )
+    assert _quote(analysis, "Certainly").speaker == _id(analysis, "Mrs. Grey")
+
+
+def test_speakers_i_replied_stays_with_the_narrator_when_the_line_before_called_someone() -> None:
+    analysis = _analyse(
+        "I had known Nora for a year when she came to the house with Wilf. Wilf sat by the door.\n\n"
+        '"Wilf," she said, "surely you are not angry?"\n\n'
+        '"No," I replied, "I am merely tired."'
+    )
+    narrator = [c for c in analysis.cast.characters if c.narrator]
+    assert len(narrator) == 1
+    assert _quote(analysis, "No").speaker == narrator[0].id

@@ -719,7 +719,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS
         ):
             was = turn.speaker
-            if _answer_the_call(text, turn, previous):
+            if _answer_the_call(text, turn, _cut_line(text, speech[:index])):
                 moved[(turn.quote.paragraph, was)] = turn.speaker
         elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
             turn.speaker = moved[(turn.quote.paragraph, turn.speaker)]  # the rest of the answer
@@ -769,10 +769,26 @@ def _asks(quote: Quote) -> bool:
     return quote.text.rstrip(" \"'”’").endswith("?")
 
 
-def _answer_the_call(text: _Text, turn: _Turn, previous: _Turn) -> bool:
-    """``"...Mr. Grey!"`` then ``"Indeed," he replied``: the pronoun is the one just called, if the gender fits."""
+def _cut_line(text: _Text, speech: list[_Turn]) -> list[_Turn]:
+    """The last line of ``speech`` with the parts a tag cut it into: ``"Mrs. Grey," he said, "what if..."``."""
+    line = [speech[-1]]
+    for before in speech[-4:-1][::-1]:
+        if before.quote.paragraph != line[0].quote.paragraph or (
+                _narration_between(text, before.quote, line[0].quote) > UTTERANCE_TAG_WORDS):
+            break
+        line.insert(0, before)
+    return line
+
+
+def _answer_the_call(text: _Text, turn: _Turn, line: list[_Turn]) -> bool:
+    """``"...Mr. Grey!"`` then ``"Indeed," he replied``: the pronoun is the one just called, if the gender fits.
+    ``line`` is the paragraph before, whose every part may call (``"Mrs. Grey," he said, "what if..."``)."""
+    if turn.speaker == text.narrator:  # "I replied" is no guess
+        return False
     gender = text.gender.get(turn.speaker)
-    called = [v for v in previous.vocatives + ((previous.told,) if previous.told else ())
+    previous = line[-1]
+    calls = [v for t in line if t.speaker == previous.speaker for v in t.vocatives + ((t.told,) if t.told else ())]
+    called = [v for v in dict.fromkeys(calls)
               if v != previous.speaker and v not in turn.vocatives and v != turn.told
               and text.gender.get(v) == gender]
     if called and turn.speaker not in called:
