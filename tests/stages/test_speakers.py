@@ -1050,3 +1050,15 @@ def test_speakers_i_replied_stays_with_the_narrator_when_the_line_before_called_
     narrator = [c for c in analysis.cast.characters if c.narrator]
     assert len(narrator) == 1
     assert _quote(analysis, "No").speaker == narrator[0].id
+
+
+def test_speakers_a_name_after_a_comma_and_before_a_dash_is_called() -> None:
+    analysis = _analyse(
+        '"Have you any brothers?" asked Ida.\n\n'
+        '"None," said Vance.\n\n'
+        "Tobin closed the novel with a bang.\n\n"
+        '"Oh, Tobin--how you made me jump!"'
+    )
+    jump = _quote(analysis, "Oh, Tobin")
+    assert jump.speaker != _id(analysis, "Tobin")
+    assert _id(analysis, "Tobin") in jump.addressees

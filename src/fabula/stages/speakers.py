@@ -626,7 +626,8 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
             or word_before.lower_ == "poor")
         opening = before == "" or before.endswith((",", "!", ".", "?")) or len(before.split()) <= 1 and not led
         # (not "A Mr. Grey," answering who someone is, nor "And Mr. Grey?" asking after him)
-        closing = after == "" or after[:1] in ",.!?;"
+        closing = after == "" or after[:1] in ",.!?;" or before.endswith(",") and after[:1] in "-—–"
+        # ("Oh, Ben--how you made me jump!" calls him; "Ben--has he gone?" speaks of him)
         bare = following is not None and following.pos_ in ("PRON", "INTJ") and len(before.split()) <= 2
         subject = span is not None and span.root.dep_ in SUBJECTS and span.root.head.tag_ != "VB" and not any(
             c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children)  # "Anna, come" calls
