@@ -1062,3 +1062,15 @@ def test_speakers_a_name_after_a_comma_and_before_a_dash_is_called() -> None:
     jump = _quote(analysis, "Oh, Tobin")
     assert jump.speaker != _id(analysis, "Tobin")
     assert _id(analysis, "Tobin") in jump.addressees
+
+
+def test_speakers_a_name_after_my_dear_is_called() -> None:
+    analysis = _analyse(
+        '"Will you take some tea?" asked Nora.\n\n'
+        '"Gladly," said Ida.\n\n'
+        "Nora poured the tea and handed her the cup.\n\n"
+        '"Thank you, my dear Nora, you are all kindness."'
+    )
+    thanks = _quote(analysis, "Thank you")
+    assert thanks.speaker == _id(analysis, "Ida")
+    assert _id(analysis, "Nora") in thanks.addressees

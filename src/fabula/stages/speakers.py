@@ -56,6 +56,8 @@ GUESSES = ("turn", "salience")
 KIN_CALL = re.compile(
     rf"(?:^|[,;:!?.]\s*|\bdear\s+)({'|'.join(PARENT_WORDS)})\s*(?:[;:!?.]|--|$|,(?!\s*[A-Z]\w*,))", re.IGNORECASE)
 """A parent called by the word for a parent (``But they like it, papa;``)."""
+ENDEARMENT = re.compile(r"(?:\b(?:my|[Mm]y own)\s+)?\b(?:[Dd]ear|[Dd]earest|[Dd]arling)$")
+"""Words that lead a call without making it anything else: ``Oh, my dear Ann, ...``."""
 PERCEPTION_VERBS = frozenset({"hear", "heard", "hears", "hearing", "overheard", "overhear", "overhears"})
 """Verbs whose subject hears the line a speech verb under them gives (``Ann heard him murmur``)."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
@@ -616,7 +618,7 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
     speaker): a name set off at either end or by commas."""
     found = []
     for mention in names:
-        before = text.story.text[quote.start : mention.start].rstrip()
+        before = ENDEARMENT.sub("", text.story.text[quote.start : mention.start].rstrip()).rstrip()  # "Oh, my dear Ann,"
         after = text.story.text[mention.end : quote.end].lstrip()
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         following = _next(span[-1]) if span is not None else None
@@ -938,6 +940,9 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         if candidate != last and candidate not in excluded and fits(candidate):
             turn.speaker, turn.cue = candidate, "anaphoric" if described else "turn" if last else "salience"
             return
+    if not described and last and last not in excluded and set(recent) - {last} <= set(turn.vocatives):
+        turn.speaker, turn.cue = last, "turn"  # "Ben poured the tea." "Thank you, Ben": the other of the two
+        return
     if described:  # nobody else fits: the one who spoke last goes on, or whoever is there
         fallback = [c for c in _participants(text, turn, recent) if c not in excluded]
         if not any(fits(c) or text.gender.get(c) is None for c in fallback):  # "she said", no woman near:
