@@ -1074,3 +1074,11 @@ def test_speakers_a_name_after_my_dear_is_called() -> None:
     thanks = _quote(analysis, "Thank you")
     assert thanks.speaker == _id(analysis, "Ida")
     assert _id(analysis, "Nora") in thanks.addressees
+
+
+def test_speakers_a_name_between_commas_of_an_exhortation_is_called() -> None:
+    analysis = _analyse(
+        "Piers and Ida sat with Nora by the window.\n\n"
+        '"Courage, Nora, courage and faith. You will see," said Piers.'
+    )
+    assert _quote(analysis, "Courage").addressees == (_id(analysis, "Nora"),)

@@ -633,7 +633,10 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
         bare = following is not None and following.pos_ in ("PRON", "INTJ") and len(before.split()) <= 2
         subject = span is not None and span.root.dep_ in SUBJECTS and span.root.head.tag_ != "VB" and not any(
             c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children)  # "Anna, come" calls
-        listed = span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))
+        listed = span is not None and any(  # "Ann and Ben", not "Courage, Ann, courage"
+            text.covering(offset + t.idx) or t.pos_ == "PROPN" and offset + t.idx != quote.start
+            for t in [span.root.head] * (span.root.dep_ == "conj")
+            + [c for c in span.root.children if c.dep_ == "conj"])
         if (opening and closing or bare) and not after.startswith(POSSESSIVE) and not subject and not listed:
             found.append(mention.character)  # not "Mrs. Pell, I believe, did a great deal"
     return tuple(dict.fromkeys(found))
