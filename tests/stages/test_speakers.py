@@ -1082,3 +1082,13 @@ def test_speakers_a_name_between_commas_of_an_exhortation_is_called() -> None:
         '"Courage, Nora, courage and faith. You will see," said Piers.'
     )
     assert _quote(analysis, "Courage").addressees == (_id(analysis, "Nora"),)
+
+
+def test_speakers_to_say_after_a_main_verb_tags_its_subject() -> None:
+    analysis = _analyse(
+        '"The children were sick all day," said Nora.\n\n'
+        'And Mrs. Grey took the first opportunity of being alone with Nora, to say, "I cannot help wishing '
+        'they had a little of your method."'
+    )
+    line = _quote(analysis, "I cannot help")
+    assert (line.speaker, line.cue) == (_id(analysis, "Mrs. Grey"), "explicit")  # the tag read, not a beat

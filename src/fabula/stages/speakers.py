@@ -468,8 +468,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
             break
         if head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "stirred her up by saying", "ended with saying"
-        elif head.dep_ in CLIMB:
-            head = head.head
+        elif head.dep_ in CLIMB or head.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children):
+            head = head.head  # "took up the subject again, to say"
         else:
             break
     if subject is None:  # "Ann jumped up;--and, startled, exclaimed": the first clause parsed as its object
