@@ -1092,3 +1092,13 @@ def test_speakers_to_say_after_a_main_verb_tags_its_subject() -> None:
     )
     line = _quote(analysis, "I cannot help")
     assert (line.speaker, line.cue) == (_id(analysis, "Mrs. Grey"), "explicit")  # the tag read, not a beat
+
+
+def test_speakers_a_line_break_between_name_and_tag_verb_keeps_the_tag() -> None:
+    analysis = _analyse(
+        '"I must apologise for my interference," said Piers.\n\n'
+        'Gravely displeased, he turned to go. Not till then did Mrs. Grey\nreply: "My own wishes are '
+        'unimportant beside yours."'
+    )
+    line = _quote(analysis, "My own wishes")
+    assert (line.speaker, line.cue) == (_id(analysis, "Mrs. Grey"), "explicit")

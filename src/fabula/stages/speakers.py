@@ -399,8 +399,8 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
     """The word order of a tag, trusted over the parse: ``Anna said``, ``said Anna``, ``she cried``."""
     doc = verb.doc
     k = verb.i - 1
-    while k >= 0 and k >= verb.i - 3 and (doc[k].pos_ == "ADV" or doc[k].lower_ in ("then", "now")):
-        k -= 1
+    while k >= 0 and k >= verb.i - 3 and (doc[k].pos_ in ("ADV", "SPACE") or doc[k].lower_ in ("then", "now")):
+        k -= 1  # (a line break counts for nothing: "Miss Pell\nreplied")
     if k >= 0 and _can_be_subject(text, doc[k], offset):
         return doc[k]
     if k >= 1 and doc[k].lower_ in POSSESSIVE and verb.lower_.endswith("ing") and _can_be_subject(
