@@ -1102,3 +1102,13 @@ def test_speakers_a_line_break_between_name_and_tag_verb_keeps_the_tag() -> None
     )
     line = _quote(analysis, "My own wishes")
     assert (line.speaker, line.cue) == (_id(analysis, "Mrs. Grey"), "explicit")
+
+
+def test_speakers_roused_herself_to_say_is_her_tag_not_a_pronoun_one() -> None:
+    analysis = _analyse(
+        '"I have come on a special mission," said Piers.\n\n'
+        "Piers raised his palms, and the two looked at each other across the desk till Nora roused herself "
+        'to say: "Do sit down."'
+    )
+    line = _quote(analysis, "Do sit down")
+    assert (line.speaker, line.cue) == (_id(analysis, "Nora"), "explicit")

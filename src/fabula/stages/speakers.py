@@ -459,7 +459,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
     subject, head = None, verb
     for _ in range(3):  # "She looked up and groaned", "Anna began to say", "was forced to add"
         subject = next((c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)
-                        and not _after_preposition(c)), None)
+                        and not _after_preposition(c) and c.lower_ not in REFLEXIVES), None)  # "roused himself to say"
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
             subject = head.head  # "Rosie, who, running to her, cried"
         if subject is None:
@@ -468,7 +468,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
             break
         if head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "stirred her up by saying", "ended with saying"
-        elif head.dep_ in CLIMB or head.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children):
+        elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in head.children):
             head = head.head  # "took up the subject again, to say"
         else:
             break
