@@ -1112,3 +1112,13 @@ def test_speakers_roused_herself_to_say_is_her_tag_not_a_pronoun_one() -> None:
     )
     line = _quote(analysis, "Do sit down")
     assert (line.speaker, line.cue) == (_id(analysis, "Nora"), "explicit")
+
+
+def test_speakers_a_reproach_of_names_its_owner_as_the_speaker() -> None:
+    analysis = _analyse(
+        '"Stay a little," said Piers. Ida sat by the fire.\n\n'
+        'Nora left the room, and when listening in turn to Ida\'s reproach of "Tobin spoils the children so!" '
+        'she never felt like agreeing.'
+    )
+    line = _quote(analysis, "Tobin spoils")
+    assert (line.speaker, line.cue) == (_id(analysis, "Ida"), "explicit")

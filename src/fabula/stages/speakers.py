@@ -38,7 +38,7 @@ SPEECH_NOUNS = frozenset(
     "reply answer remark rejoinder response retort reasoning injunction exclamation comment cry question "
     "observation greeting words reproach protest request reflection advice amendment conclusion suggestion "
     "explanation assurance apology objection entreaty warning announcement salutation enquiry inquiry "
-    "exhortation parting farewell command declaration".split()
+    "exhortation parting farewell command declaration shout whisper murmur ejaculation".split()
 )
 FIRST_PERSON = ("i",)
 TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
@@ -364,8 +364,8 @@ def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
 def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     """``Ida's reply was, "..."``: a speech noun owned by a character, ending the narration before."""
     words = [t for t in zone if not t.is_punct]
-    if turn.quote.kind == "embedded" or len(words) < 2 or words[-1].lower_ not in ("was", "were"):
-        return False
+    if turn.quote.kind == "embedded" or len(words) < 2 or words[-1].lower_ not in ("was", "were", "of"):
+        return False  # "Ida's reply was", "her mother's shout of"
     noun = words[-2]
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     mention = text.covering(offset + owner.idx) if owner is not None and noun.lower_ in SPEECH_NOUNS else None
