@@ -1122,3 +1122,24 @@ def test_speakers_a_reproach_of_names_its_owner_as_the_speaker() -> None:
     )
     line = _quote(analysis, "Tobin spoils")
     assert (line.speaker, line.cue) == (_id(analysis, "Ida"), "explicit")
+
+
+def test_speakers_said_the_other_goes_to_the_one_who_did_not_speak_last() -> None:
+    analysis = _analyse(
+        "Mr. Pell and Piers sat in the club. Piers lit a cigar.\n\n"
+        '"It is Vance, for one," Mr. Pell interposed.\n\n'
+        '"Vance--who was snubbed for it!" Piers broke out.\n\n'
+        '"Ah--did he?" snapped the other, as if Piers had told him exactly what he had been laying a trap for.'
+    )
+    assert _quote(analysis, "Ah--did he").speaker == _id(analysis, "Mr. Pell")
+
+
+def test_speakers_a_line_tagged_by_someone_s_kin_after_narration_is_not_theirs() -> None:
+    analysis = _analyse(
+        "Mr. Pell and his son Rowan walked down the street. Rowan counted the doors.\n\n"
+        '"It is the fifth," said Rowan.\n\n'
+        "Mr. Pell remained motionless, gazing at the upper windows as if the end of their pilgrimage had been "
+        "attained.\n\n"
+        '"I say, you know, it\'s nearly six," his son at length reminded him.'
+    )
+    assert _quote(analysis, "I say").speaker == _id(analysis, "Rowan")

@@ -424,6 +424,8 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         person = k + 1 if k + 1 < len(doc) and doc[k].pos_ == "DET" else k
         if person < len(doc) and doc[person].lower_ in NOUN_GENDER and doc[person].tag_ == "NN":
             return doc[person]  # "asked the son and heir", "said this lady": someone described
+        if k < len(doc) and doc[k].lower_ == "other" and doc[k - 1].lower_ == "the":
+            return doc[k]  # "snapped the other": the one who did not speak last
         if k + 1 < len(doc) and doc[k].dep_ == "poss" and doc[k + 1].pos_ == "NOUN":
             return doc[k + 1]  # "cried her mother": the mother, not the one whose mother she is
     return None
@@ -511,7 +513,8 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
     if character is None:  # "the obliging Mrs. Pell": a name inside the subject's phrase
         inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
         character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
-    common_noun = subject.pos_ in ("NOUN", "PROPN") and subject.tag_ not in ("NNS", "NNPS") and subject.is_lower
+    common_noun = (subject.pos_ in ("NOUN", "PROPN") and subject.tag_ not in ("NNS", "NNPS") and subject.is_lower
+                   or subject.lower_ == "other" and subject.nbor(-1).lower_ == "the")  # "snapped the other"
     if character is None and speech and common_noun:  # the tagger often calls "the son" a proper noun
         turn.described = NOUN_GENDER.get(subject.lower_, "")  # someone present, found by the conversation
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -763,7 +766,7 @@ def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Tur
             turn.speaker, turn.cue = last, "beat"  # "Ben paced the room." Ben goes on
     elif answered and last_goes_on:
         turn.speaker, turn.cue = last, "turn"  # "He made no answer." The one who spoke goes on
-    elif reactor not in turn.vocatives and not answers and (
+    elif reactor not in turn.vocatives and reactor not in turn.named and not answers and (
         turn.described is None or reactor != text.narrator and text.gender.get(reactor) in (turn.described, None)
     ):
         turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
