@@ -1143,3 +1143,22 @@ def test_speakers_a_line_tagged_by_someone_s_kin_after_narration_is_not_theirs()
         '"I say, you know, it\'s nearly six," his son at length reminded him.'
     )
     assert _quote(analysis, "I say").speaker == _id(analysis, "Rowan")
+
+
+def test_speakers_a_line_break_inside_an_inverted_kin_tag_keeps_the_tag() -> None:
+    analysis = _analyse(
+        "Mrs. Grey sat by the lake with her daughter Ida and with Piers.\n\n"
+        '"We could row to the castle tonight," said Piers.\n\n'
+        '"It would be lovely!" said Ida. But she only stood there laughing.\n\n'
+        '"I should think you had better find out what time it is," interposed her\nmother.'
+    )
+    assert _quote(analysis, "I should think").speaker == _id(analysis, "Mrs. Grey")
+
+
+def test_speakers_a_phrasal_tag_broken_across_lines_is_read() -> None:
+    analysis = _analyse(
+        "Tobin walked with Nora along the river. Tobin kept his head low, and Nora listened.\n\n"
+        'Suddenly, as they turned back, he jerked\nout: "The traffic is very much increased, you know."'
+    )
+    line = _quote(analysis, "The traffic")
+    assert (line.speaker, line.cue) == (_id(analysis, "Tobin"), "anaphoric")

@@ -17,7 +17,7 @@ hint howl inform instruct lament mention nag note order point pray proclaim pron
 query rage rant read remind report resume reveal roar scream sing sneer sob stammer suppose
 swear taunt thank threaten whistle write pursue proceed interpose remonstrate assent falter expostulate
 ejaculate accost opine acquiesce apologize apologise affirm assert titter simper hesitate explode
-end finish volunteer
+end finish volunteer croon blurt chirp bawl coax wheedle jeer
 """
 _IRREGULAR = """
 said says saying told tells telling spoke speaks spoken speaking began begins begun beginning
@@ -53,6 +53,7 @@ PHRASAL_SPEECH = frozenset({
         ("break breaks broke breaking", "in"),
         ("break breaks broke breaking burst bursts bursting", "out"),
         ("strike strikes struck striking", "in"),
+        ("jerk jerks jerked jerking rap raps rapped rapping", "out"),
     )
     for verb in verbs.split()
 })
@@ -61,7 +62,6 @@ PHRASAL_SPEECH = frozenset({
 
 def phrasal_particle(verb) -> object | None:
     """The particle token that makes this verb a speech verb (``put in`` Anna, Anna ``went on``), if any."""
-    if verb.i + 1 >= len(verb.doc):
-        return None
-    particle = verb.nbor(1)
-    return particle if (verb.lower_, particle.lower_) in PHRASAL_SPEECH else None
+    following = (t for t in verb.doc[verb.i + 1 : verb.i + 3] if not t.is_space)  # "went\non"
+    particle = next(following, None)
+    return particle if particle is not None and (verb.lower_, particle.lower_) in PHRASAL_SPEECH else None

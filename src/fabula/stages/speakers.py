@@ -418,17 +418,27 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
             or _title_dot(doc[k])
         ):
             k += 1  # "said the Abbess", "called out Pip", "said Mr. Pell" with the title cut off
+        following = _word_after(doc, k)  # (over a line break: "interposed her\nmother")
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
-            owned = k + 2 < len(doc) and doc[k + 1].lower_ in POSSESSIVE + ("s",) and doc[k + 2].lower_ in NOUN_GENDER
-            return doc[k + 2] if owned else doc[k]  # "answered Ida's mamma": the mamma, not Ida
-        person = k + 1 if k + 1 < len(doc) and doc[k].pos_ == "DET" else k
+            owned = following is not None and doc[following].lower_ in POSSESSIVE + ("s",) and (
+                _word_after(doc, following) is not None and doc[_word_after(doc, following)].lower_ in NOUN_GENDER)
+            return doc[_word_after(doc, following)] if owned else doc[k]  # "answered Ida's mamma": the mamma
+        person = following if following is not None and doc[k].pos_ == "DET" else k
         if person < len(doc) and doc[person].lower_ in NOUN_GENDER and doc[person].tag_ == "NN":
             return doc[person]  # "asked the son and heir", "said this lady": someone described
         if k < len(doc) and doc[k].lower_ == "other" and doc[k - 1].lower_ == "the":
             return doc[k]  # "snapped the other": the one who did not speak last
-        if k + 1 < len(doc) and doc[k].dep_ == "poss" and doc[k + 1].pos_ == "NOUN":
-            return doc[k + 1]  # "cried her mother": the mother, not the one whose mother she is
+        if following is not None and doc[k].dep_ == "poss" and doc[following].pos_ == "NOUN":
+            return doc[following]  # "cried her mother": the mother, not the one whose mother she is
     return None
+
+
+def _word_after(doc, k: int) -> int | None:
+    """The index of the first token after ``k`` that is not a line break, if any."""
+    k += 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    return k if k < len(doc) else None
 
 
 def _before_aside(doc, k: int):
@@ -535,7 +545,8 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
 
 
 def _next(token):
-    return token.nbor(1) if token.i + 1 < len(token.doc) else None
+    k = _word_after(token.doc, token.i)  # a line break is no word
+    return token.doc[k] if k is not None else None
 
 
 def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
