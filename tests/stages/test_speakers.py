@@ -1162,3 +1162,13 @@ def test_speakers_a_phrasal_tag_broken_across_lines_is_read() -> None:
     )
     line = _quote(analysis, "The traffic")
     assert (line.speaker, line.cue) == (_id(analysis, "Tobin"), "anaphoric")
+
+
+def test_speakers_a_tag_that_opens_the_next_quote_is_not_the_tag_of_the_one_before() -> None:
+    analysis = _analyse(
+        "Nora and Tobin sat down at the table.\n\n"
+        'So, when Nora said with forced lightness of heart, "You want your breakfast, sir," Tobin replied, '
+        '"If I waited for breakfast, I would starve."'
+    )
+    assert _quote(analysis, "You want").speaker == _id(analysis, "Nora")
+    assert _quote(analysis, "If I waited").speaker == _id(analysis, "Tobin")

@@ -214,7 +214,9 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             after = [t for t in after if offset + t.idx < turns[index + 1].quote.start]
         sides.append((before, after))
         if turn.quote.kind != "embedded":
-            _read_tags(text, turn, _tag_zone(before, first=False), _tag_zone(after, first=True), offset)
+            opens_next = index + 1 < len(turns) and bool(after) and after[-1].text in (",", ":") and (
+                not any(t.text in (".", "!", "?", ";") for t in after))  # '"A," Ben replied, "B"': B's tag
+            _read_tags(text, turn, _tag_zone(before, first=False), _tag_zone(after, first=True), offset, opens_next)
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
     for turn, vocatives in zip(turns, own):
@@ -240,10 +242,11 @@ def _one_utterance(text: _Text, first: Quote, second: Quote) -> bool:
     )
 
 
-def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int) -> bool:
+def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, opens_next: bool = False) -> bool:
     """The tag of one quote, from the narration before it (``lead``) and after it (``zone``): a tag
-    close to the quote first, then one farther off, then a speech noun (``was Ida's reply``)."""
-    aside = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(")
+    close to the quote first, then one farther off, then a speech noun (``was Ida's reply``). A zone
+    that opens the next quote (``Ben replied, "..."``) is that quote's tag before it is this one's."""
+    aside = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(") or opens_next
     if aside and _tag(text, turn, lead, offset, before=True):  # a clause of its own after the quote
         return True  # ('"Over!" and they all asked'): the tag before it comes first
     open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
