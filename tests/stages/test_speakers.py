@@ -1172,3 +1172,11 @@ def test_speakers_a_tag_that_opens_the_next_quote_is_not_the_tag_of_the_one_befo
     )
     assert _quote(analysis, "You want").speaker == _id(analysis, "Nora")
     assert _quote(analysis, "If I waited").speaker == _id(analysis, "Tobin")
+
+
+def test_speakers_a_speech_verb_inside_a_name_is_no_tag() -> None:
+    analysis = _analyse(
+        "The Mock Heron sat on the rock, and the Mock Heron sighed. Tobin sat beside it.\n\n"
+        'At last Tobin said to the Mock Heron, "Drive on, old fellow!"'
+    )
+    assert _quote(analysis, "Drive on").speaker == _id(analysis, "Tobin")
