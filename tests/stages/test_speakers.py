@@ -1180,3 +1180,24 @@ def test_speakers_a_speech_verb_inside_a_name_is_no_tag() -> None:
         'At last Tobin said to the Mock Heron, "Drive on, old fellow!"'
     )
     assert _quote(analysis, "Drive on").speaker == _id(analysis, "Tobin")
+
+
+def test_speakers_a_quote_inside_a_line_does_not_cut_off_the_line_s_tag() -> None:
+    analysis = _analyse(
+        "Tobin wrote on the card, and Nora looked on.\n\n"
+        '"What does it say?" asked Nora.\n\n'
+        "Tobin looked at it for a long time.\n\n"
+        '"I\'m just saying \'A Happy Birthday\'," said Tobin carelessly.'
+    )
+    line = _quote(analysis, "I'm just saying")
+    assert (line.speaker, line.cue) == (_id(analysis, "Tobin"), "explicit")
+
+
+def test_speakers_an_inverted_tag_reads_past_the_words_describing_the_speaker() -> None:
+    analysis = _analyse(
+        "Mrs. Grey and Nora stood at the door. Nora stamped her foot.\n\n"
+        '"I\'ll never forgive you, never!" said Nora.\n\n'
+        '"Did anybody ever see such a temper!" exclaimed the horrified Mrs. Grey.'
+    )
+    line = _quote(analysis, "Did anybody")
+    assert (line.speaker, line.cue) == (_id(analysis, "Mrs. Grey"), "explicit")

@@ -210,11 +210,12 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
     for index, turn in enumerate(turns):
         after = [t for t in narration if offset + t.idx >= turn.quote.end]
         before = [t for t in narration if offset + t.idx < turn.quote.start]
-        if index + 1 < len(turns):
-            after = [t for t in after if offset + t.idx < turns[index + 1].quote.start]
+        following = next((t for t in turns[index + 1:] if t.quote.start >= turn.quote.end), None)
+        if following is not None:  # (not a quote inside this one: "I said 'Hello'," said Ida)
+            after = [t for t in after if offset + t.idx < following.quote.start]
         sides.append((before, after))
         if turn.quote.kind != "embedded":
-            opens_next = index + 1 < len(turns) and bool(after) and after[-1].text in (",", ":") and (
+            opens_next = following is not None and bool(after) and after[-1].text in (",", ":") and (
                 not any(t.text in (".", "!", "?", ";") for t in after))  # '"A," Ben replied, "B"': B's tag
             _read_tags(text, turn, _tag_zone(before, first=False), _tag_zone(after, first=True), offset, opens_next)
             if turn.cue == "anaphoric":
@@ -417,9 +418,9 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
     if inverted_ok:
         particle = phrasal_particle(verb)
         k = verb.i + 1 if particle is None else particle.i + 1  # "put in Mrs. Pell"
-        while k < len(doc) and k <= verb.i + 4 and (
+        while k < len(doc) and k <= verb.i + 5 and (
             doc[k].pos_ in ("ADV", "SPACE") or doc[k].dep_ == "prt" or doc[k].lower_.rstrip(".") in TAG_SKIPS
-            or _title_dot(doc[k])
+            or _title_dot(doc[k]) or _before_a_name(doc, k)  # "cried the horrified Mrs. Pell"
         ):
             k += 1  # "said the Abbess", "called out Pip", "said Mr. Pell" with the title cut off
         following = _word_after(doc, k)  # (over a line break: "interposed her\nmother")
@@ -435,6 +436,16 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         if following is not None and doc[k].dep_ == "poss" and doc[following].pos_ == "NOUN":
             return doc[following]  # "cried her mother": the mother, not the one whose mother she is
     return None
+
+
+def _before_a_name(doc, k: int) -> bool:
+    """Whether token ``k`` is an adjective between ``the`` and a capitalised name (``the good-hearted Mrs.``)."""
+    j = k
+    describing = ("ADJ", "ADV", "VBN", "HYPH")  # (a participle too: "good-hearted", "horrified")
+    while j < len(doc) and j - k < 4 and (doc[j].pos_ in describing or doc[j].tag_ in describing):
+        j += 1
+    starts = doc[k - 1].lower_ == "the" or doc[k - 1].pos_ in describing or doc[k - 1].tag_ in describing
+    return j > k and starts and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title
 
 
 def _word_after(doc, k: int) -> int | None:
