@@ -1201,3 +1201,14 @@ def test_speakers_an_inverted_tag_reads_past_the_words_describing_the_speaker() 
     )
     line = _quote(analysis, "Did anybody")
     assert (line.speaker, line.cue) == (_id(analysis, "Mrs. Grey"), "explicit")
+
+
+def test_speakers_the_one_told_something_in_narration_answers_it() -> None:
+    analysis = _analyse(
+        "Mrs. Grey had stayed at the hotel, for Mrs. Grey did not care for castles.\n\n"
+        '"It was a lovely day," said Nora to Tobin on the way back.\n\n'
+        '"It was," said Tobin.\n\n'
+        "In the evening Tobin mentioned to Mrs. Grey that he had spent the afternoon at the castle with Nora.\n\n"
+        '"With that girl? Alone?"'
+    )
+    assert _quote(analysis, "With that girl").speaker == _id(analysis, "Mrs. Grey")

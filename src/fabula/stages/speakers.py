@@ -779,14 +779,18 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
 def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Turn | None) -> None:
     """An untagged line after a narration paragraph: who the narration last makes act, and whether
     that act was an answer, tells whether the one who spoke last goes on or the actor speaks."""
-    reactor, answered = _reacting(text, turn.quote.paragraph - 1)
+    reactor, answered, told = _reacting(text, turn.quote.paragraph - 1)
     answers = following is not None and following.speaker == reactor and following.cue in ANCHORS and (
         following.quote.paragraph == turn.quote.paragraph + 1)  # "Anna sighed." "...!" "Ben," Anna said
     last_goes_on = last is not None and last not in turn.vocatives and (  # and not "she asked" for a man
         turn.described is None or text.gender.get(last) in (turn.described, None))
+    hearer = answered and told and told != reactor and told not in turn.vocatives and (
+        turn.described is None or text.gender.get(told) in (turn.described, None))
     if not reactor:
         if last_goes_on and _unanswered(text, turn.quote.paragraph - 1):
             turn.speaker, turn.cue = last, "turn"  # "Ann!" / No answer. / "Ann!": the caller again
+    elif hearer:
+        turn.speaker, turn.cue = told, "turn"  # "Ben mentioned to Ann that he had been out." Ann answers
     elif reactor == last:
         if last_goes_on and not answered and turn.described is None:
             turn.speaker, turn.cue = last, "beat"  # "Ben paced the room." Ben goes on
@@ -887,17 +891,18 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
     return quote.paragraph == previous.paragraph + 1 and previous.end >= paragraph.end
 
 
-def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
+def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool, str | None]:
     """The character a narration paragraph (up to ``REACT_TOKENS`` long) last makes act, if it names
     one; and whether that act was an answer told in the narration or none at all (``He made no answer``,
-    ``Anna assured her that...``), after which the other one speaks on."""
+    ``Anna assured her that...``), after which the other one speaks on; and whom that told answer was
+    told to (``Ben mentioned to Ann that...``), who answers it."""
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
     if len(doc) > REACT_TOKENS:
-        return None, False
+        return None, False, None
     sentences = list(doc.sents)[::-1]
     speaker = _last_speaker(text, list(sentences[0]), offset, own_paragraph=True) if sentences else None
     if speaker is not None:
-        return speaker, False
+        return speaker, False, None
     for sentence in sentences:
         for token in reversed(sentence) if _opens_line(list(sentence)) else sentence:
             if token.dep_ == "poss" and text.covering(offset + token.head.idx):
@@ -905,8 +910,11 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool]:
             if _acts(token, main_only=True):
                 mention = text.covering(offset + token.idx)
                 if mention and not text.in_quote(mention.start):
-                    return mention.character, _answered_in_narration(text, token, mention.character, sentence, offset)
-    return None, False
+                    answered = _answered_in_narration(text, token, mention.character, sentence, offset)
+                    verb = token.head if token.dep_ in SUBJECTS else token.head.head
+                    told = _told(text, verb, offset) if answered and verb.lower_ in SPEECH_VERBS else None
+                    return mention.character, answered, told
+    return None, False, None
 
 
 def _no_answer(token) -> bool:
