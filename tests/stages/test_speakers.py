@@ -1212,3 +1212,13 @@ def test_speakers_the_one_told_something_in_narration_answers_it() -> None:
         '"With that girl? Alone?"'
     )
     assert _quote(analysis, "With that girl").speaker == _id(analysis, "Mrs. Grey")
+
+
+def test_speakers_a_capitalised_my_dear_before_a_name_still_calls_her() -> None:
+    analysis = _analyse(
+        '"Will you take some tea?" asked Nora.\n\n'
+        '"Gladly," said Ida.\n\n'
+        "Nora poured the tea and handed her the cup.\n\n"
+        '"Oh! My dear Nora, you are all kindness."'
+    )
+    assert _id(analysis, "Nora") in _quote(analysis, "Oh! My dear").addressees

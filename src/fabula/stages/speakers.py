@@ -56,7 +56,7 @@ GUESSES = ("turn", "salience")
 KIN_CALL = re.compile(
     rf"(?:^|[,;:!?.]\s*|\bdear\s+)({'|'.join(PARENT_WORDS)})\s*(?:[;:!?.]|--|$|,(?!\s*[A-Z]\w*,))", re.IGNORECASE)
 """A parent called by the word for a parent (``But they like it, papa;``)."""
-ENDEARMENT = re.compile(r"(?:\b(?:my|[Mm]y own)\s+)?\b(?:[Dd]ear|[Dd]earest|[Dd]arling)$")
+ENDEARMENT = re.compile(r"(?:\bmy(?: own)?\s+)?\b(?:dear|dearest|darling)$", re.IGNORECASE)
 """Words that lead a call without making it anything else: ``Oh, my dear Ann, ...``."""
 PERCEPTION_VERBS = frozenset({"hear", "heard", "hears", "hearing", "overheard", "overhear", "overhears"})
 """Verbs whose subject hears the line a speech verb under them gives (``Ann heard him murmur``)."""
@@ -425,9 +425,9 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
             k += 1  # "said the Abbess", "called out Pip", "said Mr. Pell" with the title cut off
         following = _word_after(doc, k)  # (over a line break: "interposed her\nmother")
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
-            owned = following is not None and doc[following].lower_ in POSSESSIVE + ("s",) and (
-                _word_after(doc, following) is not None and doc[_word_after(doc, following)].lower_ in NOUN_GENDER)
-            return doc[_word_after(doc, following)] if owned else doc[k]  # "answered Ida's mamma": the mamma
+            noun = _word_after(doc, following) if following is not None else None
+            owned = noun is not None and doc[following].lower_ in POSSESSIVE + ("s",) and doc[noun].lower_ in NOUN_GENDER
+            return doc[noun] if owned else doc[k]  # "answered Ida's mamma": the mamma, not Ida
         person = following if following is not None and doc[k].pos_ == "DET" else k
         if person < len(doc) and doc[person].lower_ in NOUN_GENDER and doc[person].tag_ == "NN":
             return doc[person]  # "asked the son and heir", "said this lady": someone described
@@ -539,7 +539,7 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
         character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
     common_noun = (subject.pos_ in ("NOUN", "PROPN") and subject.tag_ not in ("NNS", "NNPS") and subject.is_lower
-                   or subject.lower_ == "other" and subject.nbor(-1).lower_ == "the")  # "snapped the other"
+                   or subject.lower_ == "other" and subject.i > 0 and subject.nbor(-1).lower_ == "the")  # "the other"
     if character is None and speech and common_noun:  # the tagger often calls "the son" a proper noun
         turn.described = NOUN_GENDER.get(subject.lower_, "")  # someone present, found by the conversation
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -982,8 +982,8 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
             turn.speaker, turn.cue = candidate, "anaphoric" if described else "turn" if last else "salience"
             return
     if not described and last and last not in excluded and set(recent) - {last} <= set(turn.vocatives):
-        turn.speaker, turn.cue = last, "turn"  # "Ben poured the tea." "Thank you, Ben": the other of the two
-        return
+        turn.speaker, turn.cue = last, "turn"  # "Ben poured the tea." "Thank you, Ben": no one else is
+        return  # there but the one called, so the last speaker goes on
     if described:  # nobody else fits: the one who spoke last goes on, or whoever is there
         fallback = [c for c in _participants(text, turn, recent) if c not in excluded]
         if not any(fits(c) or text.gender.get(c) is None for c in fallback):  # "she said", no woman near:
