@@ -295,7 +295,7 @@ def _tag(
         if within is not None and position > within:
             return False
         speech = (token.lower_ in TAG_VERBS or phrasal_particle(token) is not None) and (
-            text.covering(offset + token.idx) is None)  # not the "Mock" of "the Mock Turtle"
+            text.covering(offset + token.idx) is None)  # not the "Mock" of "the Mock Heron"
         if not speech and not (open_ended and position <= 3 and token.pos_ == "VERB"):
             continue
         if _reports(text, token, offset):
