@@ -1222,3 +1222,12 @@ def test_speakers_a_capitalised_my_dear_before_a_name_still_calls_her() -> None:
         '"Oh! My dear Nora, you are all kindness."'
     )
     assert _id(analysis, "Nora") in _quote(analysis, "Oh! My dear").addressees
+
+
+def test_speakers_a_line_said_with_a_gesture_is_said_by_the_one_making_it() -> None:
+    analysis = _analyse(
+        "Nora read the letter, and Ida waited by the window.\n\n"
+        'Nora paused over it, while Ida stood anxiously watching for her opinion, with a "Well, well?"'
+    )
+    line = _quote(analysis, "Well, well")
+    assert (line.speaker, line.cue) == (_id(analysis, "Ida"), "explicit")

@@ -257,6 +257,7 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
         or _tag(text, turn, zone, offset)
         or _owned_reply(text, turn, zone, offset)
         or _owned_lead(text, turn, lead, offset)
+        or _with_words(text, turn, lead, offset)
         or _tag(text, turn, lead, offset, before=True)
         or _tag(text, turn, zone, offset, open_ended=open_ended)
     )
@@ -374,6 +375,23 @@ def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     noun = words[-2]
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     mention = text.covering(offset + owner.idx) if owner is not None and noun.lower_ in SPEECH_NOUNS else None
+    if mention is None or mention.character in turn.vocatives:
+        return False
+    return _owned_by(turn, mention)
+
+
+def _with_words(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
+    """``Harriet stood watching, with a "Well, well,"``: the line is said by whoever the ``with``
+    belongs to, the subject of the verb it hangs from."""
+    words = [t for t in zone if not t.is_punct]
+    if turn.quote.kind == "embedded" or len(words) < 2 or words[-1].lower_ not in ("a", "an", "words"):
+        return False
+    preposition = words[-2] if words[-1].lower_ != "words" else next(
+        (t for t in words[-4:-1] if t.lower_ == "with"), None)
+    if preposition is None or preposition.lower_ != "with" or preposition.head.pos_ != "VERB":
+        return False
+    subject = _parsed_subject(text, preposition.head, offset)
+    mention = text.covering(offset + subject.idx) if subject is not None else None
     if mention is None or mention.character in turn.vocatives:
         return False
     return _owned_by(turn, mention)
