@@ -516,7 +516,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
         if form.gender:  # "Mr. Grey" is not Nell Grey, whom pronouns call she
             fits = [c for c in fits if _gender(c) in (None, form.gender)]
         family = [c for c in clusters if any(n.last == form.first for n in c.names)]
-        if len(family) > 1:  # "Mr. John Pell" among Pells: "Mr. Pell" is another man, the head of the family
+        if len(family) > 1:  # "Mr. Rowan Pell" among Pells: "Mr. Pell" is another man, the head of the family
             fits = [c for c in fits if not any(  # when he is named in full often, and "Mr. Pell" far more often
                 n.title == form.title and len(n.words) > 1 and n.last == form.first
                 and 10 <= c.forms[n.text] and uses > HEAD_OF_FAMILY * c.forms[n.text]

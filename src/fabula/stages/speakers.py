@@ -381,7 +381,7 @@ def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
 
 
 def _with_words(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
-    """``Harriet stood watching, with a "Well, well,"``: the line is said by whoever the ``with``
+    """``Ida stood watching, with a "Well, well,"``: the line is said by whoever the ``with``
     belongs to, the subject of the verb it hangs from."""
     words = [t for t in zone if not t.is_punct]
     if turn.quote.kind == "embedded" or len(words) < 2 or words[-1].lower_ not in ("a", "an", "words"):
@@ -929,7 +929,7 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool, str | None
                 mention = text.covering(offset + token.idx)
                 if mention and not text.in_quote(mention.start):
                     answered = _answered_in_narration(text, token, mention.character, sentence, offset)
-                    verb = token.head if token.dep_ in SUBJECTS else token.head.head
+                    verb = _verb_of(token)
                     told = _told(text, verb, offset) if answered and verb.lower_ in SPEECH_VERBS else None
                     return mention.character, answered, told
     return None, False, None
@@ -953,10 +953,15 @@ def _said_by(text: _Text, verb, offset: int, deps: tuple[str, ...] = SUBJECTS) -
     return mention.character if mention else None
 
 
+def _verb_of(subject):
+    """The verb an acting token (a subject, or a subject's owner) is the subject of."""
+    return subject.head if subject.dep_ in SUBJECTS else subject.head.head
+
+
 def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: int) -> bool:
     """``He made no answer``, ``she did not reply``, ``Ben replied that he did``, ``Ben smiled, as he
     told her that he did``: the actor's answer told by the narration (not ``began to declare that``)."""
-    verb = subject.head if subject.dep_ in SUBJECTS else subject.head.head
+    verb = _verb_of(subject)
     if verb.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return True  # reported speech
     negated = any(c.dep_ == "neg" for c in verb.children)
@@ -1047,4 +1052,3 @@ def _finish(turn: _Turn) -> Quote:
         cue=cue,
         confidence=CONFIDENCE.get(cue or "", 0.0),
     )
-
