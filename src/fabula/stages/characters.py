@@ -36,7 +36,7 @@ TITLE_SHORT = {"doctor": "dr", "professor": "prof", "reverend": "rev"}
 """A title written out, as a speaker noun has it ("said the doctor"), and its short form (Dr. Lowe)."""
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
-another man, the head of the family ("Mr. Grey" the father beside "Mr. John Grey" the son)."""
+another man, the head of the family ("Mr. Grey" the father beside "Mr. Rowan Grey" the son)."""
 PLACE_HEADS = frozenset(
     """villa lodge avenue museum terrace gardens church abbey castle hotel inn
     station bridge cottage manor crescent chapel cathedral palace college river piazza""".split()
