@@ -1231,3 +1231,13 @@ def test_speakers_a_line_said_with_a_gesture_is_said_by_the_one_making_it() -> N
     )
     line = _quote(analysis, "Well, well")
     assert (line.speaker, line.cue) == (_id(analysis, "Ida"), "explicit")
+
+
+def test_speakers_pleaded_poor_ida_names_ida() -> None:
+    analysis = _analyse(
+        "Ida Grey sat with the Duchess in the garden.\n\n"
+        '"It is a very good height indeed!" said the Duchess angrily.\n\n'
+        '"But I am not used to it!" pleaded poor Ida in a piteous tone. And she thought to herself, '
+        '"I wish she would not be so cross!"'  # (a "she" read as the Duchess, were the tag not read)
+    )
+    assert _names(analysis)[1] == "Ida Grey"

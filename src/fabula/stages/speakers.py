@@ -457,12 +457,13 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
 
 
 def _before_a_name(doc, k: int) -> bool:
-    """Whether token ``k`` is an adjective between ``the`` and a capitalised name (``the good-hearted Mrs.``)."""
+    """Whether token ``k`` is an adjective between ``the`` (or the tag's verb) and a capitalised name
+    (``the good-hearted Mrs.``, ``pleaded poor Ann``)."""
     j = k
     describing = ("ADJ", "ADV", "VBN", "HYPH")  # (a participle too: "good-hearted", "horrified")
     while j < len(doc) and j - k < 4 and (doc[j].pos_ in describing or doc[j].tag_ in describing):
         j += 1
-    starts = doc[k - 1].lower_ == "the" or doc[k - 1].pos_ in describing or doc[k - 1].tag_ in describing
+    starts = doc[k - 1].lower_ == "the" or doc[k - 1].pos_ in describing + ("VERB",) or doc[k - 1].tag_ in describing
     return j > k and starts and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title
 
 
