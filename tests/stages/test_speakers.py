@@ -1233,6 +1233,17 @@ def test_speakers_a_line_said_with_a_gesture_is_said_by_the_one_making_it() -> N
     assert (line.speaker, line.cue) == (_id(analysis, "Ida"), "explicit")
 
 
+def test_speakers_her_mother_when_her_is_unsure_is_the_mother_of_a_woman_present() -> None:
+    analysis = _analyse(
+        "Mrs. Grey sat sewing while Ida Grey opened the letter.\n\n"
+        '"Read it to me, my dear," said Mrs. Grey.\n\n'
+        '"Mr. Pell writes that he is coming on Monday," said Ida.\n\n'
+        "Mrs. Grey put down her work and looked at the fire.\n\n"  # "her mother": "her" reads as Mrs. Grey
+        '"Well," cried her mother, "I hope he stays a week."'
+    )
+    assert _names(analysis)[2:] == ["Mrs. Grey", "Mrs. Grey"]
+
+
 def test_speakers_pleaded_poor_ida_names_ida() -> None:
     analysis = _analyse(
         "Ida Grey sat with the Duchess in the garden.\n\n"

@@ -13,7 +13,7 @@ from fabula.nlp import Parsed
 from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
 from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
-from fabula.stages._relatives import PARENT_WORDS, kin_of
+from fabula.stages._relatives import KIN_TITLE, PARENT_WORDS, kin_of
 from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS, phrasal_particle
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -104,6 +104,8 @@ class _Turn:
     """The gender ("m", "f" or "") of the unnamed person the tag makes the speaker (``said the stranger``)."""
     kin: str | None = None
     """The word the line calls a parent by (``No, papa``)."""
+    relation: tuple[str, str] | None = None
+    """The kin word of a tag whose owner is a pronoun, and the owner's gender (``cried her mother``)."""
 
 
 def attribute_speakers(
@@ -565,6 +567,8 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         owned = text.covering(offset + owner.idx) if owner is not None else None
         if owned is not None:  # "said her father": not the one whose father he is
             turn.named += (owned.character,)
+        if subject.lower_ in KIN_TITLE and owner is not None and owner.lower_ in PRONOUN_GENDER:
+            turn.relation = (subject.lower_, PRONOUN_GENDER[owner.lower_])
         return True
     if speech and subject.lower_ in ("he", "she") and (character is None or character in turn.vocatives):
         turn.described = PRONOUN_GENDER[subject.lower_]  # a "she" no one (or the one called) was found for:
@@ -995,6 +999,14 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         named = [v for v in following.vocatives if v != following.speaker and v not in turn.vocatives]
         if named and named[0] not in on_stage:  # the voice on the phone, named by the reply
             turn.speaker, turn.cue = named[0], "response"
+            return
+    if turn.relation:
+        word, gender = turn.relation
+        kin = [text.kin.get((c, word)) for c in _participants(text, turn, recent)
+                if text.gender.get(c) in (gender, None)]
+        kin = [c for c in dict.fromkeys(kin) if c in text.talkers and c not in turn.vocatives]
+        if kin:
+            turn.speaker, turn.cue = kin[0], "anaphoric"
             return
     last = recent[-1] if recent else None
     excluded = set(turn.vocatives) | set(turn.named) | ({text.narrator} if described else set())
