@@ -281,6 +281,18 @@ def test_characters_pronoun_mentions_point_at_the_right_person() -> None:
     assert pronouns.get(("her", text.index("at her") + 3)) == tara.id
 
 
+def test_characters_the_name_in_an_inverted_tag_is_who_the_next_she_is() -> None:
+    text = (
+        "Miss Ida Grey sat with the Duchess in the garden.\n\n"
+        '"It is a very good height indeed!" said the Duchess angrily.\n\n'
+        '"But I am not used to it!" pleaded poor Ida in a piteous tone. And she thought to herself, '
+        '"I wish she would not be so cross!"'  # the parser makes Ida the object of "pleaded"
+    )
+    _, cast = _cast(text)
+    pronouns = {m.start: m.character for m in cast.mentions if m.kind == "pronoun"}
+    assert pronouns.get(text.index("she thought")) == _one(cast, "Ida").id
+
+
 # --------------------------------------------------------------------------- on and off the page
 
 
