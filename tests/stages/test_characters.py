@@ -938,3 +938,15 @@ def test_characters_a_rare_foreign_ending_of_a_name_is_the_same_person() -> None
     rosy = _one(cast, "Rosy")
     assert "Rosia" in _forms(rosy)
     assert _one(cast, "Ben") is not rosy
+
+
+def test_characters_a_name_sworn_by_is_not_a_character() -> None:
+    text = (
+        'Mr. Pell came in out of the rain. "By George!" said Mr. Pell. "What weather!"\n\n'
+        '"No, by Jove, it is not fit for a dog," said Tobin.\n\n'
+        "George Vance came in behind them and shut the door."
+    )
+    _, cast = _cast(text)
+    assert not {"Jove", "George"} & _all_forms(cast)
+    george = _one(cast, "George Vance")
+    assert [m.start for m in cast.mentions if m.character == george.id] == [text.index("George Vance")]

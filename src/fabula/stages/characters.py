@@ -217,8 +217,8 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                 i += 1  # "Poor Grey", "Saturday Anna Grey": a capitalised word before the name
             while i < j and doc[i].is_space:
                 i += 1
-            if j == i:
-                i += 1
+            if j == i or _oath(doc, i, j):
+                i = max(j, i + 1)
                 continue
             span = doc[i:j]
             first = doc[i]
@@ -251,6 +251,14 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             )
             i = j
     return found
+
+
+def _oath(doc, i: int, j: int) -> bool:
+    """Whether tokens ``i:j`` are a one-word name sworn by (``By George!``, ``No, by Jove, ...``), not a person."""
+    if j - i != 1 or i == 0 or doc[i - 1].lower_ != "by" or j >= len(doc) or doc[j].text not in ("!", ",", "?", ";"):
+        return False
+    before = doc[i - 2] if i >= 2 else None
+    return before is None or before.is_punct or before.is_space or before.lower_ in ("oh", "and", "but", "no", "yes")
 
 
 def _trim_loose_tails(occurrences: list[_Occurrence], parsed: Parsed, lowercase: Counter) -> list[_Occurrence]:
