@@ -1252,3 +1252,15 @@ def test_speakers_pleaded_poor_ida_names_ida() -> None:
         '"I wish she would not be so cross!"'  # (a "she" read as the Duchess, were the tag not read)
     )
     assert _names(analysis)[1] == "Ida Grey"
+
+
+def test_speakers_a_name_the_last_line_spoke_of_opening_a_line_is_not_called() -> None:
+    analysis = _analyse(
+        "Ida Grey and Tobin Vance walked on together by the river.\n\n"
+        '"Was there no good in your kindness to Nell, while she was ill?" asked Tobin.\n\n'
+        '"Dear Nell! Who could have done less for her? But you make a virtue of it."\n\n'
+        '"I was never so sure of anything."\n\n'
+        '"Then I shall believe it."'
+    )
+    assert _names(analysis) == ["Tobin Vance", "Ida Grey", "Tobin Vance", "Ida Grey"]
+    assert _quote(analysis, "Dear Nell").addressees != (_id(analysis, "Nell"),)

@@ -711,8 +711,9 @@ def _self_named(doc, offset: int, mention: Mention) -> bool:
 
 
 def _echoes(text: _Text, turns: list[_Turn]) -> None:
-    """``"Mr. Grey!" repeated Ida`` after a line that spoke of him: the name echoed, not called; and
-    ``"Mr. Grey," said Ida`` after ``"Who was that?"``: the name given as the answer."""
+    """``"Mr. Grey!" repeated Ida`` after a line that spoke of him: the name echoed, not called, also
+    when the line goes on (``"Dear Ann! who could have done less for her?"``); and ``"Mr. Grey," said
+    Ida`` after ``"Who was that?"``: the name given as the answer."""
     for before, turn in pairwise(turns):
         if not turn.vocatives or before.quote.paragraph == turn.quote.paragraph:
             continue
@@ -722,7 +723,10 @@ def _echoes(text: _Text, turns: list[_Turn]) -> None:
             rest = rest.replace(mention.text, "")
         echoed = set(before.named) | set(before.vocatives)
         asked = WHO_QUESTION.search(before.quote.text) is not None
-        if not rest.strip(" ,.!?;:-—–'\"") and (asked or set(turn.vocatives) <= echoed):
+        opening = bool(words) and len(text.story.text[turn.quote.start : words[0].start].split()) <= 2
+        if not rest.strip(" ,.!?;:-—–'\"") and (asked or set(turn.vocatives) <= echoed) or (
+            opening and set(turn.vocatives) <= set(before.named)
+        ):
             turn.named += turn.vocatives
             turn.vocatives = ()
 
