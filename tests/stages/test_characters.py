@@ -950,3 +950,13 @@ def test_characters_a_name_sworn_by_is_not_a_character() -> None:
     assert not {"Jove", "George"} & _all_forms(cast)
     george = _one(cast, "George Vance")
     assert [m.start for m in cast.mentions if m.character == george.id] == [text.index("George Vance")]
+
+
+def test_characters_what_is_said_is_no_speaker() -> None:
+    text = (
+        'Tobin Vance looked across the room at her. The name of Grey would have told him enough. '
+        '"Who is she?" he asked.\n\n'
+        '"The name of Ida Grey," said he, "has long had a charm for me."\n'
+    )
+    _, cast = _cast(text)
+    assert not [c.name for c in cast.characters if "name" in c.name.lower()]

@@ -15,6 +15,8 @@ GENERIC_NOUNS = frozenset(
     companion party company crowd group family couple pair thing creature fellow""".split()
 )
 """Heads too general, or too relative to a named person, to stand for one character."""
+SAID_NOUNS = frozenset("name names word words answer reply question letter note message news sound cry".split())
+"""What is said rather than who says it: "many had repeated the name" tells of no speaker."""
 
 MIN_SPEECHES = 2
 
@@ -68,6 +70,8 @@ def _key(token) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or not token.is_lower:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if word in SAID_NOUNS:
         return None
     if word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
         described = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"), None)
