@@ -15,7 +15,8 @@ GENERIC_NOUNS = frozenset(
     companion party company crowd group family couple pair thing creature fellow""".split()
 )
 """Heads too general, or too relative to a named person, to stand for one character."""
-SAID_NOUNS = frozenset("name names word words answer reply question letter note message news sound cry".split())
+SAID_NOUNS = frozenset({"name", "names", "word", "words", "answer", "reply", "question", "letter", "note", "message",
+                        "news", "sound", "cry"})
 """What is said rather than who says it: "many had repeated the name" tells of no speaker."""
 
 MIN_SPEECHES = 2
