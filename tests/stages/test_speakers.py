@@ -1264,3 +1264,21 @@ def test_speakers_a_name_the_last_line_spoke_of_opening_a_line_is_not_called() -
     )
     assert _names(analysis) == ["Tobin Vance", "Ida Grey", "Tobin Vance", "Ida Grey"]
     assert _quote(analysis, "Dear Nell").addressees != (_id(analysis, "Nell"),)
+
+
+def test_speakers_a_group_word_in_a_clause_on_the_speaker_makes_no_group() -> None:
+    analysis = _analyse(
+        "Mrs. Grey and Tobin Vance sat over the letter.\n\n"
+        '"He has been false in every sense of the word," said Tobin.\n\n'
+        '"And do you really know all this?" cried Mrs. Grey, whose curiosity was all alive.'
+    )
+    assert _names(analysis) == ["Tobin Vance", "Mrs. Grey"]
+    assert not any(q.speakers for q in analysis.quotes)
+
+
+def test_speakers_a_group_subject_still_speaks_as_a_group() -> None:
+    analysis = _analyse(
+        "Ida Grey and Tobin Vance came up the path to the gate.\n\n"
+        '"Good morning!" said Ida and Tobin both.'
+    )
+    assert analysis.quotes[0].cue == "group"

@@ -540,6 +540,16 @@ def _participle_subject(text: _Text, verb, offset: int):
                  and not text.in_quote(offset + s.idx)), None)
 
 
+def _own_phrase(subject) -> list:
+    """The subject's words without the clauses and phrases hung on it: "all" in ``all the girls`` and
+    ``Ann and Ben both``, not in ``Ann, who was all smiles``."""
+    words = [subject]
+    for child in subject.children:
+        if child.dep_ not in ("relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct"):
+            words += _own_phrase(child)
+    return words
+
+
 def _after_preposition(subject) -> bool:
     """A "subject" a preposition opens (``and with a smiling solemnity replied``): a misparse."""
     edge = subject.left_edge
@@ -548,7 +558,7 @@ def _after_preposition(subject) -> bool:
 
 def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool = True) -> bool:
     """Record what the tag's subject says of the speaker; False when it names nobody we know."""
-    if subject.lower_ in GROUP_PRONOUNS or any(c.lower_ in GROUP_WORDS for c in subject.subtree):
+    if subject.lower_ in GROUP_PRONOUNS or any(t.lower_ in GROUP_WORDS for t in _own_phrase(subject)):
         turn.group, turn.cue = True, "group"
         return True
     mention = text.covering(offset + subject.idx)
