@@ -1282,3 +1282,14 @@ def test_speakers_a_group_subject_still_speaks_as_a_group() -> None:
         '"Good morning!" said Ida and Tobin both.'
     )
     assert analysis.quotes[0].cue == "group"
+
+
+def test_speakers_a_second_who_clause_tags_the_one_the_first_describes() -> None:
+    analysis = _analyse(
+        "Tobin Vance came in late, and Ida Grey made room for him.\n\n"
+        "Ida glanced sideways at Tobin Vance, who sat carelessly by the fire, pulling his long fair "
+        "moustache, and who remarked with authority, as the music paused:\n\n"
+        '"No one but a professional ought to attempt that song."'
+    )
+    quote = analysis.quotes[0]
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Tobin Vance"), "explicit")  # read from the tag

@@ -510,6 +510,10 @@ def _parsed_subject(text: _Text, verb, offset: int):
                         and not _after_preposition(c) and c.lower_ not in REFLEXIVES), None)  # "roused himself to say"
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
             subject = head.head  # "Rosie, who, running to her, cried"
+        elif subject is not None and subject.lower_ == "who":  # "Ann, who sat by him, and who remarked"
+            earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "relcl"
+                       and any(c.lower_ == "who" and c.dep_ in SUBJECTS for c in t.children)]
+            subject = earlier[-1].head if earlier else subject
         if subject is None:
             subject = _participle_subject(text, head, offset)
         if subject is not None or head.head is head:
