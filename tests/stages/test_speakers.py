@@ -1293,3 +1293,16 @@ def test_speakers_a_second_who_clause_tags_the_one_the_first_describes() -> None
     )
     quote = analysis.quotes[0]
     assert (quote.speaker, quote.cue) == (_id(analysis, "Tobin Vance"), "explicit")  # read from the tag
+
+
+def test_speakers_a_paragraph_ending_on_ann_s_remark_was_tags_the_next_line() -> None:
+    analysis = _analyse(
+        "Ida Grey and Nell Vance walked past the vicarage together.\n\n"
+        '"What a sweet house!" said Nell.\n\n'
+        "They slowed their pace to look at it. But Nell's remark was, soon afterwards--\n\n"
+        '"The curtains are new, I think."\n\n'
+        "Ida said nothing for a while. Her next beginning was,\n\n"
+        '"Shall we go on to the mill?"'
+    )
+    assert _names(analysis) == ["Nell Vance", "Nell Vance", "Ida Grey"]
+    assert [q.cue for q in analysis.quotes[1:]] == ["explicit", "anaphoric"]  # read as tags, not as beats

@@ -38,7 +38,7 @@ SPEECH_NOUNS = frozenset(
     "reply answer remark rejoinder response retort reasoning injunction exclamation comment cry question "
     "observation greeting words reproach protest request reflection advice amendment conclusion suggestion "
     "explanation assurance apology objection entreaty warning announcement salutation enquiry inquiry "
-    "exhortation parting farewell command declaration shout whisper murmur ejaculation".split()
+    "exhortation parting farewell command declaration shout whisper murmur ejaculation beginning".split()
 )
 FIRST_PERSON = ("i",)
 TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
@@ -272,8 +272,9 @@ def _tag_from_previous_paragraph(text: _Text, paragraph: int, first: _Turn) -> N
     previous = text.story.paragraphs[paragraph - 1]
     if not previous.text.rstrip().endswith((":", ",", "--", "—", "-")) or text.in_quote(previous.end - 1):
         return
-    narration = text.narration(paragraph - 1)
-    _tag(text, first, _tag_zone(narration, first=False), text.parsed.offsets[paragraph - 1], before=True)
+    narration, offset = text.narration(paragraph - 1), text.parsed.offsets[paragraph - 1]
+    zone = _tag_zone(narration, first=False)
+    _tag(text, first, zone, offset, before=True) or _owned_lead(text, first, zone, offset)  # "Ann's reply was:"
 
 
 def _tag_zone(tokens: list, first: bool) -> list:
@@ -372,6 +373,8 @@ def _owned_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
 def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     """``Ida's reply was, "..."``: a speech noun owned by a character, ending the narration before."""
     words = [t for t in zone if not t.is_punct]
+    while len(words) > 2 and words[-1].pos_ == "ADV" and words[-2].lower_ != "of":
+        words.pop()  # "Ida's remark was, soon afterwards--"
     if turn.quote.kind == "embedded" or len(words) < 2 or words[-1].lower_ not in ("was", "were", "of"):
         return False  # "Ida's reply was", "her mother's shout of"
     noun = words[-2]
