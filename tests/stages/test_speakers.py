@@ -1306,3 +1306,16 @@ def test_speakers_a_paragraph_ending_on_ann_s_remark_was_tags_the_next_line() ->
     )
     assert _names(analysis) == ["Nell Vance", "Nell Vance", "Ida Grey"]
     assert [q.cue for q in analysis.quotes[1:]] == ["explicit", "anaphoric"]  # read as tags, not as beats
+
+
+def test_speakers_one_the_story_never_makes_speak_does_not_take_the_turn() -> None:
+    analysis = _analyse(
+        "Mrs. Grey sat by the fire with Ida Vance after dinner.\n\n"
+        '"The piano came this morning," said Mrs. Grey. "Nobody knows who sent it."\n\n'
+        "Every body who spoke of it was sure that it must come from Colonel Pell, who was so rich and so "
+        "generous, and there were enough ready to speak to allow Ida to think her own way, and still listen "
+        "to Mrs. Grey, who talked on of the piano, of the weather, of the roads and of the price of coal in "
+        "the town that winter, as if nothing else in the world could matter half so much to any of them.\n\n"
+        '"I declare, I never heard of anything that gave me more pleasure!"'
+    )
+    assert _names(analysis)[-1] == "Mrs. Grey"

@@ -1035,7 +1035,9 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         turn.speaker, turn.cue = recent[-2], "anaphoric" if described else "turn"
         return
     for candidate in _participants(text, turn, recent):
-        if candidate != last and candidate not in excluded and fits(candidate):
+        silent = candidate not in text.talkers and candidate not in recent and last is not None and (
+            last not in excluded and not _acted_lately(text, candidate, turn.quote.paragraph))
+        if candidate != last and candidate not in excluded and fits(candidate) and not silent:
             turn.speaker, turn.cue = candidate, "anaphoric" if described else "turn" if last else "salience"
             return
     if not described and last and last not in excluded and set(recent) - {last} <= set(turn.vocatives):
@@ -1049,6 +1051,17 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         if fallback:
             unknown = [c for c in fallback if text.gender.get(c) is None and c != last]  # gender never told
             turn.speaker, turn.cue = next((c for c in fallback if fits(c)), (unknown or fallback)[0]), "anaphoric"
+
+
+def _acted_lately(text: _Text, character: str, paragraph: int, back: int = 3) -> bool:
+    """Whether the narration of the last few paragraphs makes the character the subject of a verb."""
+    for earlier in range(max(0, paragraph - back), paragraph):
+        offset = text.parsed.offsets[earlier]
+        for token in text.narration(earlier):
+            mention = text.covering(offset + token.idx) if token.dep_ in SUBJECTS else None
+            if mention is not None and mention.character == character:
+                return True
+    return False
 
 
 def _participants(text: _Text, turn: _Turn, recent: list[str]) -> list[str]:
