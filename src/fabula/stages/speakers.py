@@ -274,7 +274,8 @@ def _tag_from_previous_paragraph(text: _Text, paragraph: int, first: _Turn) -> N
         return
     narration, offset = text.narration(paragraph - 1), text.parsed.offsets[paragraph - 1]
     zone = _tag_zone(narration, first=False)
-    _tag(text, first, zone, offset, before=True) or _owned_lead(text, first, zone, offset)  # "Ann's reply was:"
+    if not _tag(text, first, zone, offset, before=True):
+        _owned_lead(text, first, zone, offset)  # "Ann's reply was:"
 
 
 def _tag_zone(tokens: list, first: bool) -> list:
@@ -1023,11 +1024,11 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
             return
     if turn.relation:
         word, gender = turn.relation
-        kin = [text.kin.get((c, word)) for c in _participants(text, turn, recent)
-                if text.gender.get(c) in (gender, None)]
-        kin = [c for c in dict.fromkeys(kin) if c in text.talkers and c not in turn.vocatives]
-        if kin:
-            turn.speaker, turn.cue = kin[0], "anaphoric"
+        owners = [c for c in _participants(text, turn, recent) if text.gender.get(c) in (gender, None)]
+        relatives = [text.kin.get((c, word)) for c in owners]  # the mother of each woman present
+        relatives = [c for c in dict.fromkeys(relatives) if c in text.talkers and c not in turn.vocatives]
+        if relatives:
+            turn.speaker, turn.cue = relatives[0], "anaphoric"
             return
     last = recent[-1] if recent else None
     excluded = set(turn.vocatives) | set(turn.named) | ({text.narrator} if described else set())
