@@ -960,3 +960,17 @@ def test_characters_what_is_said_is_no_speaker() -> None:
     )
     _, cast = _cast(text)
     assert not [c.name for c in cast.characters if "name" in c.name.lower()]
+
+
+def test_characters_a_narrator_who_names_themself_goes_by_that_name() -> None:
+    text = (
+        "My father's family name being Grey, and my Christian name Tobin, my infant tongue could make of both "
+        "names nothing longer than Pell. So, I called myself Pell, and came to be called Pell. I lived with my "
+        "sister in a cottage by the marsh, and I was afraid of the dark. I walked to the churchyard that evening, "
+        "and I sat on a stone and I cried, for I was cold and I was hungry.\n\n"
+        '"Hold your noise!" cried a terrible voice, and a man started up from among the graves.\n\n'
+        '"Oh! Don\'t hurt me, sir," I pleaded in terror. "Pray don\'t do it, sir."'
+    )
+    _, cast = _cast(text)
+    narrator = [c for c in cast.characters if c.narrator]
+    assert [c.name for c in narrator] == ["Pell"]

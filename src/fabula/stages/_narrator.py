@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from fabula.stages._verbs import SPEECH_VERBS
@@ -9,6 +10,8 @@ from fabula.stages._verbs import SPEECH_VERBS
 FIRST_PERSON = frozenset({"I", "me", "my", "myself", "mine"})
 MIN_RATE = 15 / 1000
 """First-person words per narration word above which the story is told by an "I"."""
+SELF_NAMING = re.compile(r"\b(?:my name (?:is|was)|I (?:call|called) myself)\s+$", re.IGNORECASE)
+"""What the narration says just before the narrator's own name: "My name is Ann", "I called myself Pip"."""
 MIN_TAGS = 3
 """Lines tagged ``I said`` in narration that make a speaking narrator, however seldom the "I" appears
 (a frame story around a tale told in the third person)."""
@@ -32,7 +35,8 @@ def find_narrator(parsed, inside, forms: list[Counter], name_mentions: list) -> 
                     uses.append((offset + token.idx, offset + token.idx + len(word), word))
                     tags += quoted and word == "I" and _tags_a_quote(token)
     if words and len(uses) / words >= MIN_RATE:
-        return _named(name_mentions, parsed), uses
+        named = _self_named(name_mentions, parsed)
+        return (named if named is not None else _named(name_mentions, parsed)), uses
     return (None, uses) if tags >= MIN_TAGS else None  # a frame narrator: too seldom there to be named
 
 
@@ -44,6 +48,18 @@ def _tags_a_quote(subject) -> bool:
     doc = subject.doc
     near = doc[max(0, min(subject.i, verb.i) - 2) : max(subject.i, verb.i) + 3]
     return any(t.is_quote for t in near)
+
+
+def _self_named(name_mentions: list, parsed) -> int | None:
+    """The cluster the narration names as the narrator's own: ``My name is Ann``, ``I called myself Pip``."""
+    for occurrence, index in name_mentions:
+        if occurrence.in_quote:
+            continue
+        doc, offset = parsed.docs[occurrence.doc], parsed.offsets[occurrence.doc]
+        local = occurrence.start - offset
+        if SELF_NAMING.search(doc.text[max(0, local - 30) : local]):
+            return index
+    return None
 
 
 def _named(name_mentions: list, parsed) -> int | None:
