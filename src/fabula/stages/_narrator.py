@@ -11,7 +11,7 @@ FIRST_PERSON = frozenset({"I", "me", "my", "myself", "mine"})
 MIN_RATE = 15 / 1000
 """First-person words per narration word above which the story is told by an "I"."""
 SELF_NAMING = re.compile(r"\b(?:my name (?:is|was)|I (?:call|called) myself)\s+$", re.IGNORECASE)
-"""What the narration says just before the narrator's own name: "My name is Ann", "I called myself Pip"."""
+"""What the narration says just before the narrator's own name: "My name is Ann", "I called myself Pell"."""
 MIN_TAGS = 3
 """Lines tagged ``I said`` in narration that make a speaking narrator, however seldom the "I" appears
 (a frame story around a tale told in the third person)."""
@@ -51,7 +51,7 @@ def _tags_a_quote(subject) -> bool:
 
 
 def _self_named(name_mentions: list, parsed) -> int | None:
-    """The cluster the narration names as the narrator's own: ``My name is Ann``, ``I called myself Pip``."""
+    """The cluster the narration names as the narrator's own: ``My name is Ann``, ``I called myself Pell``."""
     for occurrence, index in name_mentions:
         if occurrence.in_quote:
             continue
