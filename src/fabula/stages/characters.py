@@ -327,7 +327,7 @@ def _line_break_in_name(doc, j: int, persons: set[int]) -> bool:
 
 
 def _hyphen_link(doc, j: int) -> bool:
-    """The glued pieces of a hyphenated name: the ``-``, ``the`` and ``-`` of Pip-the-Mole."""
+    """The glued pieces of a hyphenated name: the ``-``, ``the`` and ``-`` of Wilf-the-Mole."""
     token = doc[j]
     glued = not doc[j - 1].whitespace_ and not token.whitespace_ and j + 1 < len(doc)
     if not glued:
@@ -650,14 +650,14 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
         return any(word in (n.last, n.surname) for n in cluster.names)
     formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Jess" is no short form of "Lady Jessamy"
     if any(_hyphen_tail(word) in (n.first, n.last) or _hyphen_tail(n.last) == word for n in cluster.names):
-        return True  # "Mole" and "Pip-the-Mole"
+        return True  # "Mole" and "Wilf-the-Mole"
     return any(word in (n.first, n.last, n.surname) for n in cluster.names) or not formal and any(
         is_nickname(word, n.first) or is_nickname(n.first, word) for n in cluster.names
     )
 
 
 def _hyphen_tail(word: str) -> str | None:
-    """The capitalised last piece of a hyphenated name (``Mole`` of ``Pip-the-Mole``), else None."""
+    """The capitalised last piece of a hyphenated name (``Mole`` of ``Wilf-the-Mole``), else None."""
     tail = word.rsplit("-", 1)[-1] if "-" in word else ""
     return tail if tail[:1].isupper() else None
 

@@ -446,7 +446,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
             doc[k].pos_ in ("ADV", "SPACE") or doc[k].dep_ == "prt" or doc[k].lower_.rstrip(".") in TAG_SKIPS
             or _title_dot(doc[k]) or _before_a_name(doc, k)  # "cried the horrified Mrs. Pell"
         ):
-            k += 1  # "said the Abbess", "called out Pip", "said Mr. Pell" with the title cut off
+            k += 1  # "said the Abbess", "called out Wilf", "said Mr. Pell" with the title cut off
         following = _word_after(doc, k)  # (over a line break: "interposed her\nmother")
         if k < len(doc) and _can_be_subject(text, doc[k], offset):
             noun = _word_after(doc, following) if following is not None else None
