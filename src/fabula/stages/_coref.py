@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fabula.stages._verbs import SPEECH_VERBS
+from fabula.stages._verbs import inverted_subject
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -90,7 +90,7 @@ def _boost(salience: dict[int, float], index: int, token, share: float = 1.0, to
         weight = MAIN_SUBJECT
     elif token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS and token.head.lower_ in OWN_PARTS:
         weight = MAIN_SUBJECT if token.head.head.dep_ == "ROOT" else OTHER_SUBJECT  # "Ann's face fell"
-    elif _inverted_tag_subject(token):
+    elif inverted_subject(token):  # "pleaded poor Ann": Ann acts
         weight = MAIN_SUBJECT
     elif token.dep_ in SUBJECT_DEPS:
         verb = token.head.head if token.head.dep_ == "conj" else token.head  # "They came, and Ann saw"
@@ -98,13 +98,6 @@ def _boost(salience: dict[int, float], index: int, token, share: float = 1.0, to
     else:
         weight = 1.0
     salience[index] = salience.get(index, 0.0) + weight * share
-
-
-def _inverted_tag_subject(token) -> bool:
-    """A name the parser hangs off a speech verb before it as an object (``pleaded poor Ann``)."""
-    head = token.head
-    return token.dep_ in ("dobj", "attr", "npadvmod", "appos") and head.lower_ in SPEECH_VERBS and (
-        0 < token.i - head.i <= 3) and head.i > 0 and head.nbor(-1).text in ('"', "”", "'", "’", ",")
 
 
 def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> set[int]:

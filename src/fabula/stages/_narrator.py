@@ -35,7 +35,7 @@ def find_narrator(parsed, inside, forms: list[Counter], name_mentions: list) -> 
                     uses.append((offset + token.idx, offset + token.idx + len(word), word))
                     tags += quoted and word == "I" and _tags_a_quote(token)
     if words and len(uses) / words >= MIN_RATE:
-        named = _self_named(name_mentions, parsed)
+        named = _named_by_themself(name_mentions, parsed)
         return (named if named is not None else _named(name_mentions, parsed)), uses
     return (None, uses) if tags >= MIN_TAGS else None  # a frame narrator: too seldom there to be named
 
@@ -50,7 +50,7 @@ def _tags_a_quote(subject) -> bool:
     return any(t.is_quote for t in near)
 
 
-def _self_named(name_mentions: list, parsed) -> int | None:
+def _named_by_themself(name_mentions: list, parsed) -> int | None:
     """The cluster the narration names as the narrator's own: ``My name is Ann``, ``I called myself Pell``."""
     for occurrence, index in name_mentions:
         if occurrence.in_quote:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from fabula.stages._coref import gender_after
 from fabula.stages._epithets import GENERIC_HEADS, STABLE_HEADS
-from fabula.stages._verbs import SPEECH_VERBS
+from fabula.stages._verbs import SPEECH_VERBS, inverted_subject
 
 GENERIC_NOUNS = frozenset(
     """man woman men women lady ladies gentleman gentlemen girl girls boy boys child children person
@@ -32,7 +32,7 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
             if token.lower_ in SPEECH_VERBS and not inside(offset + token.idx):
                 for child in token.children:
                     key = _key(child)
-                    if key and (child.dep_ == "nsubj" or _inverted(token, child)) and _tags_a_quote(token):
+                    if key and (child.dep_ == "nsubj" or inverted_subject(child)) and _tags_a_quote(token):
                         speeches[key] += 1  # "the subject was mentioned" is what is said
     kept = {key: n for key, n in speeches.items() if n >= MIN_SPEECHES}
     uses, votes = [], {key: Counter() for key in kept}
@@ -53,13 +53,6 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
 def _tags_a_quote(verb) -> bool:
     """True when the verb's paragraph holds a quotation mark: "the weather threatened" is no speech."""
     return any(t.is_quote for t in verb.doc)
-
-
-def _inverted(verb, child) -> bool:
-    """True for the object the parser makes of an inverted tag's subject: '"Rouge!" cried the dealer'."""
-    before = verb.doc[verb.i - 1] if verb.i else None
-    return (child.dep_ in ("dobj", "oprd") and child.i > verb.i and before is not None
-            and before.is_quote)
 
 
 def _key(token) -> str | None:

@@ -65,3 +65,11 @@ def phrasal_particle(verb) -> object | None:
     following = (t for t in verb.doc[verb.i + 1 : verb.i + 3] if not t.is_space)  # "went\non"
     particle = next(following, None)
     return particle if particle is not None and (verb.lower_, particle.lower_) in PHRASAL_SPEECH else None
+
+
+def inverted_subject(token) -> bool:
+    """A tag's subject the parser hangs off the speech verb before it as an object: ``"Rouge!" cried
+    the dealer``, ``pleaded poor Ann``."""
+    verb = token.head
+    return (token.dep_ in ("dobj", "oprd", "attr", "npadvmod", "appos") and verb.lower_ in SPEECH_VERBS
+            and 0 < token.i - verb.i <= 3 and verb.i > 0 and (verb.nbor(-1).is_quote or verb.nbor(-1).text == ","))

@@ -1022,9 +1022,10 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         if named and named[0] not in on_stage:  # the voice on the phone, named by the reply
             turn.speaker, turn.cue = named[0], "response"
             return
+    present = _participants(text, turn, recent)
     if turn.relation:
         word, gender = turn.relation
-        owners = [c for c in _participants(text, turn, recent) if text.gender.get(c) in (gender, None)]
+        owners = [c for c in present if text.gender.get(c) in (gender, None)]
         relatives = [text.kin.get((c, word)) for c in owners]  # the mother of each woman present
         relatives = [c for c in dict.fromkeys(relatives) if c in text.talkers and c not in turn.vocatives]
         if relatives:
@@ -1035,7 +1036,7 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
     if len(recent) >= 2 and recent[-2] not in excluded and recent[-2] != last and fits(recent[-2]):
         turn.speaker, turn.cue = recent[-2], "anaphoric" if described else "turn"
         return
-    for candidate in _participants(text, turn, recent):
+    for candidate in present:
         silent = candidate not in text.talkers and candidate not in recent and last is not None and (
             last not in excluded and not _acted_lately(text, candidate, turn.quote.paragraph))
         if candidate != last and candidate not in excluded and fits(candidate) and not silent:
@@ -1045,7 +1046,7 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
         turn.speaker, turn.cue = last, "turn"  # "Ben poured the tea." "Thank you, Ben": no one else is
         return  # there but the one called, so the last speaker goes on
     if described:  # nobody else fits: the one who spoke last goes on, or whoever is there
-        fallback = [c for c in _participants(text, turn, recent) if c not in excluded]
+        fallback = [c for c in present if c not in excluded]
         if not any(fits(c) or text.gender.get(c) is None for c in fallback):  # "she said", no woman near:
             named = text.last_named(turn.quote.start, turn.described, excluded)  # the last one named
             fallback = [named] + fallback if named else fallback
