@@ -283,8 +283,8 @@ def test_characters_pronoun_mentions_point_at_the_right_person() -> None:
 
 def test_characters_the_name_in_an_inverted_tag_is_who_the_next_she_is() -> None:
     text = (
-        "Miss Ida Grey sat with the Duchess in the garden.\n\n"
-        '"It is a very good height indeed!" said the Duchess angrily.\n\n'
+        "Miss Ida Grey sat with the Viscountess in the garden.\n\n"
+        '"It is a very good height indeed!" said the Viscountess angrily.\n\n'
         '"But I am not used to it!" pleaded poor Ida in a piteous tone. And she thought to herself, '
         '"I wish she would not be so cross!"'  # the parser makes Ida the object of "pleaded"
     )

@@ -1246,10 +1246,10 @@ def test_speakers_her_mother_when_her_is_unsure_is_the_mother_of_a_woman_present
 
 def test_speakers_pleaded_poor_ida_names_ida() -> None:
     analysis = _analyse(
-        "Ida Grey sat with the Duchess in the garden.\n\n"
-        '"It is a very good height indeed!" said the Duchess angrily.\n\n'
+        "Ida Grey sat with the Viscountess in the garden.\n\n"
+        '"It is a very good height indeed!" said the Viscountess angrily.\n\n'
         '"But I am not used to it!" pleaded poor Ida in a piteous tone. And she thought to herself, '
-        '"I wish she would not be so cross!"'  # (a "she" read as the Duchess, were the tag not read)
+        '"I wish she would not be so cross!"'  # (a "she" read as the Viscountess, were the tag not read)
     )
     assert _names(analysis)[1] == "Ida Grey"
 
