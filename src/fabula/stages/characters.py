@@ -36,7 +36,7 @@ TITLE_SHORT = {"doctor": "dr", "professor": "prof", "reverend": "rev"}
 """A title written out, as a speaker noun has it ("said the doctor"), and its short form (Dr. Lowe)."""
 HEAD_OF_FAMILY = 3
 """How many times more often than a man's full titled name a bare "Mr. Surname" must be used to be
-another man, the head of the family ("Mr. Grey" the father beside "Mr. Rowan Grey" the son)."""
+another man, the head of the family ("Mr. Grey" the father beside "Mr. Wilf Grey" the son)."""
 PLACE_HEADS = frozenset(
     """villa lodge avenue museum terrace gardens church abbey castle hotel inn
     station bridge cottage manor crescent chapel cathedral palace college river piazza""".split()
@@ -376,7 +376,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
         if sum(o.place for o in found) * 2 > len(found) and tagged < 2 and (
             not acting or acting < 2 * sum(o.after_locative for o in found)
         ):
-            continue  # "New York", "Windy Corner": a place, more often gone to than acting
+            continue  # "New York", "Breezy Corner": a place, more often gone to than acting
         if len(found) >= 5 and not form.title and acting * 10 < len(found) and not tagged:
             continue  # "the Casino": named often, never doing anything
         named_thing = sum(o.after_the and not o.attributive for o in found) * 2 > len(found)
@@ -524,7 +524,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
         if form.gender:  # "Mr. Grey" is not Nell Grey, whom pronouns call she
             fits = [c for c in fits if _gender(c) in (None, form.gender)]
         family = [c for c in clusters if any(n.last == form.first for n in c.names)]
-        if len(family) > 1:  # "Mr. Rowan Pell" among Pells: "Mr. Pell" is another man, the head of the family
+        if len(family) > 1:  # "Mr. Wilf Pell" among Pells: "Mr. Pell" is another man, the head of the family
             fits = [c for c in fits if not any(  # when he is named in full often, and "Mr. Pell" far more often
                 n.title == form.title and len(n.words) > 1 and n.last == form.first
                 and 10 <= c.forms[n.text] and uses > HEAD_OF_FAMILY * c.forms[n.text]
@@ -534,7 +534,7 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if form.title:
         plain = [c for c in fits if not any(n.title and n.title != form.title for n in c.names)]
         firm = [c for c in plain if form.gender and _firm_gender(c) == form.gender]
-        if len(firm) == 1 or not firm and len(plain) == 1:  # "Mr. Hale": the one man of the Hales
+        if len(firm) == 1 or not firm and len(plain) == 1:  # "Mr. Swift": the one man of the Swifts
             return (firm or plain)[0]  # (Sir Roland is not "Mr. Pell")
         leaning = [c for c in plain if form.gender and _gender(c) == form.gender]
         if not firm and len(leaning) == 1:

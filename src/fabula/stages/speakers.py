@@ -1007,7 +1007,7 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
     described = turn.described is not None
     parent = text.kin.get((previous.speaker, previous.kin)) if previous and previous.kin else None
     if previous and previous.speaker and (previous.vocatives or previous.told or parent):
-        called = tuple(v for v in previous.vocatives if v in text.talkers)  # not "Rest well, Margaret" at a grave
+        called = tuple(v for v in previous.vocatives if v in text.talkers)  # not "Rest well, Nora" at a grave
         called += (previous.told,) if previous.told else ()
         called += (parent,) if parent and not previous.vocatives else ()  # "No, papa": her father answers
         named = [v for v in called if v != previous.speaker and v not in turn.vocatives and fits(v)]
