@@ -1319,3 +1319,22 @@ def test_speakers_one_the_story_never_makes_speak_does_not_take_the_turn() -> No
         '"I declare, I never heard of anything that gave me more pleasure!"'
     )
     assert _names(analysis)[-1] == "Mrs. Grey"
+
+
+def test_speakers_one_who_begins_some_other_act_after_a_line_does_not_tag_it() -> None:
+    analysis = _analyse(
+        "Ida Grey and Tobin Vance waited in the hall.\n\n"
+        '"Hullo," cried Tobin, "who\'s there?" Ida began to make frantic dives at the door.\n\n'
+        '"Does she never let you rest?" asked Ida. "Doesn\'t she give you a holiday?" Tobin began to think '
+        "he had been wrong."
+    )
+    assert _names(analysis) == ["Tobin Vance", "Tobin Vance", "Ida Grey", "Ida Grey"]
+
+
+def test_speakers_a_participle_hung_on_an_act_tags_the_one_who_acts() -> None:
+    analysis = _analyse(
+        "Ida Grey and Nell Vance heard the news from the hall.\n\n"
+        'There Ida had first staggered across the floor shouting "Dad," while Nell laughed behind the door.\n\n'
+        "Nell wrapped herself up very carefully, remarking, \"I really must be getting home.\""
+    )
+    assert _names(analysis) == ["Ida Grey", "Nell Vance"]

@@ -45,6 +45,11 @@ def _forms(base: str) -> set[str]:
 SPEECH_VERBS = frozenset(set().union(*(_forms(b) for b in _SPEECH_BASES.split())) | set(_IRREGULAR.split()))
 THOUGHT_VERBS = frozenset({"thought", "thinks", "think", "thinking", "wondered", "wonders", "mused", "muses",
                            "pondered", "reflected", "realized", "realised", "chastised", "scolded"})
+ONSET_VERBS = frozenset(
+    {"began", "begin", "begins", "begun", "beginning"}
+    | set().union(*(_forms(b) for b in ("continue", "proceed", "resume", "start")))
+)
+"""Speech verbs that can instead lead into another act: ``began to make for the door``, ``proceeded to open``."""
 PHRASAL_SPEECH = frozenset({
     (verb, particle)
     for verbs, particle in (

@@ -14,7 +14,7 @@ from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
 from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import KIN_TITLE, PARENT_WORDS, kin_of
-from fabula.stages._verbs import SPEECH_VERBS, THOUGHT_VERBS, phrasal_particle
+from fabula.stages._verbs import ONSET_VERBS, SPEECH_VERBS, THOUGHT_VERBS, phrasal_particle
 
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("conj", "xcomp")
@@ -305,6 +305,8 @@ def _tag(
             continue
         if _reports(text, token, offset):
             continue  # "her conscience told her that she was wrong": speech told, not this quote's tag
+        if speech and _leads_into_act(text, token, offset, thought=turn.quote.kind == "thought"):
+            continue  # "Ben began to think he had been wrong": he thinks, he does not speak
         subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
             subject = _parsed_subject(text, token, offset)
@@ -317,6 +319,18 @@ def _tag(
         turn.told = _told(text, token, offset)
         return _take_subject(text, turn, subject, offset, speech=speech)
     return False
+
+
+def _leads_into_act(text: _Text, verb, offset: int, thought: bool) -> bool:
+    """Whether a verb like ``began`` only leads into another act (``began to make for the door``,
+    ``began wrapping herself up``), or into thinking when the line is spoken (``began to think``)."""
+    if verb.lower_ not in ONSET_VERBS:
+        return False
+    tags = TAG_VERBS if thought else SPEECH_VERBS - THOUGHT_VERBS
+    doc = verb.doc
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lower_ not in tags and phrasal_particle(c) is None
+               and not any(text.in_quote(offset + t.idx) for t in doc[min(verb.i, c.i) : max(verb.i, c.i) + 1])
+               for c in verb.children)  # (the act in the same stretch of narration, not in or past the quote)
 
 
 def _hearer(text: _Text, verb, offset: int) -> str | None:
@@ -527,6 +541,9 @@ def _parsed_subject(text: _Text, verb, offset: int):
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in head.children):
             head = head.head  # "took up the subject again, to say"
+        elif head.dep_ == "advcl" and head.lower_.endswith("ing") and not any(
+                c.dep_ in ("mark", "aux") for c in head.children):
+            head = head.head  # "Ann staggered across the floor shouting": a participle hung on her act
         else:
             break
     if subject is None:  # "Ann jumped up;--and, startled, exclaimed": the first clause parsed as its object
