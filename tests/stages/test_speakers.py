@@ -1338,3 +1338,12 @@ def test_speakers_a_participle_hung_on_an_act_tags_the_one_who_acts() -> None:
         "Nell wrapped herself up very carefully, remarking, \"I really must be getting home.\""
     )
     assert _names(analysis) == ["Ida Grey", "Nell Vance"]
+
+
+def test_speakers_the_one_an_aside_says_she_interrupts_does_not_speak_the_rest_of_her_line() -> None:
+    analysis = _analyse(
+        "Tobin Vance stood at the front of the court and read the letter out, slowly.\n\n"
+        '"If any one of them can explain it," said Ida Grey, (she had grown so tall in the last few minutes '
+        'that she was not a bit afraid of interrupting him,) "I\'ll give him sixpence."'
+    )
+    assert _names(analysis) == ["Ida Grey", "Ida Grey"]

@@ -552,7 +552,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
                         and text.character_at(s, offset)), None)
     if subject is None:  # "Anna spat back", mis-tagged
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
-        subject = next((t for t in beside if t.dep_ != "poss" and text.character_at(t, offset)), None)
+        subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative") and text.character_at(t, offset)), None)
     return subject
 
 
