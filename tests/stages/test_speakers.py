@@ -1347,3 +1347,12 @@ def test_speakers_the_one_an_aside_says_she_interrupts_does_not_speak_the_rest_o
         'that she was not a bit afraid of interrupting him,) "I\'ll give him sixpence."'
     )
     assert _names(analysis) == ["Ida Grey", "Ida Grey"]
+
+
+def test_speakers_one_who_does_not_answer_after_a_line_does_not_speak_it() -> None:
+    analysis = _analyse(
+        "Ida Grey sat on the bank beside Tobin Vance.\n\n"
+        '"I won\'t indeed!" said Ida, in a great hurry to change the subject of conversation. "Are you fond '
+        'of dogs?" Tobin did not answer, so Ida went on eagerly: "There is such a nice little dog near our house."'
+    )
+    assert _names(analysis) == ["Ida Grey", "Ida Grey", "Ida Grey"]

@@ -305,6 +305,8 @@ def _tag(
             continue
         if _reports(text, token, offset):
             continue  # "her conscience told her that she was wrong": speech told, not this quote's tag
+        if speech and any(c.dep_ == "neg" and not text.in_quote(offset + c.idx) for c in token.children):
+            continue  # "The Mouse did not answer, so Ann went on": the one who does not speak
         if speech and _leads_into_act(text, token, offset, thought=turn.quote.kind == "thought"):
             continue  # "Ben began to think he had been wrong": he thinks, he does not speak
         subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
