@@ -1356,3 +1356,15 @@ def test_speakers_one_who_does_not_answer_after_a_line_does_not_speak_it() -> No
         'of dogs?" Tobin did not answer, so Ida went on eagerly: "There is such a nice little dog near our house."'
     )
     assert _names(analysis) == ["Ida Grey", "Ida Grey", "Ida Grey"]
+
+
+def test_speakers_a_line_from_someone_named_right_after_it_is_theirs() -> None:
+    analysis = _analyse(
+        "Ida Grey, Ben Vance and Nell Pell sat in the parlour. Nell had come from the town that morning, "
+        "and Ida had not expected her.\n\n"
+        '"Tell us," said Ben.\n\n'
+        '"Once," said Ida at last, with a deep sigh, "I was happy here."\n\n'
+        "These words were followed by a very long silence, broken only by an occasional exclamation of "
+        '"Hush!" from Nell, and the constant sobbing of Ida.'
+    )
+    assert _names(analysis) == ["Ben Vance", "Ida", "Ida", "Nell Pell"]

@@ -255,6 +255,7 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
     open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
     return (
         _tag(text, turn, zone, offset, within=NEAR_AFTER)
+        or _from_after(text, turn, zone, offset)
         or _tag(text, turn, lead, offset, before=True, within=NEAR_BEFORE)
         or _tag(text, turn, zone, offset)
         or _owned_reply(text, turn, zone, offset)
@@ -397,6 +398,18 @@ def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     noun = words[-2]
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     mention = text.covering(offset + owner.idx) if owner is not None and noun.lower_ in SPEECH_NOUNS else None
+    if mention is None or mention.character in turn.vocatives:
+        return False
+    return _owned_by(turn, mention)
+
+
+def _from_after(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
+    """``an exclamation of "Hush!" from Tobin``, ``the kindest "Good morning!" from Ida``: the one the
+    line came from, named right after it."""
+    words = [t for t in zone if not t.is_space and not t.is_quote]
+    if turn.quote.kind == "embedded" or len(words) < 2 or words[0].lower_ != "from":
+        return False
+    mention = next((text.covering(offset + t.idx) for t in words[1:4] if text.covering(offset + t.idx)), None)
     if mention is None or mention.character in turn.vocatives:
         return False
     return _owned_by(turn, mention)
