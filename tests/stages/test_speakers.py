@@ -1368,3 +1368,13 @@ def test_speakers_a_line_from_someone_named_right_after_it_is_theirs() -> None:
         '"Hush!" from Nell, and the constant sobbing of Ida.'
     )
     assert _names(analysis) == ["Ben Vance", "Ida", "Ida", "Nell Pell"]
+
+
+def test_speakers_she_said_is_the_woman_the_sentence_is_about_not_one_inside_a_clause() -> None:
+    analysis = _analyse(
+        "Ida Grey came into the flat and stood in the hall.\n\n"
+        '"Nell," she called in a harsh tone.\n\n'
+        'Nell Vance was taking off her outdoor things in the bedroom. She heard Ida call her. "Yes," she said, '
+        '"I shan\'t be a moment."'
+    )
+    assert _names(analysis)[1:] == ["Nell Vance", "Nell Vance"]

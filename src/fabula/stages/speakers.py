@@ -638,13 +638,16 @@ def _next(token):
 
 
 def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
-    """``she said``: the nearest character of that gender this paragraph's narration made its subject."""
+    """``she said``: the nearest character of that gender this paragraph's narration made the subject of a
+    main clause, or of any clause ahead of the main verb (the parser often mistakes "Ann patted Ben's
+    hand" for a noun phrase)."""
     gender = text.gender.get(turn.speaker)
     for sentence in _sentences(before)[::-1]:
         for token in sentence:
             mention = text.covering(offset + token.idx)
-            if mention is None or mention.kind == "pronoun" or not _acts(token, main_only=False, root_owner=True):
-                continue
+            if mention is None or mention.kind == "pronoun" or not _acts(
+                    token, main_only=token.i > token.sent.root.i, root_owner=True):
+                continue  # (not "as if Ann had asked her": a subject of a clause after the main verb)
             if text.gender.get(mention.character) in (gender, None) and mention.character not in turn.vocatives:
                 turn.speaker = mention.character
                 return
