@@ -1378,3 +1378,14 @@ def test_speakers_she_said_is_the_woman_the_sentence_is_about_not_one_inside_a_c
         '"I shan\'t be a moment."'
     )
     assert _names(analysis)[1:] == ["Nell Vance", "Nell Vance"]
+
+
+def test_speakers_a_woman_telling_what_to_call_her_may_speak_her_own_name() -> None:
+    analysis = _analyse(
+        "Ida Grey brought the girl into the kitchen, where Tobin Vance sat by the stove.\n\n"
+        '"You\'ll sleep in the east gable," said Ida.\n\n'
+        '"What am I to call you?" asked Nell. "Shall I always say Miss Grey? Can I call you Ida?"\n\n'
+        '"No; you\'ll call me just plain Ida. I\'m not used to being called Miss Grey and it would make me '
+        'nervous."'
+    )
+    assert analysis.quotes[-1].speaker == _id(analysis, "Ida Grey")

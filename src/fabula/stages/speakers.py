@@ -749,13 +749,17 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
 
 
 def _self_named(doc, offset: int, mention: Mention) -> bool:
-    """``I, Anna Grey, ...``, ``I am Anna``, ``my name is Anna``: the speaker naming herself."""
+    """``I, Anna Grey, ...``, ``I am Anna``, ``my name is Anna``, ``call me Anna``: the speaker naming herself."""
     span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in ("i", "me"):
         return True
+    if root.dep_ in ("oprd", "attr", "npadvmod") and root.head.lower_ in ("call", "calls", "called") and any(
+            c.lower_ in ("me", "i") and c.dep_ in ("dobj", "nsubjpass") or c.lower_ == "being" and c.dep_ == "auxpass"
+            for c in root.head.children):
+        return True  # "you'll call me just plain Anna", "I am called Anna", "used to being called Miss Grey"
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
         return subject is not None and (subject.lower_ == "i" or subject.lower_ == "name" and any(
