@@ -1389,3 +1389,13 @@ def test_speakers_a_woman_telling_what_to_call_her_may_speak_her_own_name() -> N
         'nervous."'
     )
     assert analysis.quotes[-1].speaker == _id(analysis, "Ida Grey")
+
+
+def test_speakers_she_said_is_the_woman_last_made_to_act_before_it() -> None:
+    analysis = _analyse(
+        "Mrs. Grey and her daughter Nell sat with Tobin Vance in the drawing-room after dinner.\n\n"
+        '"I will go to the station myself, if the carriage can be sent," said Tobin.\n\n'
+        "Mrs. Grey heaved a sigh of gratitude, and Nell, who had moved away to the window, turned to shed on "
+        'him a beam of approval. "So you see, Mamma, everything will be settled," she said.'
+    )
+    assert analysis.quotes[-1].speaker == _id(analysis, "Nell")

@@ -638,19 +638,20 @@ def _next(token):
 
 
 def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
-    """``she said``: the nearest character of that gender this paragraph's narration made the subject of a
+    """``she said``: the character of that gender this paragraph's narration last made the subject of a
     main clause, or of any clause ahead of the main verb (the parser often mistakes "Ann patted Ben's
-    hand" for a noun phrase)."""
+    hand" for a noun phrase): "Mrs. Grey sighed, and Ann turned to him. 'So you see,' she said" is Ann's."""
     gender = text.gender.get(turn.speaker)
     for sentence in _sentences(before)[::-1]:
-        for token in sentence:
-            mention = text.covering(offset + token.idx)
-            if mention is None or mention.kind == "pronoun" or not _acts(
-                    token, main_only=token.i > token.sent.root.i, root_owner=True):
-                continue  # (not "as if Ann had asked her": a subject of a clause after the main verb)
-            if text.gender.get(mention.character) in (gender, None) and mention.character not in turn.vocatives:
-                turn.speaker = mention.character
-                return
+        for owner in (False, True):  # a subject before the owner of the main clause's noun ("Ben's hand")
+            for token in sentence[::-1]:
+                mention = text.covering(offset + token.idx)
+                if mention is None or mention.kind == "pronoun" or not _acts(
+                        token, main_only=token.i > token.sent.root.i, root_owner=owner):
+                    continue  # (not "as if Ann had asked her": a subject of a clause after the main verb)
+                if text.gender.get(mention.character) in (gender, None) and mention.character not in turn.vocatives:
+                    turn.speaker = mention.character
+                    return
     turn.by_salience = True
 
 
