@@ -1399,3 +1399,15 @@ def test_speakers_she_said_is_the_woman_last_made_to_act_before_it() -> None:
         'him a beam of approval. "So you see, Mamma, everything will be settled," she said.'
     )
     assert analysis.quotes[-1].speaker == _id(analysis, "Nell")
+
+
+def test_speakers_after_an_answer_told_in_the_narration_the_other_speaks() -> None:
+    analysis = _analyse(
+        "Mrs. Grey received Tobin Vance in the drawing-room.\n\n"
+        '"It is a long time, Mr. Vance, since you went away," said Mrs. Grey.\n\n'
+        "He readily agreed to it.\n\n"
+        '"I began to be afraid you would never come back again."\n\n'
+        "Tobin expressed his regret.\n\n"
+        '"People did say you meant to quit the place entirely."'
+    )
+    assert _names(analysis) == ["Mrs. Grey", "Mrs. Grey", "Mrs. Grey"]

@@ -14,7 +14,7 @@ from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
 from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import KIN_TITLE, PARENT_WORDS, kin_of
-from fabula.stages._verbs import ONSET_VERBS, SPEECH_VERBS, THOUGHT_VERBS, phrasal_particle
+from fabula.stages._verbs import ONSET_VERBS, SPEECH_VERBS, THOUGHT_VERBS, TOLD_ACTS, phrasal_particle
 
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("conj", "xcomp")
@@ -986,8 +986,8 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool, str | None
         return None, False, None
     sentences = list(doc.sents)[::-1]
     speaker = _last_speaker(text, list(sentences[0]), offset, own_paragraph=True) if sentences else None
-    if speaker is not None:
-        return speaker, False, None
+    if speaker is not None and not any(t.lower_ in TOLD_ACTS and t.dep_ == "ROOT" for t in sentences[0]):
+        return speaker, False, None  # ("Ann assented." is an answer told, not Ann starting to speak)
     for sentence in sentences:
         for token in reversed(sentence) if _opens_line(list(sentence)) else sentence:
             if token.dep_ == "poss" and text.covering(offset + token.head.idx):
@@ -1031,6 +1031,8 @@ def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: i
     verb = _verb_of(subject)
     if verb.lower_ in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return True  # reported speech
+    if verb.lower_ in TOLD_ACTS:
+        return True  # "He expressed his regret.", "Ann assented."
     negated = any(c.dep_ == "neg" for c in verb.children)
     if any(_no_answer(c) for c in verb.children) or negated and verb.lower_ in SPEECH_VERBS:
         return True
