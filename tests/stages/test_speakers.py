@@ -1411,3 +1411,13 @@ def test_speakers_after_an_answer_told_in_the_narration_the_other_speaks() -> No
         '"People did say you meant to quit the place entirely."'
     )
     assert _names(analysis) == ["Mrs. Grey", "Mrs. Grey", "Mrs. Grey"]
+
+
+def test_speakers_a_she_sentence_after_a_closed_reply_is_not_the_woman_who_just_spoke() -> None:
+    analysis = _analyse(
+        "Ida Grey and Nell Vance sat over their tea in the pension.\n\n"
+        '"But here you are as safe as at home," said Nell. "The house is so very English."\n\n'
+        '"Yet our rooms smell," said Ida. "We dread going to bed."\n\n'
+        '"Ah, then you look into the court." She sighed. "If only the landlord were more tactful!"'
+    )
+    assert _names(analysis)[-2:] == ["Nell Vance", "Nell Vance"]

@@ -842,6 +842,11 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             was = turn.speaker
             if _answer_the_call(text, turn, _cut_line(text, speech[:index])):
                 moved[(turn.quote.paragraph, was)] = turn.speaker
+            elif _pronoun_after(text, turn) and len(recent) >= 2 and recent[-1] == was != recent[-2] and (
+                    text.gender.get(recent[-2]) == text.gender.get(was)
+                    and _narration_between(text, previous.quote, turn.quote) == 0):
+                turn.speaker = recent[-2]  # '"Ah, the court." She sighed.' after Ann spoke: not Ann again
+                moved[(turn.quote.paragraph, was)] = turn.speaker
         elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
             turn.speaker = moved[(turn.quote.paragraph, turn.speaker)]  # the rest of the answer
         if turn.group:
@@ -887,6 +892,14 @@ def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Tur
         turn.speaker, turn.cue = reactor, "beat"  # "Anna smiled." then her line
     elif answers and last_goes_on and turn.described is None:
         turn.speaker, turn.cue = last, "turn"  # "Anna sat down." her line comes next: Ben goes on
+
+
+def _pronoun_after(text: _Text, turn: _Turn) -> bool:
+    """Whether a closed line is followed by a sentence opening on he or she: ``"Ah, the court." She sighed.``"""
+    if turn.quote.text.rstrip(" \"'”’")[-1:] not in (".", "!", "?"):
+        return False
+    after = text.story.text[turn.quote.end : turn.quote.end + 8].lstrip(" \"'”’\n")
+    return after.startswith(("He ", "She "))
 
 
 def _asks(quote: Quote) -> bool:
