@@ -1421,3 +1421,15 @@ def test_speakers_a_she_sentence_after_a_closed_reply_is_not_the_woman_who_just_
         '"Ah, then you look into the court." She sighed. "If only the landlord were more tactful!"'
     )
     assert _names(analysis)[-2:] == ["Nell Vance", "Nell Vance"]
+
+
+def test_speakers_after_a_nod_the_one_who_asked_goes_on_unless_the_line_answers() -> None:
+    analysis = _analyse(
+        "Ida Grey gave Tobin Vance the small piece of damp rag.\n\n"
+        '"Is this it?" said Tobin, a little surprised.\n\n'
+        "Ida nodded.\n\n"
+        '"My present?"\n\n'
+        "Ida nodded again.\n\n"
+        '"Yes, and the balloon was red."'
+    )
+    assert _names(analysis) == ["Tobin Vance", "Tobin Vance", "Ida Grey"]
