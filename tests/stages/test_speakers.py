@@ -1430,6 +1430,9 @@ def test_speakers_after_a_nod_the_one_who_asked_goes_on_unless_the_line_answers(
         "Ida nodded.\n\n"
         '"My present?"\n\n'
         "Ida nodded again.\n\n"
-        '"Yes, and the balloon was red."'
+        '"Yes, and the balloon was red."\n\n'
+        '"Is that all?" said Tobin.\n\n'
+        "Ida shook her head slowly.\n\n"
+        '"Then where is the rest?"'
     )
-    assert _names(analysis) == ["Tobin Vance", "Tobin Vance", "Ida Grey"]
+    assert _names(analysis) == ["Tobin Vance", "Tobin Vance", "Ida", "Tobin Vance", "Tobin Vance"]

@@ -997,9 +997,11 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
 
 
 def _nodded(text: _Text, paragraph: int) -> bool:
-    """A short narration paragraph whose main verb is a nod (``Piglet nodded.``, ``She nodded, looking away.``)."""
+    """A short narration paragraph whose main verb is a nod or a shake of the head (``Piglet nodded.``,
+    ``Ben shook his head slowly.``). (The shake: PDNC dev 3 gained, 1 lost.)"""
     doc = text.parsed.docs[paragraph]
-    return len(doc) <= NOD_TOKENS and any(t.lower_ in ("nodded", "nods") and t.dep_ == "ROOT" for t in doc)
+    return len(doc) <= NOD_TOKENS and any(t.dep_ == "ROOT" and (t.lower_ in ("nodded", "nods") or t.lower_ in (
+        "shook", "shakes") and any(c.lower_ == "head" for c in t.children)) for t in doc)
 
 
 def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool, str | None]:
