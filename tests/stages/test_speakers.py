@@ -1436,3 +1436,13 @@ def test_speakers_after_a_nod_the_one_who_asked_goes_on_unless_the_line_answers(
         '"Then where is the rest?"'
     )
     assert _names(analysis) == ["Tobin Vance", "Tobin Vance", "Ida", "Tobin Vance", "Tobin Vance"]
+
+
+def test_speakers_one_whose_answer_the_narration_tells_does_not_speak_next() -> None:
+    analysis = _analyse(
+        "Ida Grey sat with Tobin Vance and Nell Pell in the garden.\n\n"
+        '"The old man, is he nice or not nice?" asked Ida. "I do so want to know."\n\n'
+        "Tobin laughed and suggested that she should settle the question for herself.\n\n"
+        '"No; but it is so difficult. Sometimes he is so silly."'
+    )
+    assert analysis.quotes[-1].speaker == _id(analysis, "Ida Grey")

@@ -1014,7 +1014,8 @@ def _reacting(text: _Text, paragraph: int) -> tuple[str | None, bool, str | None
         return None, False, None
     sentences = list(doc.sents)[::-1]
     speaker = _last_speaker(text, list(sentences[0]), offset, own_paragraph=True) if sentences else None
-    if speaker is not None and not any(t.lower_ in TOLD_ACTS and t.dep_ == "ROOT" for t in sentences[0]):
+    if speaker is not None and not any(t.lower_ in TOLD_ACTS and t.dep_ == "ROOT" for t in sentences[0]) and not (
+            _tells_answer(text, sentences[0], speaker, offset)):
         return speaker, False, None  # ("Ann assented." is an answer told, not Ann starting to speak)
     for sentence in sentences:
         for token in reversed(sentence) if _opens_line(list(sentence)) else sentence:
@@ -1064,8 +1065,14 @@ def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: i
     negated = any(c.dep_ == "neg" for c in verb.children)
     if any(_no_answer(c) for c in verb.children) or negated and verb.lower_ in SPEECH_VERBS:
         return True
+    return _tells_answer(text, sentence, actor, offset)
+
+
+def _tells_answer(text: _Text, sentence, actor: str, offset: int) -> bool:
+    """Whether the sentence tells what the actor said in a that-clause: ``Ben laughed and suggested that...``."""
     return any(t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports(text, t, offset)
-               and _said_by(text, t, offset) == actor for t in sentence)
+               and _said_by(text, t.head if t.dep_ == "conj" and not any(
+                   c.dep_ in SUBJECTS for c in t.children) else t, offset) == actor for t in sentence)
 
 
 def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str]) -> None:
