@@ -1446,3 +1446,13 @@ def test_speakers_one_whose_answer_the_narration_tells_does_not_speak_next() -> 
         '"No; but it is so difficult. Sometimes he is so silly."'
     )
     assert analysis.quotes[-1].speaker == _id(analysis, "Ida Grey")
+
+
+def test_speakers_an_answer_told_without_that_still_lets_the_one_who_spoke_go_on() -> None:
+    analysis = _analyse(
+        "Ida Grey sat with Tobin Vance and Nell Pell in the garden.\n\n"
+        '"The Greys will end by going round the world," said Ida.\n\n'
+        "Tobin listened civilly, and said he was sure the Greys would be amused.\n\n"
+        '"Isn\'t romance capricious! I never notice it in you young people."'
+    )
+    assert analysis.quotes[-1].speaker == _id(analysis, "Ida Grey")

@@ -358,6 +358,13 @@ def _reports(text: _Text, verb, offset: int) -> bool:
                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
 
 
+def _reports_clause(text: _Text, verb, offset: int) -> bool:
+    """Whether the verb reports speech in a clause of the narration, with or without ``that``: ``said he
+    was sure Ann would be amused``."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and not text.in_quote(offset + c.idx)
+               and any(s.dep_ in SUBJECTS for s in c.children) for c in verb.children)
+
+
 def _agent(verb):
     """Who does a passive speech verb: ``accosted by Ann``, ``was uttered by Ben``."""
     if verb.tag_ != "VBN" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -1070,7 +1077,7 @@ def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: i
 
 def _tells_answer(text: _Text, sentence, actor: str, offset: int) -> bool:
     """Whether the sentence tells what the actor said in a that-clause: ``Ben laughed and suggested that...``."""
-    return any(t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports(text, t, offset)
+    return any(t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports_clause(text, t, offset)
                and _said_by(text, t.head if t.dep_ == "conj" and not any(
                    c.dep_ in SUBJECTS for c in t.children) else t, offset) == actor for t in sentence)
 
