@@ -1456,3 +1456,14 @@ def test_speakers_an_answer_told_without_that_still_lets_the_one_who_spoke_go_on
         '"Isn\'t romance capricious! I never notice it in you young people."'
     )
     assert analysis.quotes[-1].speaker == _id(analysis, "Ida Grey")
+
+
+def test_speakers_after_someone_made_a_reply_in_the_narration_the_other_goes_on() -> None:
+    analysis = _analyse(
+        "Nora Grey walked round the garden with Nell Vance and Tobin Pell.\n\n"
+        '"So like my sister\'s place!" said Nell. "The very shape of the lawn."\n\n'
+        "Nora made as slight a reply as she could; but it was fully sufficient for Nell, who only wanted to be "
+        "talking herself.\n\n"
+        '"And it is not merely the lawn, I assure you; the trees are placed just so."'
+    )
+    assert analysis.quotes[-1].speaker == _id(analysis, "Nell Vance")

@@ -1072,6 +1072,9 @@ def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: i
     negated = any(c.dep_ == "neg" for c in verb.children)
     if any(_no_answer(c) for c in verb.children) or negated and verb.lower_ in SPEECH_VERBS:
         return True
+    if verb.lower_ in ("made", "makes", "gave", "gives") and any(
+            t.lower_ in ("reply", "answer") and verb in (t.head, t.head.head) for t in verb.subtree):
+        return True  # "Ann made as slight a reply as she could"
     return _tells_answer(text, sentence, actor, offset)
 
 
