@@ -384,9 +384,9 @@ def test_speakers_replied_his_mother_is_the_mother_not_the_son() -> None:
 
 def test_speakers_someone_spoken_to_who_never_speaks_does_not_take_the_next_line() -> None:
     analysis = _analyse(
-        "Anna and Ben walked up the hill to the grave. Margaret had been dead a year.\n\n"
+        "Anna and Ben walked up the hill to the grave. Agnes had been dead a year.\n\n"
         '"It\'s cold up here," Ben said.\n\n'
-        '"I know," Anna said. "Rest well, Margaret."\n\n'
+        '"I know," Anna said. "Rest well, Agnes."\n\n'
         '"We should go before it rains."\n\n'
         '"Yes, let\'s go."'
     )
@@ -907,8 +907,8 @@ def test_speakers_an_answer_told_in_the_narration_hands_the_next_line_back() -> 
 
 def test_speakers_a_she_tag_is_never_handed_to_the_man_who_spoke_last() -> None:
     analysis = _analyse(
-        "Kate, Cass and Mr. Hale went up to the library after supper.\n\n"
-        '"Take any book you like," said Mr. Hale.\n\n'
+        "Kate, Cass and Mr. Hollis went up to the library after supper.\n\n"
+        '"Take any book you like," said Mr. Hollis.\n\n'
         "Cass had two books in her hand. Kate said that she could never tell which book she wanted at night.\n\n"
         '"What do you read in bed, Kate?" she asked, as they walked upstairs.'
     )

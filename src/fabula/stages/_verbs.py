@@ -49,7 +49,8 @@ ONSET_VERBS = frozenset(
     {"began", "begin", "begins", "begun", "beginning"}
     | set().union(*(_forms(b) for b in ("continue", "proceed", "resume", "start")))
 )
-"""Speech verbs that can instead lead into another act: ``began to make for the door``, ``proceeded to open``."""
+"""Verbs that tag speech ("Ann began") but can instead lead into another act: ``began to make for the door``,
+``proceeded to open``."""
 TOLD_ACTS = frozenset(set().union(*(_forms(b) for b in (
     "assent", "agree", "thank", "apologize", "apologise", "acquiesce", "consent", "refuse", "decline", "promise",
     "concur", "comply", "bow", "express", "accept", "disclaim", "deny", "confess"))))

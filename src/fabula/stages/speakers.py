@@ -312,7 +312,7 @@ def _tag(
         if _reports(text, token, offset):
             continue  # "her conscience told her that she was wrong": speech told, not this quote's tag
         if speech and any(c.dep_ == "neg" and not text.in_quote(offset + c.idx) for c in token.children):
-            continue  # "The Mouse did not answer, so Ann went on": the one who does not speak
+            continue  # "The cat did not answer, so Ann went on": the one who does not speak
         if speech and _leads_into_act(text, token, offset, thought=turn.quote.kind == "thought"):
             continue  # "Ben began to think he had been wrong": he thinks, he does not speak
         subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
@@ -579,7 +579,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
                         and text.character_at(s, offset)), None)
     if subject is None:  # "Anna spat back", mis-tagged
         beside = [t for t in (verb.nbor(-1) if verb.i else None, _next(verb)) if t is not None]
-        subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative") and text.character_at(t, offset)), None)
+        subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative")  # not whom it is done to
+                        and text.character_at(t, offset)), None)
     return subject
 
 
@@ -883,7 +884,7 @@ def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Tur
     that act was an answer, tells whether the one who spoke last goes on or the actor speaks."""
     reactor, answered, told = _reacting(text, turn.quote.paragraph - 1)
     if reactor and _nodded(text, turn.quote.paragraph - 1) and not ANSWER_OPENING.match(turn.quote.text):
-        answered = True  # "Piglet nodded." "My present?": the one who asked goes on
+        answered = True  # "Ben nodded." "My present?": the one who asked goes on
     answers = following is not None and following.speaker == reactor and following.cue in ANCHORS and (
         following.quote.paragraph == turn.quote.paragraph + 1)  # "Anna sighed." "...!" "Ben," Anna said
     last_goes_on = last is not None and last not in turn.vocatives and (  # and not "she asked" for a man
@@ -1004,7 +1005,7 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
 
 
 def _nodded(text: _Text, paragraph: int) -> bool:
-    """A short narration paragraph whose main verb is a nod or a shake of the head (``Piglet nodded.``,
+    """A short narration paragraph whose main verb is a nod or a shake of the head (``Ben nodded.``,
     ``Ben shook his head slowly.``). (The shake: PDNC dev 3 gained, 1 lost.)"""
     doc = text.parsed.docs[paragraph]
     return len(doc) <= NOD_TOKENS and any(t.dep_ == "ROOT" and (t.lower_ in ("nodded", "nods") or t.lower_ in (
@@ -1079,7 +1080,8 @@ def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: i
 
 
 def _tells_answer(text: _Text, sentence, actor: str, offset: int) -> bool:
-    """Whether the sentence tells what the actor said in a that-clause: ``Ben laughed and suggested that...``."""
+    """Whether the sentence tells in a clause what the actor said: ``Ben laughed and suggested that...``,
+    ``listened, and said he was sure...``."""
     return any(t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports_clause(text, t, offset)
                and _said_by(text, t.head if t.dep_ == "conj" and not any(
                    c.dep_ in SUBJECTS for c in t.children) else t, offset) == actor for t in sentence)
