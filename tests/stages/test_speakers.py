@@ -9,7 +9,7 @@ from spacy.vocab import Vocab
 
 import fabula
 from fabula.model import Analysis, Quote
-from fabula.stages.speakers import _participle_subject
+from fabula.stages.speakers import _break_between, _participle_subject
 
 
 def _analyse(text: str) -> Analysis:
@@ -1467,3 +1467,16 @@ def test_speakers_after_someone_made_a_reply_in_the_narration_the_other_goes_on(
         '"And it is not merely the lawn, I assure you; the trees are placed just so."'
     )
     assert analysis.quotes[-1].speaker == _id(analysis, "Nell Vance")
+
+
+def test_speakers_between_anchors_alternation_cannot_join_switches_where_the_calls_fit() -> None:
+    """Ida's line, four guessed lines, Ida's line again: someone spoke twice. The two lines that call
+    Ida are not hers, so Tobin's double turn is the third and fourth lines, not the middle ones."""
+    cues = ["explicit", "turn", "turn", "turn", "turn", "explicit"]
+    calls = [(), (), (), ("Ida",), ("Ida",), ()]
+    speech = [SimpleNamespace(cue=cue, speaker=None, vocatives=called, named=()) for cue, called in zip(cues, calls)]
+    for turn, guess in zip(speech, ["Ida", "Tobin", "Ida", "Tobin", "Tobin", "Ida"]):
+        turn.speaker = guess if turn.cue == "explicit" else "Nell"  # guesses the switch overwrites
+    speech[1].speaker = speech[4].speaker = "Tobin"  # the partners the ends give
+    _break_between(speech, list(range(6)), [0, 5])
+    assert [t.speaker for t in speech] == ["Ida", "Tobin", "Ida", "Tobin", "Tobin", "Ida"]

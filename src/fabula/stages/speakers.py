@@ -991,6 +991,43 @@ def _alternate_back(text: _Text, speech: list[_Turn], scene_starts: list[int]) -
                 guess = partner[0] if partner else None
             if guess and guess not in turn.vocatives and guess not in turn.named:
                 turn.speaker = guess
+        _break_between(speech, run, anchors)
+
+
+def _break_between(speech: list[_Turn], run: list[int], anchors: list[int]) -> None:
+    """Guessed lines between two anchors that strict alternation cannot join (``Ida`` ... four lines ...
+    ``Ben``: someone spoke twice, or a third joined): alternation runs forward from the first anchor and
+    back from the second, and switches where the lines' calls fit best, nearest the middle on a tie.
+    (Against switching at the middle always: PDNC dev 19 lines gained, 9 lost.)"""
+    for a, b in pairwise(anchors):
+        if b - a < 2 or any(speech[run[i]].cue not in GUESSES for i in range(a + 1, b)):
+            continue
+        first, last = speech[run[a]].speaker, speech[run[b]].speaker
+        if (first == last) == ((b - a) % 2 == 0):
+            continue  # strict alternation fits both ends
+        before = [speech[run[j]].speaker for j in range(a - 1, -1, -1)
+                  if speech[run[j]].speaker not in (None, first)]
+        forward = (first, before[0] if before else speech[run[a + 1]].speaker)
+        partner = speech[run[b - 1]].speaker
+        backward = (last, partner if partner != last else first if first != last else forward[1])
+        options = [[forward[(i - a) % 2] if i <= k else backward[(b - i) % 2] for i in range(a + 1, b)]
+                   for k in range(a, b)]  # the voices with the switch after line k
+        middle = (b - a - 1) / 2
+        best = min(range(len(options)), key=lambda k: (_misfits(speech, run[a:b], options[k]), abs(k - middle)))
+        for i, who in zip(range(a + 1, b), options[best]):
+            turn = speech[run[i]]
+            if who and who not in turn.vocatives and who not in turn.named:
+                turn.speaker = who
+
+
+def _misfits(speech: list[_Turn], lines: list[int], voices: list[str | None]) -> int:
+    """How badly voices fit the lines after the first of ``lines``: a line given to one it calls or speaks of
+    counts against, a line given to the one the line before called counts for."""
+    count = 0
+    for before, index, who in zip(lines, lines[1:], voices):
+        turn = speech[index]
+        count += (who is None or who in turn.vocatives or who in turn.named) - (who in speech[before].vocatives)
+    return count
 
 
 def _narration_between(text: _Text, previous: Quote, quote: Quote) -> int:
