@@ -212,6 +212,20 @@ def test_characters_redhead_named_last_in_narration_gets_the_epithet() -> None:
     assert not [a for a in _one(cast, "Tara").aliases if "redhead" in a.lower()]
 
 
+def test_characters_the_former_and_the_latter_are_the_first_and_second_of_the_two_named_before() -> None:
+    text = (
+        "When Nell and Ida were alone, the former, who had been cautious all evening, spoke first. The "
+        "latter only smiled, and the former went on with her story.\n\n"
+        "It was the former custom of the house to sit late."
+    )
+    _, cast = _cast(text)
+    nell, ida = _one(cast, "Nell"), _one(cast, "Ida")
+    assert _character_at(cast, text.index("the former, who")) == nell.id
+    assert _character_at(cast, text.index("The latter")) == ida.id
+    assert _character_at(cast, text.index("the former went")) == nell.id
+    assert _character_at(cast, text.index("former custom")) is None  # an adjective, not the first of two
+
+
 def test_characters_the_old_lady_is_one_person_throughout() -> None:
     text = (
         "Mrs. Voss sat in her chair by the window. Petra brought her the tea.\n\n"

@@ -1480,3 +1480,12 @@ def test_speakers_between_anchors_alternation_cannot_join_switches_where_the_cal
     speech[1].speaker = speech[4].speaker = "Tobin"  # the partners the ends give
     _break_between(speech, list(range(6)), [0, 5])
     assert [t.speaker for t in speech] == ["Ida", "Tobin", "Ida", "Tobin", "Tobin", "Ida"]
+
+
+def test_speakers_said_the_latter_is_the_second_of_the_two_just_named() -> None:
+    analysis = _analyse(
+        "Ida Grey walked up the lane to the house.\n\n"
+        "There was a sound of voices, and two ladies: Mrs. Vance and Miss Pell met her at the door.\n\n"
+        '"My dear Miss Grey," said the latter, "I am just run across to beg you to come in."'
+    )
+    assert _names(analysis) == ["Miss Pell", "Miss Pell"]

@@ -44,6 +44,15 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
         for token in doc:
             if token.lower_ != "the" or inside(offset + token.idx):
                 continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("former", "latter") and not (
+                    token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN")):  # not "the former doubt"
+                pair = _last_two(named, starts, offset + token.idx, on_page)
+                if pair is not None:
+                    word = doc[token.i + 1]
+                    target = pair[0] if word.lower_ == "former" else pair[1]
+                    found.append([offset + token.idx, offset + word.idx + len(word.text),
+                                  doc.text[token.idx : word.idx + len(word.text)], target, word.lower_])
+                continue
             phrase = _epithet_phrase(doc, token.i)
             if phrase is None:
                 continue
@@ -97,6 +106,18 @@ def _most_recent(named, starts, at, excluded, gender, genders, on_page, skip: in
             continue
         return index
     return None
+
+
+def _last_two(named, starts, at, on_page) -> tuple[int, int] | None:
+    """The last two characters named before ``at``, the earlier first: "Ann and Ben ... the former" is Ann."""
+    k = bisect.bisect_left(starts, at) - 1
+    found: list[int] = []
+    while k >= 0 and len(found) < 2 and bisect.bisect_left(starts, at) - k <= 8:
+        index = named[k][1]
+        k -= 1
+        if on_page[index] and index not in found:
+            found.append(index)
+    return (found[1], found[0]) if len(found) == 2 else None
 
 
 def _described_traits(parsed, named: list) -> dict[str, Counter]:
