@@ -1489,3 +1489,14 @@ def test_speakers_said_the_latter_is_the_second_of_the_two_just_named() -> None:
         '"My dear Miss Grey," said the latter, "I am just run across to beg you to come in."'
     )
     assert _names(analysis) == ["Miss Pell", "Miss Pell"]
+
+
+def test_speakers_a_speech_verb_in_a_describing_clause_does_not_tag_the_line() -> None:
+    analysis = _analyse(
+        "Ida Grey walked home with Tobin Vance. Tobin was quiet, and he kept his eyes on the road; Ida let "
+        "him be. At last they reached her house.\n\n"
+        '"You are going in, I suppose?" said Tobin.\n\n'
+        '"No,"--replied Ida--quite confirmed by the manner in which he spoke--"I should like to take '
+        'another turn."'
+    )
+    assert _names(analysis) == ["Tobin Vance", "Ida Grey", "Ida Grey"]

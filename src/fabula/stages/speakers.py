@@ -301,10 +301,13 @@ def _tag(
     """A speech verb next to the quote, and its subject: ``Anna said``, ``she asked``, ``said he``.
 
     After a quote whose sentence runs on (``"...," pursued Anna``), any verb right by it is the tag.
-    ``within`` limits how many tokens from the quote the verb may sit."""
-    for position, token in enumerate(reversed(tokens) if before else tokens):
-        if within is not None and position > within:
-            return False
+    ``within`` limits how many tokens from the quote the verb may sit. A verb of a clause that only
+    describes ("replied Ann, struck by the manner in which he spoke") is read after the others."""
+    ordered = list(enumerate(reversed(tokens) if before else tokens))  # the main clause's verbs first:
+    ordered = [p for p in ordered if not _subordinate(p[1])] + [p for p in ordered if _subordinate(p[1])]
+    for position, token in ordered:
+        if within is not None and (position > within or _subordinate(token)):
+            continue  # (a describing clause's verb is no near tag)
         speech = (token.lower_ in TAG_VERBS or phrasal_particle(token) is not None) and (
             text.covering(offset + token.idx) is None)  # not the "Mock" of "the Mock Heron"
         if not speech and not (open_ended and position <= 3 and token.pos_ == "VERB"):
@@ -327,6 +330,13 @@ def _tag(
         turn.told = _told(text, token, offset)
         return _take_subject(text, turn, subject, offset, speech=speech)
     return False
+
+
+def _subordinate(verb) -> bool:
+    """A verb of a clause that only describes (``the manner in which he spoke``, ``as she laughed``)."""
+    if verb.dep_ == "relcl":
+        return not any(c.dep_ in SUBJECTS and c.lower_ in ("who", "that", "which") for c in verb.children)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _leads_into_act(text: _Text, verb, offset: int, thought: bool) -> bool:
