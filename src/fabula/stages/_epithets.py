@@ -33,6 +33,8 @@ TELLING_ADJECTIVES = frozenset(
     "other older younger taller shorter smaller bigger elder sobbing crying weeping frail injured "
     "blonde blond brunette red-haired dark-haired fair-haired".split()
 ) | LASTING_ADJECTIVES
+PAIR_MENTIONS = 8
+"""Name mentions back within which "the former" and "the latter" find the two they point at."""
 
 
 def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside) -> list[tuple]:
@@ -110,9 +112,10 @@ def _most_recent(named, starts, at, excluded, gender, genders, on_page, skip: in
 
 def _last_two(named, starts, at, on_page) -> tuple[int, int] | None:
     """The last two characters named before ``at``, the earlier first: "Ann and Ben ... the former" is Ann."""
-    k = bisect.bisect_left(starts, at) - 1
+    last = bisect.bisect_left(starts, at) - 1
+    k = last
     found: list[int] = []
-    while k >= 0 and len(found) < 2 and bisect.bisect_left(starts, at) - k <= 8:
+    while k >= 0 and len(found) < 2 and last - k < PAIR_MENTIONS:
         index = named[k][1]
         k -= 1
         if on_page[index] and index not in found:
