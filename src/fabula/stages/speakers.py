@@ -303,10 +303,10 @@ def _tag(
     After a quote whose sentence runs on (``"...," pursued Anna``), any verb right by it is the tag.
     ``within`` limits how many tokens from the quote the verb may sit. A verb of a clause that only
     describes ("replied Ann, struck by the manner in which he spoke") is read after the others."""
-    ordered = list(enumerate(reversed(tokens) if before else tokens))  # the main clause's verbs first:
-    ordered = [p for p in ordered if not _subordinate(p[1])] + [p for p in ordered if _subordinate(p[1])]
-    for position, token in ordered:
-        if within is not None and (position > within or _subordinate(token)):
+    nearest_first = reversed(tokens) if before else tokens
+    read = [(position, token, _subordinate(token)) for position, token in enumerate(nearest_first)]
+    for position, token, subordinate in sorted(read, key=lambda item: item[2]):  # the main clause's verbs first
+        if within is not None and (position > within or subordinate):
             continue  # (a describing clause's verb is no near tag)
         speech = (token.lower_ in TAG_VERBS or phrasal_particle(token) is not None) and (
             text.covering(offset + token.idx) is None)  # not the "Mock" of "the Mock Heron"
@@ -362,17 +362,12 @@ def _hearer(text: _Text, verb, offset: int) -> str | None:
     return _said_by(text, head, offset, deps=("nsubj",))  # not "Ann was heard to say"
 
 
-def _reports(text: _Text, verb, offset: int) -> bool:
-    """Whether the verb reports what was said in a that-clause of the narration: ``told her that...``."""
-    return any(c.dep_ == "ccomp" and c.i > verb.i and not text.in_quote(offset + c.idx)
-               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
-
-
-def _reports_clause(text: _Text, verb, offset: int) -> bool:
-    """Whether the verb reports speech in a clause of the narration, with or without ``that``: ``said he
-    was sure Ann would be amused``."""
-    return any(c.dep_ == "ccomp" and c.i > verb.i and not text.in_quote(offset + c.idx)
-               and any(s.dep_ in SUBJECTS for s in c.children) for c in verb.children)
+def _reports(text: _Text, verb, offset: int, that: bool = True) -> bool:
+    """Whether the verb reports what was said in a that-clause of the narration (``told her that...``), or,
+    with ``that=False``, in any clause with a subject of its own (``said he was sure Ann would come``)."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and not text.in_quote(offset + c.idx) and any(
+        m.dep_ == "mark" and m.lower_ == "that" if that else m.dep_ in SUBJECTS for m in c.children)
+        for c in verb.children)
 
 
 def _agent(verb):
@@ -1129,7 +1124,7 @@ def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: i
 def _tells_answer(text: _Text, sentence, actor: str, offset: int) -> bool:
     """Whether the sentence tells in a clause what the actor said: ``Ben laughed and suggested that...``,
     ``listened, and said he was sure...``."""
-    return any(t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports_clause(text, t, offset)
+    return any(t.lower_ in SPEECH_VERBS and t.dep_ != "xcomp" and _reports(text, t, offset, that=False)
                and _said_by(text, t.head if t.dep_ == "conj" and not any(
                    c.dep_ in SUBJECTS for c in t.children) else t, offset) == actor for t in sentence)
 
