@@ -89,3 +89,10 @@ def test_abuse_only_talked_about_earns_its_tag_when_the_story_keeps_talking_abou
     seldom = fabula.analyse((talk + calm * 80) * 3)
     assert "Domestic Violence" in often.content.proposal.tags
     assert "Domestic Violence" not in seldom.content.proposal.tags
+
+
+def test_civilians_alone_are_no_war_but_civilians_fleeing_troops_in_a_war_are():
+    village = "Mira walked through the market, and a few civilians glared at her as she passed.\n"
+    war = "The war reached the valley, and the civilians fled before the troops.\n"
+    assert _signal(fabula.analyse(village), "war") is None
+    assert _signal(fabula.analyse(war), "war") is not None
