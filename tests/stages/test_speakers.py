@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 import fabula
-from fabula.model import Analysis, Quote
-from fabula.stages.speakers import _break_between, _participle_subject
+from fabula.model import Analysis, Mention, Quote
+from fabula.stages.speakers import _break_between, _family_member, _participle_subject
 
 
 def _analyse(text: str) -> Analysis:
@@ -1500,3 +1500,19 @@ def test_speakers_a_speech_verb_in_a_describing_clause_does_not_tag_the_line() -
         'another turn."'
     )
     assert _names(analysis) == ["Tobin Vance", "Ida Grey", "Ida Grey"]
+
+
+def test_speakers_a_family_name_called_while_the_father_is_away_calls_the_son_on_stage() -> None:
+    """"Mr. Grey" is the father's name in the cast; the son and Nell are the ones on stage."""
+    families = {"Grey": {"father", "son"}}
+    genders = {"father": "m", "son": "m", "nell": "f"}
+    called = Mention(100, 108, "Mr. Grey", "father", "name")
+    text = SimpleNamespace(families=families, gender=genders, recent_characters=lambda before: ["nell", "son"])
+    assert _family_member(text, called, 90) == "son"
+    text.recent_characters = lambda before: ["nell", "father", "son"]
+    assert _family_member(text, called, 90) == "father"  # the father is there: he is the one called
+    text.recent_characters = lambda before: ["nell"]
+    assert _family_member(text, called, 90) == "father"  # no Grey on stage: the name as the cast has it
+    miss = Mention(100, 110, "Miss Grey", "father", "name")
+    text.recent_characters = lambda before: ["nell", "son"]
+    assert _family_member(text, miss, 90) == "father"  # "Miss Grey" is no name for the son

@@ -148,6 +148,12 @@ class _Text:
         ids = [c.id for c in cast.characters]
         names = [list(filter(None, map(split_name, (c.name, *c.aliases)))) for c in cast.characters]
         self.kin = {(ids[who], word): ids[relative] for (who, word), relative in kin_of(names).items()}
+        self.families: dict[str, set[str]] = defaultdict(set)
+        """Surname -> the characters whose full or titled names carry it."""
+        for character, forms in zip(ids, names):
+            for form in forms:
+                if len(form.words) > 1 or form.title:
+                    self.families[form.last].add(character)
         """``(character, kin word)`` -> the character that kin is, as far as the cast's surnames tell."""
         self.talkers: set[str] = set()
         """Characters a speech tag somewhere names as speaking: the likelier voices of an untagged line."""
@@ -763,8 +769,22 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
             for t in [span.root.head] * (span.root.dep_ == "conj")
             + [c for c in span.root.children if c.dep_ == "conj"])
         if (opening and closing or bare) and not after.startswith(POSSESSIVE) and not subject and not listed:
-            found.append(mention.character)  # not "Mrs. Pell, I believe, did a great deal"
+            found.append(_family_member(text, mention, quote.start))  # not "Mrs. Pell, I believe, did a great deal"
     return tuple(dict.fromkeys(found))
+
+
+def _family_member(text: _Text, mention: Mention, before: int) -> str:
+    """Who a family name calls: ``"Mr. Grey!"`` said to the son while the father is away is the son, the
+    one Grey of that gender on stage."""
+    form = split_name(mention.text)
+    if form is None or not form.title or len(form.words) != 1:
+        return mention.character
+    present = text.recent_characters(before)
+    if mention.character in present:
+        return mention.character
+    family = [c for c in text.families.get(form.last, ()) if c != mention.character and c in present
+              and text.gender.get(c) in (form.gender, None)]
+    return family[0] if len(family) == 1 else mention.character
 
 
 def _self_named(doc, offset: int, mention: Mention) -> bool:
