@@ -1503,9 +1503,9 @@ def test_speakers_a_speech_verb_in_a_describing_clause_does_not_tag_the_line() -
 
 
 def test_speakers_a_family_name_called_while_the_father_is_away_calls_the_son_on_stage() -> None:
-    """"Mr. Grey" is the father's name in the cast; the son and Nell are the ones on stage."""
-    families = {"Grey": {"father", "son"}}
-    genders = {"father": "m", "son": "m", "nell": "f"}
+    """The cast calls the father "Mr. Grey"; the son and Nell are the ones on stage."""
+    families = {"Grey": {"father", "son", "ida"}}
+    genders = {"father": "m", "son": "m", "ida": "f", "nell": "f"}
     called = Mention(100, 108, "Mr. Grey", "father", "name")
     text = SimpleNamespace(families=families, gender=genders, recent_characters=lambda before: ["nell", "son"])
     assert _family_member(text, called, 90) == "son"
@@ -1513,6 +1513,6 @@ def test_speakers_a_family_name_called_while_the_father_is_away_calls_the_son_on
     assert _family_member(text, called, 90) == "father"  # the father is there: he is the one called
     text.recent_characters = lambda before: ["nell"]
     assert _family_member(text, called, 90) == "father"  # no Grey on stage: the name as the cast has it
-    miss = Mention(100, 110, "Miss Grey", "father", "name")
+    miss = Mention(100, 110, "Miss Grey", "ida", "name")
     text.recent_characters = lambda before: ["nell", "son"]
-    assert _family_member(text, miss, 90) == "father"  # "Miss Grey" is no name for the son
+    assert _family_member(text, miss, 90) == "ida"  # "Miss Grey" is no name for the son

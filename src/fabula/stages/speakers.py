@@ -148,13 +148,13 @@ class _Text:
         ids = [c.id for c in cast.characters]
         names = [list(filter(None, map(split_name, (c.name, *c.aliases)))) for c in cast.characters]
         self.kin = {(ids[who], word): ids[relative] for (who, word), relative in kin_of(names).items()}
+        """``(character, kin word)`` -> the character that kin is, as far as the cast's surnames tell."""
         self.families: dict[str, set[str]] = defaultdict(set)
         """Surname -> the characters whose full or titled names carry it."""
         for character, forms in zip(ids, names):
             for form in forms:
                 if len(form.words) > 1 or form.title:
                     self.families[form.last].add(character)
-        """``(character, kin word)`` -> the character that kin is, as far as the cast's surnames tell."""
         self.talkers: set[str] = set()
         """Characters a speech tag somewhere names as speaking: the likelier voices of an untagged line."""
 
