@@ -90,6 +90,19 @@ def test_characters_julz_is_julie() -> None:
     assert len(cast.characters) == 2
 
 
+
+def test_characters_familiar_forms_sissy_and_jem_join_cecilia_and_james() -> None:
+    text = (
+        "Cecilia Pell was the girl at the end of the row. Sissy blushed when the master looked at her, and "
+        "Sissy stood up.\n\n"
+        "James Vance came down the lane. Jem was the name his friends gave him, and Jem smiled at her.\n\n"
+        '"Good morning," Sissy said.\n\n"Good morning," Jem said.'
+    )
+    _, cast = _cast(text)
+    assert "Cecilia Pell" in _forms(_one(cast, "Sissy"))
+    assert "James Vance" in _forms(_one(cast, "Jem"))
+    assert _one(cast, "Sissy") is not _one(cast, "Jem")
+
 def test_characters_mr_thorne_thorne_and_fitzroy_thorne_are_one_man() -> None:
     text = (
         "Mr. Thorne walked into the drawing room and bowed. Nell looked up from her book and did "

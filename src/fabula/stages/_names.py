@@ -37,6 +37,7 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "nick": ("nicholas",), "steve": ("steven", "stephen"), "andy": ("andrew",), "drew": ("andrew",),
     "joe": ("joseph",), "jo": ("josephine", "joanna"), "matt": ("matthew",), "pat": ("patrick", "patricia"),
     "becky": ("rebecca",), "abby": ("abigail",), "jenny": ("jennifer", "jane"), "ben": ("benjamin",),
+    "jem": ("james", "jemima"), "sissy": ("cecilia", "cecily"), "cissy": ("cecilia", "cecily"),
 }
 
 NOT_NAMES = frozenset(
