@@ -10,7 +10,7 @@ from fabula.nlp import load_pipeline
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ('said Mr. Woodhouse--"yes, certainly', ["Woodhouse", "--", '"', "yes"]),
+        ('said Mr. Wardlow--"yes, certainly', ["Wardlow", "--", '"', "yes"]),
         ('a thing again:"--and nodding', ["again", ":", '"', "--", "and"]),
         ('"Yes,"said Anna.', ["Yes", ",", '"', "said", "Anna"]),
         ("it—'Tis so", ["it", "—"]),

@@ -75,8 +75,8 @@ def test_declared_rating_is_compared_with_the_proposal():
 
 def test_a_characters_name_that_is_also_a_slur_is_not_content():
     analysis = fabula.analyse(
-        'Sissy walked into the schoolroom. "Good morning," Sissy said to Tom.\n\n'
-        '"Morning, Sissy," Tom said, and Sissy smiled at him.\n'
+        'Sissy walked into the schoolroom. "Good morning," Sissy said to Ben.\n\n'
+        '"Morning, Sissy," Ben said, and Sissy smiled at him.\n'
     )
     assert any(c.name == "Sissy" for c in analysis.cast.characters)
     assert _signal(analysis, "homophobia") is None
