@@ -113,6 +113,18 @@ def test_speakers_she_said_right_after_a_subject_whose_gender_is_not_yet_known()
     assert _names(analysis) == ["Tara", "Tara", "Willow"]
 
 
+def test_speakers_she_said_calling_the_girl_is_the_woman_the_narration_last_named() -> None:
+    analysis = _analyse(
+        "Miss Thorne kept the school at the crossroads, and Ida Grey was her best pupil.\n\n"
+        '"You will sit the examination in June," Miss Thorne said.\n\n'
+        '"I will," said Ida.\n\n'
+        "That winter Ida grew so fast that Nora Pell was astonished one day, when they stood side by side, "
+        "to find the girl was taller than herself.\n\n"
+        '"Why, Ida, how you have grown!" she said.'
+    )
+    assert _quote(analysis, "Why, Ida").speaker == _id(analysis, "Nora Pell")
+
+
 def test_speakers_action_beat_in_the_same_paragraph() -> None:
     analysis = _analyse(
         "Tara and Willow walked home along the river. Tara glanced at Willow.\n\n"

@@ -111,6 +111,8 @@ class _Turn:
     """The word the line calls a parent by (``No, papa``)."""
     relation: tuple[str, str] | None = None
     """The kin word of a tag whose owner is a pronoun, and the owner's gender (``cried her mother``)."""
+    pronoun_tag: bool = False
+    """A ``she said`` whose "she" found no one, or only the one the line calls."""
 
 
 def attribute_speakers(
@@ -178,13 +180,16 @@ class _Text:
                     mention = self.mentions.get(offset + child.idx) or mention
         return mention.character if mention else None
 
-    def last_named(self, before: int, gender: str, excluded: set[str]) -> str | None:
-        """The on-page character of this gender the narration last named before ``before``."""
+    def last_named(
+        self, before: int, gender: str, excluded: set[str], kinds: tuple[str, ...] = ("name",)
+    ) -> str | None:
+        """The on-page character of this gender the narration last named (by a mention of one of
+        ``kinds``) before ``before``."""
         k = bisect.bisect_left(self.starts, before) - 1
         while k >= 0:
             mention = self.all_mentions[k]
             k -= 1
-            if mention.kind == "name" and self.gender.get(mention.character) == gender and (
+            if mention.kind in kinds and self.gender.get(mention.character) == gender and (
                     mention.character in self.on_page and mention.character not in excluded
                     and not self.in_quote(mention.start)):
                 return mention.character
@@ -646,6 +651,7 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         return True
     if speech and subject.lower_ in ("he", "she") and (character is None or character in turn.vocatives):
         turn.described = PRONOUN_GENDER[subject.lower_]  # a "she" no one (or the one called) was found for:
+        turn.pronoun_tag = True
         return True  # another woman present
     if character is None or character in turn.vocatives:
         return False
@@ -1184,6 +1190,11 @@ def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn
             return
     last = recent[-1] if recent else None
     excluded = set(turn.vocatives) | set(turn.named) | ({text.narrator} if described else set())
+    if turn.pronoun_tag:  # "Ann was astonished to find the girl taller. 'Why, Ida!' she said": not Ida, Ann
+        named = text.last_named(turn.quote.start, turn.described, excluded, ("name", "relation", "epithet"))
+        if named:
+            turn.speaker, turn.cue = named, "anaphoric"
+            return
     if len(recent) >= 2 and recent[-2] not in excluded and recent[-2] != last and fits(recent[-2]):
         turn.speaker, turn.cue = recent[-2], "anaphoric" if described else "turn"
         return
