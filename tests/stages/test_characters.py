@@ -981,6 +981,19 @@ def test_characters_what_is_said_is_no_speaker() -> None:
     assert not [c.name for c in cast.characters if "name" in c.name.lower()]
 
 
+def test_characters_a_narrator_called_by_name_twice_goes_by_that_name() -> None:
+    text = (
+        "I had not seen my old friend for a month when I called at his rooms that evening. I found him by the "
+        "fire, and I sat down in the chair I knew, and I told him of my day at the hospital.\n\n"
+        '"You look tired, Hollis," said Tobin Vance.\n\n'
+        '"I walked from the station," I answered.\n\n'
+        '"Then sit, Hollis, and take a cigar," said he.'
+    )
+    _, cast = _cast(text)
+    narrator = [c for c in cast.characters if c.narrator]
+    assert [c.name for c in narrator] == ["Hollis"]
+
+
 def test_characters_a_narrator_who_names_themself_goes_by_that_name() -> None:
     text = (
         "My father's family name being Grey, and my Christian name Tobin, my infant tongue could make of both "
