@@ -989,9 +989,7 @@ def test_characters_a_narrator_called_by_name_twice_goes_by_that_name() -> None:
         '"I walked from the station," I answered.\n\n'
         '"Then sit, Hollis, and take a cigar," said he.'
     )
-    _, cast = _cast(text)
-    narrator = [c for c in cast.characters if c.narrator]
-    assert [c.name for c in narrator] == ["Hollis"]
+    assert _narrator_names(text) == ["Hollis"]
 
 
 def test_characters_a_narrator_who_names_themself_goes_by_that_name() -> None:
@@ -1003,6 +1001,10 @@ def test_characters_a_narrator_who_names_themself_goes_by_that_name() -> None:
         '"Hold your noise!" cried a terrible voice, and a man started up from among the graves.\n\n'
         '"Oh! Don\'t hurt me, sir," I pleaded in terror. "Pray don\'t do it, sir."'
     )
+    assert _narrator_names(text) == ["Pell"]
+
+
+def _narrator_names(text: str) -> list[str]:
+    """The names of the characters marked as the story's first-person narrator."""
     _, cast = _cast(text)
-    narrator = [c for c in cast.characters if c.narrator]
-    assert [c.name for c in narrator] == ["Pell"]
+    return [c.name for c in cast.characters if c.narrator]
