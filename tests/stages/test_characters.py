@@ -581,6 +581,19 @@ def test_characters_the_doctor_is_the_one_doctor_named() -> None:
     assert not [c for c in cast.characters if c.name == "the doctor"]
 
 
+def test_characters_the_parson_and_the_farmer_are_the_ones_so_titled() -> None:
+    _, cast = _cast(
+        "Parson Hollis rode down the lane, and Farmer Ashby stood at his gate.\n\n"
+        '"A fine morning," said the parson.\n\n'
+        '"Fine enough for hay," said the farmer.\n\n'
+        '"Then I wish you luck of it," said the parson, and rode on.\n\n'
+        '"And you of your sermon," said the farmer.'
+    )
+    assert "the parson" in _forms(_one(cast, "Parson Hollis"))
+    assert "the farmer" in _forms(_one(cast, "Farmer Ashby"))
+    assert not [c for c in cast.characters if c.name in ("the parson", "the farmer")]
+
+
 def test_characters_a_river_rowed_down_is_not_a_character() -> None:
     _, cast = _cast(
         "Maria rowed out into the Wendle at dawn. The Wendle ran fast. Mist came up from the Wendle, and "

@@ -15,6 +15,9 @@ TITLE_GENDER: dict[str, str | None] = {
     "emperor": "m", "empress": "f", "archduke": "m", "archduchess": "f",
     "dr": None, "doctor": None, "professor": None, "prof": None, "rev": "m", "reverend": "m",
     "father-in-law": "m", "detective": None, "inspector": None, "officer": None, "agent": None,
+    "parson": None, "vicar": None, "rector": None, "curate": None, "bishop": None, "pastor": None,
+    "deacon": None, "squire": "m", "farmer": None, "sergeant": None, "corporal": None, "constable": None,
+    "nurse": None, "judge": None,
 }
 
 NICKNAME_ENDINGS = ("z", "zy", "zie", "s", "sy", "sie")
