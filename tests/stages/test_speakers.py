@@ -125,6 +125,17 @@ def test_speakers_she_said_calling_the_girl_is_the_woman_the_narration_last_name
     assert _quote(analysis, "Why, Ida").speaker == _id(analysis, "Nora Pell")
 
 
+def test_speakers_a_voice_answering_a_call_made_before_the_tag_is_the_one_called() -> None:
+    analysis = _analyse(
+        '"I shall hide, and you shall find me," said Nell after lunch, and ran off.\n\n'
+        "Ida and Ben searched the garden for an hour.\n\n"
+        '"She never hides this long," said Ben.\n\n'
+        '"Nell, Nell," cried Ida, "where are you?"\n\n'
+        '"Here I am," said a small voice behind the hedge.'
+    )
+    assert _quote(analysis, "Here I am").speaker == _id(analysis, "Nell")
+
+
 def test_speakers_action_beat_in_the_same_paragraph() -> None:
     analysis = _analyse(
         "Tara and Willow walked home along the river. Tara glanced at Willow.\n\n"

@@ -903,7 +903,10 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 turn.speaker, turn.cue = previous.speaker, previous.cue
             else:
                 following = speech[index + 1] if index + 1 < len(speech) else None
-                _implicit(text, turn, None if same_paragraph else previous, following, recent)
+                line = _cut_line(text, speech[:index]) if previous and not same_paragraph else []
+                calls = next((part.vocatives for part in line[::-1]  # "Ann, Ann," he cried, "where are you?"
+                              if part.speaker == previous.speaker and part.vocatives), ())
+                _implicit(text, turn, None if same_paragraph else previous, following, recent, calls)
         if turn.speaker and (not recent or recent[-1] != turn.speaker):
             recent.append(turn.speaker)
     _alternate_back(text, speech, scene_starts)
@@ -1155,18 +1158,22 @@ def _tells_answer(text: _Text, sentence, actor: str, offset: int) -> bool:
                    c.dep_ in SUBJECTS for c in t.children) else t, offset) == actor for t in sentence)
 
 
-def _implicit(text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str]) -> None:
-    """No tag, or one naming nobody: a name the last line called, the next answer's vocative,
-    alternation, salience; for ``said the stranger``, the same among those of the stranger's gender."""
+def _implicit(
+    text: _Text, turn: _Turn, previous: _Turn | None, following: _Turn | None, recent: list[str],
+    calls: tuple[str, ...] = (),
+) -> None:
+    """No tag, or one naming nobody: a name the last line called (``calls``: the vocatives of the
+    last line's part nearest this one that has any), the next answer's vocative, alternation, salience;
+    for ``said the stranger``, the same among those of the stranger's gender."""
     def fits(character: str) -> bool:
         return not turn.described or text.gender.get(character) == turn.described
 
     described = turn.described is not None
     parent = text.kin.get((previous.speaker, previous.kin)) if previous and previous.kin else None
-    if previous and previous.speaker and (previous.vocatives or previous.told or parent):
-        called = tuple(v for v in previous.vocatives if v in text.talkers)  # not "Rest well, Nora" at a grave
+    if previous and previous.speaker and (calls or previous.told or parent):
+        called = tuple(v for v in calls if v in text.talkers)  # not "Rest well, Nora" at a grave
         called += (previous.told,) if previous.told else ()
-        called += (parent,) if parent and not previous.vocatives else ()  # "No, papa": her father answers
+        called += (parent,) if parent and not calls else ()  # "No, papa": her father answers
         named = [v for v in called if v != previous.speaker and v not in turn.vocatives and fits(v)]
         if named:
             turn.speaker, turn.cue = named[0], "anaphoric" if described else "response"
