@@ -136,6 +136,17 @@ def test_speakers_a_voice_answering_a_call_made_before_the_tag_is_the_one_called
     assert _quote(analysis, "Here I am").speaker == _id(analysis, "Nell")
 
 
+def test_speakers_a_voice_is_the_one_the_narration_then_shows() -> None:
+    analysis = _analyse(
+        "Ida sat alone in the library with her book, and the fire burned low.\n\n"
+        '"You should be asleep," Ben said from the stairs.\n\n'
+        '"So should you," said Ida.\n\n'
+        "Ben went up to bed. The clock struck one, and Ida turned a page.\n\n"
+        '"Still reading?" said a voice from the doorway. Ida looked up to see Nora Pell in her dressing gown.'
+    )
+    assert _quote(analysis, "Still reading").speaker == _id(analysis, "Nora Pell")
+
+
 def test_speakers_action_beat_in_the_same_paragraph() -> None:
     analysis = _analyse(
         "Tara and Willow walked home along the river. Tara glanced at Willow.\n\n"

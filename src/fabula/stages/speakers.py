@@ -87,6 +87,10 @@ REACT_GAP = 4
 """Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
 REACT_TOKENS = 250
 """Longest narration paragraph (tokens) read as a reaction that hands over the turn."""
+SEEING = frozenset("""see sees saw seen seeing find finds found finding notice notices noticed noticing behold
+    beheld spot spots spotted spotting recognise recognised recognize recognized discover discovered perceive
+    perceived""".split())
+"""Verbs whose object is the one a look finds: ``turning, Ida saw Ann at her elbow``."""
 
 
 @dataclass
@@ -113,6 +117,8 @@ class _Turn:
     """The kin word of a tag whose owner is a pronoun, and the owner's gender (``cried her mother``)."""
     pronoun_tag: bool = False
     """A ``she said`` whose "she" found no one, or only the one the line calls."""
+    unseen: bool = False
+    """``said a voice``: someone the narration after the line may show (``She turned and saw Ann``)."""
 
 
 def attribute_speakers(
@@ -642,6 +648,8 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
                    or subject.lower_ == "other" and subject.i > 0 and subject.nbor(-1).lower_ == "the")  # "the other"
     if character is None and speech and common_noun:  # the tagger often calls "the son" a proper noun
         turn.described = NOUN_GENDER.get(subject.lower_, "")  # someone present, found by the conversation
+        turn.unseen = subject.lower_ == "voice" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subject.children)
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         owned = text.covering(offset + owner.idx) if owner is not None else None
         if owned is not None:  # "said her father": not the one whose father he is
@@ -1178,6 +1186,11 @@ def _implicit(
         if named:
             turn.speaker, turn.cue = named[0], "anaphoric" if described else "response"
             return
+    if turn.unseen:
+        shown = _shown_after(text, turn)
+        if shown is not None and shown not in turn.vocatives:
+            turn.speaker, turn.cue = shown, "anaphoric"
+            return
     if following and following.speaker and following.vocatives and not described and (
         _narration_between(text, turn.quote, following.quote) == 0  # the reply, not one after narration
     ):
@@ -1222,6 +1235,22 @@ def _implicit(
         if fallback:
             unknown = [c for c in fallback if text.gender.get(c) is None and c != last]  # gender never told
             turn.speaker, turn.cue = next((c for c in fallback if fits(c)), (unknown or fallback)[0]), "anaphoric"
+
+
+def _shown_after(text: _Text, turn: _Turn) -> str | None:
+    """The character the narration right after a line shows as the object of a look or a place
+    (``turning, Ida saw Ann at her elbow``; ``she was walking by Ann``), if any."""
+    paragraph = turn.quote.paragraph
+    offset = text.parsed.offsets[paragraph]
+    for token in text.narration(paragraph):
+        if offset + token.idx < turn.quote.end:
+            continue
+        mention = text.covering(offset + token.idx)
+        shown = token.dep_ == "attr" or token.dep_ == "dobj" and token.head.lower_ in SEEING or (
+            token.dep_ == "pobj" and token.head.lower_ in ("by", "beside"))
+        if mention is not None and mention.kind != "pronoun" and shown:
+            return mention.character
+    return None
 
 
 def _acted_lately(text: _Text, character: str, paragraph: int, back: int = 3) -> bool:
