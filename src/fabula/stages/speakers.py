@@ -87,9 +87,11 @@ REACT_GAP = 4
 """Paragraphs from one line to the next across which the last narration paragraph can name the speaker."""
 REACT_TOKENS = 250
 """Longest narration paragraph (tokens) read as a reaction that hands over the turn."""
-SEEING = frozenset("""see sees saw seen seeing find finds found finding notice notices noticed noticing behold
-    beheld spot spots spotted spotting recognise recognised recognize recognized discover discovered perceive
-    perceived""".split())
+SEEING = frozenset({
+    "see", "sees", "saw", "seen", "seeing", "find", "finds", "found", "finding", "notice", "notices", "noticed",
+    "noticing", "behold", "beheld", "spot", "spots", "spotted", "spotting", "recognise", "recognised", "recognize",
+    "recognized", "discover", "discovered", "perceive", "perceived",
+})
 """Verbs whose object is the one a look finds: ``turning, Ida saw Ann at her elbow``."""
 
 
