@@ -581,6 +581,37 @@ def test_characters_the_doctor_is_the_one_doctor_named() -> None:
     assert not [c for c in cast.characters if c.name == "the doctor"]
 
 
+_CLERGYMAN = (
+    "Mr. Hollis came up the lane to the rectory gate, where Ida waited. She curtsied.\n\n"
+    '"Good morning," said Mr. Hollis.\n\n'
+    '"Good morning," said Ida.\n\n'
+    '"Is your mother well?" said Mr. Hollis.\n\n'
+    '"Quite well," said Ida. The clergyman smiled, and he nodded.\n\n'
+    '"Then I shall call on her," said the clergyman.\n\n'
+    "That evening Mr. Hollis walked to the church.\n\n"
+    '"It will rain," said Mr. Hollis to the sexton.\n\n'
+    'The sexton shrugged. "It always rains," said the clergyman, and went in.\n\n'
+    "On Sunday Mr. Hollis preached to a full church, and Ida sat near the front.\n\n"
+    '"Love one another," said the clergyman.\n\n'
+    '"Amen," said Mr. Hollis, and closed the book.\n\n'
+    "Afterwards Mr. Hollis stood at the door. The clergyman shook every hand, and he smiled.\n\n"
+    '"A fine sermon," said Ida, and she blushed.\n\n'
+    '"You are kind," said the clergyman.'
+)
+"""A role noun that speaks wherever one named man is, and never in a sentence with him."""
+
+
+def test_characters_a_role_noun_that_shadows_one_named_talker_is_that_talker() -> None:
+    _, cast = _cast(_CLERGYMAN)
+    assert "the clergyman" in _forms(_one(cast, "Mr. Hollis"))
+    assert not [c for c in cast.characters if c.name == "the clergyman"]
+
+
+def test_characters_a_role_noun_seen_beside_the_named_man_stays_apart() -> None:
+    _, cast = _cast(_CLERGYMAN.replace("Mr. Hollis walked to the church", "Mr. Hollis and the clergyman walked"))
+    assert [c for c in cast.characters if c.name == "the clergyman"]
+
+
 def test_characters_the_parson_and_the_farmer_are_the_ones_so_titled() -> None:
     _, cast = _cast(
         "Parson Hollis rode down the lane, and Farmer Ashby stood at his gate.\n\n"
