@@ -1242,11 +1242,12 @@ def _implicit(
 def _shown_after(text: _Text, turn: _Turn) -> str | None:
     """The character the narration right after a line shows as the object of a look or a place
     (``turning, Ida saw Ann at her elbow``; ``she was walking by Ann``), if any."""
-    paragraph = turn.quote.paragraph
-    offset = text.parsed.offsets[paragraph]
-    for token in text.narration(paragraph):
-        if offset + token.idx < turn.quote.end:
+    doc, offset = text.parsed.docs[turn.quote.paragraph], text.parsed.offsets[turn.quote.paragraph]
+    for token in doc:
+        if offset + token.idx < turn.quote.end or token.is_quote or token.is_space:
             continue
+        if text.in_quote(offset + token.idx):
+            break  # the next line: its narration tells of it, not of this one
         mention = text.covering(offset + token.idx)
         shown = token.dep_ == "attr" or token.dep_ == "dobj" and token.head.lower_ in SEEING or (
             token.dep_ == "pobj" and token.head.lower_ in ("by", "beside"))
