@@ -1048,6 +1048,25 @@ def test_characters_a_narrator_who_names_themself_goes_by_that_name() -> None:
     assert _narrator_names(text) == ["Pell"]
 
 
+def test_characters_a_first_person_reader_insert_narrator_is_y_n() -> None:
+    text = (
+        "I had not meant to stay so late at the library, and I hurried down the steps as the lamps came on. "
+        "I heard my name called, and I turned.\n\n"
+        '"Y/N! Wait for me," said Tobin Vance, running after me.\n\n'
+        '"I am late already," I said. "Walk with me, then."'
+    )
+    assert _narrator_names(text) == ["Y/N"]
+
+
+def test_characters_a_told_story_that_says_you_in_passing_casts_no_reader() -> None:
+    _, cast = _cast(
+        "Ida Grey walked to the harbour every morning. From the wall you could see the boats, and if you "
+        "waited long enough the fishermen would wave. Ida waited, and Ida waved back, and Ida went home.\n\n"
+        '"Any luck?" said her brother Tobin.'
+    )
+    assert [c.name for c in cast.characters if c.name.lower() in ("you", "y/n")] == []
+
+
 def _narrator_names(text: str) -> list[str]:
     """The names of the characters marked as the story's first-person narrator."""
     _, cast = _cast(text)

@@ -626,6 +626,24 @@ def test_speakers_said_i_goes_to_the_named_narrator_marked_as_the_narrator() -> 
         assert quote.cue not in ("turn", "salience")  # read from the tag, not guessed
 
 
+def test_speakers_a_reader_insert_story_gives_y_n_the_lines_you_say() -> None:
+    analysis = _analyse(
+        "You push open the door of the bakery, and the bell above it rings. You have not been here since the "
+        "spring, and your heart beats a little faster when you see him behind the counter.\n\n"
+        '"Y/N," Tobin says, and his face lights up. "You came back."\n\n'
+        '"I said I would," you say.\n\n'
+        "He laughs and wipes his hands on his apron. You watch the flour drift down.\n\n"
+        '"Do you want a coffee?" he asks.\n\n'
+        '"Please," you whisper.'
+    )
+    reader = _id(analysis, "Y/N")
+    assert [c.name for c in analysis.cast.characters if c.name in ("N", "Y")] == []
+    assert _quote(analysis, "I said I would").speaker == reader
+    assert _quote(analysis, "Please").speaker == reader
+    assert _quote(analysis, "Y/N").speaker == _id(analysis, "Tobin")
+    assert _quote(analysis, "Y/N").addressees == (reader,)
+
+
 def test_speakers_said_the_son_tagged_as_a_proper_noun_is_still_a_man_present() -> None:
     analysis = _analyse(
         "Mr. Oakes and his son Tobin sat at the table with Ida. Tobin said nothing, and Tobin ate his soup.\n\n"

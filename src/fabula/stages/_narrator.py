@@ -1,4 +1,5 @@
-"""The "I" of a first-person story, and the name the other characters call them by."""
+"""The "I" of a first-person story, and the name the other characters call them by; the "you" of a
+second-person or reader-insert story."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ MIN_CALLS = 2
 """Times the others must call a name (and the narration never use it) for it to be the narrator's: in a
 short story or an opening chapter the narrator may be called by name only twice. (At 3, two of LitBank's
 first-person excerpts kept their narrator nameless: LitBank speaker 46.5 -> 47.9; PDNC dev unchanged.)"""
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
+PLACEHOLDER = re.compile(r"(?<![\w/])[Yy]/[Nn](?![\w/])")
+"""The reader's name in a reader-insert story: "Y/N" (your name), written where the reader's own goes."""
 MIN_TAGS = 3
 """Lines tagged ``I said`` in narration that make a speaking narrator, however seldom the "I" appears
 (a frame story around a tale told in the third person)."""
@@ -82,3 +86,26 @@ def _named(name_mentions: list, parsed) -> int | None:
         i for i, n in inside_quotes.items() if n >= MIN_CALLS and outside[i] <= 0.1 * n and addressed[i] >= MIN_CALLS
     ]
     return max(candidates, key=lambda i: (addressed[i], inside_quotes[i]), default=None)
+
+
+def find_reader(parsed, inside) -> tuple[list, list] | None:
+    """``(placeholder uses, narration "you" uses)`` for a story that casts its reader: one that writes
+    "Y/N" for the reader's name, or tells its story to a "you" (``you said``); None otherwise.
+
+    Each use is ``(start, end, text)``. The "you" of the narration counts only where the narration
+    speaks to "you" more than an "I" speaks, and "you" speaks (``"Please," you whisper``): "you could
+    see the sea" in a told story is no one."""
+    placeholders, uses, words, first, tags = [], [], 0, 0, 0
+    for doc, offset in zip(parsed.docs, parsed.offsets):
+        placeholders += [(offset + m.start(), offset + m.end(), m.group()) for m in PLACEHOLDER.finditer(doc.text)]
+        quoted = any(t.is_quote for t in doc)
+        for token in doc:
+            if token.is_alpha and not inside(offset + token.idx):
+                words += 1
+                first += token.text in FIRST_PERSON
+                if token.lower_ in SECOND_PERSON:
+                    uses.append((offset + token.idx, offset + token.idx + len(token.text), token.text))
+                    tags += quoted and token.lower_ == "you" and _tags_a_quote(token)
+    if not words or len(uses) / words < MIN_RATE or len(uses) <= first or not tags:
+        uses = []  # ("from the wall you could see the boats": anyone, in a told story)
+    return (placeholders, uses) if placeholders or uses else None

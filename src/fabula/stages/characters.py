@@ -21,7 +21,7 @@ from fabula.stages._names import (
     split_name,
     title_key,
 )
-from fabula.stages._narrator import find_narrator
+from fabula.stages._narrator import PLACEHOLDER, find_narrator, find_reader
 from fabula.stages._nominals import find_nominals
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import find_relatives
@@ -122,6 +122,8 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     inside = QuoteIndex(quotes)
     lowercase = Counter(t.text for doc in parsed.docs for t in doc if t.is_lower)
     occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
+    held = [m.span() for m in PLACEHOLDER.finditer(story.text)]  # not the "N" of "Y/N"
+    occurrences = [o for o in occurrences if not _inside_any(held, o.start)]
     kept = _person_names(occurrences, lowercase)
     _add_untagged_uses(parsed, inside, kept, lowercase)
     votes = _vote_genders(parsed, kept, inside)
@@ -168,11 +170,27 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
             on_page.append(True)
         on_page[narrator_index] = True
         pronouns += [(s, e, t, narrator_index) for s, e, t in uses]
+    placeholders = []
+    reader = find_reader(parsed, inside)
+    if reader is not None:
+        placeholder_uses, you = reader
+        if narrator_index is not None and not you:
+            reader_index = narrator_index  # "I" am Y/N: a first-person reader-insert
+        else:
+            clusters.append(_Cluster(forms=Counter({"you": 0})))
+            reader_index = len(clusters) - 1
+            genders.append(None)
+            on_page.append(True)
+        if placeholder_uses and set(clusters[reader_index].forms) <= {"the narrator", "you"}:
+            clusters[reader_index].forms = Counter({"Y/N": len(placeholder_uses)})
+        placeholders = [(s, e, t, reader_index) for s, e, t in placeholder_uses]
+        pronouns += [(s, e, t, reader_index) for s, e, t in you]
 
     mention_counts = Counter(i for _, i in name_mentions)
     mention_counts.update(i for *_, i in epithets)
     mention_counts.update(i for *_, i in pronouns)
     mention_counts.update(i for *_, i in relatives)
+    mention_counts.update(i for *_, i in placeholders)
     order = sorted(range(len(clusters)), key=lambda i: (-mention_counts[i], i))
     ids = {index: f"c{rank + 1}" for rank, index in enumerate(order)}
     epithet_forms: dict[int, Counter] = defaultdict(Counter)
@@ -190,8 +208,15 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     mentions += [Mention(s, e, t, ids[i], "epithet") for s, e, t, i in epithets]
     mentions += [Mention(s, e, t, ids[i], "pronoun") for s, e, t, i in pronouns]
     mentions += [Mention(s, e, t, ids[i], "relation") for s, e, t, i in relatives]
+    mentions += [Mention(s, e, t, ids[i], "name") for s, e, t, i in placeholders]
     mentions.sort(key=lambda m: m.start)
     return Cast(characters=characters, mentions=tuple(mentions))
+
+
+def _inside_any(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter) -> list[_Occurrence]:

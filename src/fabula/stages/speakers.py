@@ -153,6 +153,9 @@ class _Text:
         self.on_page = {c.id for c in cast.characters if c.on_page}
         self.narrator = next((c.id for c in cast.characters if c.narrator), None)
         """The "I" of the story, whom the narration never calls he, she or "the girl"."""
+        self.reader = next((m.character for m in cast.mentions
+                            if m.kind == "pronoun" and m.text.lower() == "you"), None)
+        """The "you" of a second-person story, whom the narration speaks to."""
         self.gender = {c.id: PRONOUN_GENDER.get((c.pronouns or "").split("/")[0]) for c in cast.characters}
         self.in_quote = QuoteIndex(quotes, marks=True)
         ids = [c.id for c in cast.characters]
@@ -980,7 +983,7 @@ def _cut_line(text: _Text, speech: list[_Turn]) -> list[_Turn]:
 def _answer_the_call(text: _Text, turn: _Turn, line: list[_Turn]) -> bool:
     """``"...Mr. Grey!"`` then ``"Indeed," he replied``: the pronoun is the one just called, if the gender fits.
     ``line`` is the paragraph before, whose every part may call (``"Mrs. Grey," he said, "what if..."``)."""
-    if turn.speaker == text.narrator:  # "I replied" is no guess
+    if turn.speaker in (text.narrator, text.reader):  # "I replied", "you whisper": no guess
         return False
     gender = text.gender.get(turn.speaker)
     previous = line[-1]
