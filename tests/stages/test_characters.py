@@ -1058,6 +1058,19 @@ def test_characters_a_first_person_reader_insert_narrator_is_y_n() -> None:
     assert _narrator_names(text) == ["Y/N"]
 
 
+def test_characters_reader_insert_blanks_make_one_reader_and_no_letter_characters() -> None:
+    _, cast = _cast(
+        '"Y/N L/N!" shouted Miss Thorne from the door. You look up from your desk, and your (H/C) hair falls '
+        "in your eyes.\n\n"
+        '"Present," you say.\n\n'
+        'Miss Thorne frowns at you. "Then act like it, L/N," she says.\n\n'
+        '"Sorry," you mumble.'
+    )
+    reader = _one(cast, "Y/N")
+    assert {m.text for m in cast.mentions if m.character == reader.id and m.kind == "name"} == {"Y/N L/N", "L/N"}
+    assert not [c.name for c in cast.characters if len(c.name) == 1]
+
+
 def test_characters_a_told_story_that_says_you_in_passing_casts_no_reader() -> None:
     _, cast = _cast(
         "Ida Grey walked to the harbour every morning. From the wall you could see the boats, and if you "

@@ -18,8 +18,11 @@ MIN_CALLS = 2
 short story or an opening chapter the narrator may be called by name only twice. (At 3, two of LitBank's
 first-person excerpts kept their narrator nameless: LitBank speaker 46.5 -> 47.9; PDNC dev unchanged.)"""
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
-PLACEHOLDER = re.compile(r"(?<![\w/])[Yy]/[Nn](?![\w/])")
-"""The reader's name in a reader-insert story: "Y/N" (your name), written where the reader's own goes."""
+PLACEHOLDER = re.compile(r"(?<![\w/])[YyLl]/[Nn](?![\w/])")
+"""The reader's name in a reader-insert story: "Y/N" (your name) and "L/N" (last name), written where the
+reader's own go."""
+BLANK = re.compile(r"(?<![\w/])[A-Za-z]/[A-Za-z](?![\w/])")
+"""Any such blank for the reader to fill ("H/C", hair colour): no name of anyone's."""
 MIN_TAGS = 3
 """Lines tagged ``I said`` in narration that make a speaking narrator, however seldom the "I" appears
 (a frame story around a tale told in the third person)."""
@@ -97,7 +100,11 @@ def find_reader(parsed, inside) -> tuple[list, list] | None:
     see the sea" in a told story is no one."""
     placeholders, uses, words, first, tags = [], [], 0, 0, 0
     for doc, offset in zip(parsed.docs, parsed.offsets):
-        placeholders += [(offset + m.start(), offset + m.end(), m.group()) for m in PLACEHOLDER.finditer(doc.text)]
+        for match in PLACEHOLDER.finditer(doc.text):
+            start, end = offset + match.start(), offset + match.end()
+            if placeholders and doc.text[placeholders[-1][1] - offset: match.start()] == " ":  # "Y/N L/N"
+                start = placeholders.pop()[0]
+            placeholders.append((start, end, doc.text[start - offset: end - offset]))
         quoted = any(t.is_quote for t in doc)
         for token in doc:
             if token.is_alpha and not inside(offset + token.idx):

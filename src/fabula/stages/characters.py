@@ -21,7 +21,7 @@ from fabula.stages._names import (
     split_name,
     title_key,
 )
-from fabula.stages._narrator import PLACEHOLDER, find_narrator, find_reader
+from fabula.stages._narrator import BLANK, find_narrator, find_reader
 from fabula.stages._nominals import find_nominals
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import find_relatives
@@ -122,7 +122,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     inside = QuoteIndex(quotes)
     lowercase = Counter(t.text for doc in parsed.docs for t in doc if t.is_lower)
     occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
-    held = [m.span() for m in PLACEHOLDER.finditer(story.text)]  # not the "N" of "Y/N"
+    held = [m.span() for m in BLANK.finditer(story.text)]  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if not _inside_any(held, o.start)]
     kept = _person_names(occurrences, lowercase)
     _add_untagged_uses(parsed, inside, kept, lowercase)
