@@ -625,6 +625,12 @@ def test_characters_the_parson_and_the_farmer_are_the_ones_so_titled() -> None:
     assert not [c for c in cast.characters if c.name in ("the parson", "the farmer")]
 
 
+def test_characters_a_one_word_question_before_its_tag_is_no_name() -> None:
+    _, cast = _cast('Ida and Ben sat in the kitchen.\n\n"Coffee?" he asks.\n\n"Please," she says.')
+    assert not _called(cast, "Coffee")
+    assert _one(cast, "Ida") and _one(cast, "Ben")
+
+
 def test_characters_a_river_rowed_down_is_not_a_character() -> None:
     _, cast = _cast(
         "Maria rowed out into the Wendle at dawn. The Wendle ran fast. Mist came up from the Wendle, and "

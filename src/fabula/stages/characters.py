@@ -253,7 +253,10 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             span = doc[i:j]
             first = doc[i]
             head = doc[j - 1]
-            acts = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in span)
+            quoted = inside(offset + first.idx)
+            acts = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+                       and inside(offset + t.head.idx) == quoted for t in span)  # not '"Coffee?" he asks'
+
             person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or acts or (
                 j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i))  # "No Anna, ..."
             before = doc[i - 1].lower_ if i > 0 else ""
