@@ -136,6 +136,19 @@ def test_speakers_a_voice_answering_a_call_made_before_the_tag_is_the_one_called
     assert _quote(analysis, "Here I am").speaker == _id(analysis, "Nell")
 
 
+def test_speakers_a_name_cried_out_before_its_tag_is_called_not_the_crier() -> None:
+    analysis = _analyse(
+        '"I shall hide, and you shall find me," said Nell after lunch, and ran off.\n\n'
+        "Ida and Ben searched the garden for an hour.\n\n"
+        '"She never hides this long," said Ben.\n\n'
+        '"Oh, Nell!" cried Ida. "Where are you?"\n\n'
+        '"Here I am," said a small voice behind the hedge.'
+    )
+    nell = _id(analysis, "Nell")
+    assert _quote(analysis, "Oh, Nell").addressees == (nell,)
+    assert _quote(analysis, "Here I am").speaker == nell
+
+
 def test_speakers_a_voice_is_the_one_the_narration_then_shows() -> None:
     analysis = _analyse(
         "Ida sat alone in the library with her book, and the fire burned low.\n\n"

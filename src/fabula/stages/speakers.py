@@ -782,7 +782,9 @@ def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]
         # ("Oh, Ben--how you made me jump!" calls him; "Ben--has he gone?" speaks of him)
         bare = following is not None and following.pos_ in ("PRON", "INTJ") and len(before.split()) <= 2
         subject = span is not None and span.root.dep_ in SUBJECTS and span.root.head.tag_ != "VB" and not any(
-            c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children)  # "Anna, come" calls
+            c.dep_ in SUBJECTS and c.i != span.root.i for c in span.root.head.children  # "Anna, come" calls
+        ) and not (closing and after[:1] in "!?" and not quote.start <= offset + span.root.head.idx < quote.end)
+        # ('"Oh, Ann!" cried Ida': the parser makes Ann the one who cried; the cry calls her)
         listed = span is not None and any(  # "Ann and Ben", not "Courage, Ann, courage"
             text.covering(offset + t.idx) or t.pos_ == "PROPN" and offset + t.idx != quote.start
             for t in [span.root.head] * (span.root.dep_ == "conj")
