@@ -631,6 +631,25 @@ def test_characters_a_one_word_question_before_its_tag_is_no_name() -> None:
     assert _one(cast, "Ida") and _one(cast, "Ben")
 
 
+_SISTERS = (
+    "Ida Grey lived at the mill with her sisters Nell Grey and Kate Grey. Ida was the eldest. Miss Nell Grey "
+    "laughed at everything, and Miss Kate Grey laughed at Nell; Miss Nell and Miss Kate, the village said, "
+    "would marry before Ida.\n\n"
+    '"Good morning, Miss Grey," said the curate at the gate.\n\n'
+    "Miss Grey smiled at him.\n\n"
+    '"Good morning," said Miss Grey.\n\n'
+    "Nell waved from the window, and Kate laughed, and Ida went in."
+)
+"""Three sisters: the younger two called Miss Nell and Miss Kate Grey, the eldest never Miss Ida."""
+
+
+def test_characters_miss_and_the_surname_is_the_eldest_sister_unless_an_aunt_may_be_her() -> None:
+    with_aunt = _SISTERS.replace("Ida was the eldest.", "Their aunt Miss Hester Grey kept house.")
+    ida, ida_beside_aunt = (_one(_cast(text)[1], "Ida") for text in (_SISTERS, with_aunt))
+    assert "Miss Grey" in _forms(ida)
+    assert "Miss Grey" not in _forms(ida_beside_aunt)  # the aunt, known only in full, may be Miss Grey
+
+
 def test_characters_a_river_rowed_down_is_not_a_character() -> None:
     _, cast = _cast(
         "Maria rowed out into the Wendle at dawn. The Wendle ran fast. Mist came up from the Wendle, and "

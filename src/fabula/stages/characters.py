@@ -129,6 +129,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     votes = _vote_genders(parsed, kept, inside)
     clusters = _part_father_and_son(_cluster_names(kept, votes), kept, votes)
     clusters = _join_kin_appositions(clusters, kept, parsed)
+    clusters = _join_eldest_daughter(clusters)
     cluster_of = {form: i for i, c in enumerate(clusters) for form in c.forms}
     name_mentions = sorted(
         ((o, cluster_of[o.text]) for found in kept.values() for o in found), key=lambda pair: pair[0].start
@@ -528,6 +529,26 @@ def _join_kin_appositions(clusters: list[_Cluster], kept: dict[str, list[_Occurr
         a.names += b.names
         a.gender_votes.update(b.gender_votes)
         clusters = [c for c in clusters if c is not b]
+    return clusters
+
+
+def _join_eldest_daughter(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"Miss Grey" alone is the eldest unmarried daughter; her younger sisters are "Miss Ann Grey",
+    "Miss Ann". When the full names show exactly one woman of that surname never called so, she is
+    Miss Grey, unless some Miss Ida Grey goes only by her full name (an aunt who may be the Miss Grey)."""
+    for miss in [c for c in clusters if c.names and all(n.title == "miss" and len(n.words) == 1 for n in c.names)]:
+        surname = miss.names[0].last
+        sisters = [c for c in clusters if c is not miss and _gender(c) == "f" and any(
+            n.last == surname and len(n.words) > 1 and n.title in (None, "miss") for n in c.names
+        ) and not any(n.title and n.title != "miss" for n in c.names)]
+        eldest = [c for c in sisters if not any(n.title == "miss" and n.first != surname for n in c.names)]
+        formal = [c for c in sisters if all(len(n.words) > 1 for n in c.names)]  # only ever "Miss Ann Grey"
+        if len(eldest) != 1 or len(sisters) < 2 or formal:
+            continue  # (an aunt known as Miss Ann Grey may be the Miss Grey)
+        eldest[0].forms.update(miss.forms)
+        eldest[0].names += miss.names
+        eldest[0].gender_votes.update(miss.gender_votes)
+        clusters = [c for c in clusters if c is not miss]
     return clusters
 
 
