@@ -41,6 +41,7 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "joe": ("joseph",), "jo": ("josephine", "joanna"), "matt": ("matthew",), "pat": ("patrick", "patricia"),
     "becky": ("rebecca",), "abby": ("abigail",), "jenny": ("jennifer", "jane"), "ben": ("benjamin",),
     "jem": ("james", "jemima"), "sissy": ("cecilia", "cecily"), "cissy": ("cecilia", "cecily"),
+    "loo": ("louisa", "louise"), "lou": ("louisa", "louise", "louis"), "lulu": ("louisa", "louise"),
 }
 
 NOT_NAMES = frozenset(
