@@ -91,6 +91,15 @@ def test_characters_julz_is_julie() -> None:
 
 
 
+def test_characters_familiar_forms_ron_and_charlie_join_ronald_and_charlotte() -> None:
+    _, cast = _cast(
+        "Ronald Ashby and Charlotte Pell met at the station. Ron carried the bags, and Charlie carried the tickets."
+        '\n\n"Platform four," Charlie said.\n\n"Platform four," Ron said.'
+    )
+    assert "Ronald Ashby" in _forms(_one(cast, "Ron"))
+    assert "Charlotte Pell" in _forms(_one(cast, "Charlie"))
+
+
 def test_characters_familiar_forms_cissy_jem_and_loo_join_cecily_jemima_and_louisa() -> None:
     text = (
         "The girl at the end of the row was Cecily Pell. Cissy blushed when the master looked at her, and "

@@ -42,6 +42,19 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "becky": ("rebecca",), "abby": ("abigail",), "jenny": ("jennifer", "jane"), "ben": ("benjamin",),
     "jem": ("james", "jemima"), "sissy": ("cecilia", "cecily"), "cissy": ("cecilia", "cecily"),
     "loo": ("louisa", "louise"), "lou": ("louisa", "louise", "louis"), "lulu": ("louisa", "louise"),
+    "charlie": ("charles", "charlotte"), "chuck": ("charles",), "lottie": ("charlotte",), "hank": ("henry",),
+    "fred": ("frederick", "alfred"), "freddy": ("frederick", "alfred"), "freddie": ("frederick", "alfred"),
+    "gus": ("augustus", "angus"), "gussie": ("augusta", "augustus"), "bella": ("isabella", "isabel"),
+    "izzy": ("isabella", "isabel"), "ellie": ("eleanor", "ellen", "elinor"), "annie": ("anne", "ann", "anna"),
+    "nan": ("anne", "ann", "anna"), "nancy": ("anne", "ann", "anna"), "dolly": ("dorothy",), "dot": ("dorothy",),
+    "geoff": ("geoffrey",), "jeff": ("jeffrey", "geoffrey"), "greg": ("gregory",), "ken": ("kenneth",),
+    "larry": ("lawrence", "laurence"), "len": ("leonard",), "lenny": ("leonard",), "nate": ("nathan", "nathaniel"),
+    "ollie": ("oliver", "olivia"), "pete": ("peter",), "phil": ("philip", "phillip"), "ron": ("ronald",),
+    "ronnie": ("ronald",), "sue": ("susan", "susanna"), "susie": ("susan", "susanna"), "theo": ("theodore",),
+    "tim": ("timothy",), "timmy": ("timothy",), "vicky": ("victoria",), "walt": ("walter",), "wally": ("walter",),
+    "zach": ("zachary",), "zack": ("zachary",), "bertie": ("albert", "bertram", "herbert"), "hattie": ("harriet",),
+    "tilly": ("matilda",), "millie": ("millicent", "mildred", "emily"), "archie": ("archibald",),
+    "tess": ("theresa", "teresa"), "tessa": ("theresa", "teresa"), "winnie": ("winifred",), "kit": ("christopher",),
 }
 
 NOT_NAMES = frozenset(
