@@ -29,6 +29,11 @@ def _id(analysis: Analysis, name: str) -> str:
     return found[0]
 
 
+def _one_named(analysis: Analysis, name: str):
+    """The one character going by ``name``."""
+    return next(c for c in analysis.cast.characters if c.id == _id(analysis, name))
+
+
 def _quote(analysis: Analysis, opening: str) -> Quote:
     """The one quote whose text starts with ``opening``."""
     found = [q for q in analysis.quotes if q.text.startswith(opening)]
@@ -655,6 +660,18 @@ def test_speakers_a_reader_insert_story_gives_y_n_the_lines_you_say() -> None:
     assert _quote(analysis, "Please").speaker == reader
     assert _quote(analysis, "Y/N").speaker == _id(analysis, "Tobin")
     assert _quote(analysis, "Y/N").addressees == (reader,)
+
+
+def test_speakers_y_n_told_in_the_third_person_takes_she_like_any_name() -> None:
+    analysis = _analyse(
+        "Y/N walked into the kitchen. She sat down at the table, and she watched the rain.\n\n"
+        "Tobin came in from the garden. He filled the kettle.\n\n"
+        '"Sugar?" he asked.\n\n'
+        '"Two," she said.'
+    )
+    reader = _one_named(analysis, "Y/N")
+    assert reader.pronouns == "she/her"
+    assert _quote(analysis, "Two").speaker == reader.id
 
 
 def test_speakers_said_the_son_tagged_as_a_proper_noun_is_still_a_man_present() -> None:

@@ -125,6 +125,9 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     held = [m.span() for m in BLANK.finditer(story.text)]  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if not _inside_any(held, o.start)]
     kept = _person_names(occurrences, lowercase)
+    reader = find_reader(parsed, inside)
+    if reader is not None and reader[0]:
+        kept[READER] = _placeholder_occurrences(reader[0], parsed, inside)
     _add_untagged_uses(parsed, inside, kept, lowercase)
     votes = _vote_genders(parsed, kept, inside)
     clusters = _part_father_and_son(_cluster_names(kept, votes), kept, votes)
@@ -164,6 +167,8 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     narrator_index = None
     if narrator is not None:
         narrator_index, uses = narrator
+        if narrator_index is None and READER in cluster_of:
+            narrator_index = cluster_of[READER]  # "I" am Y/N: a first-person reader-insert
         if narrator_index is None:
             clusters.append(_Cluster(forms=Counter({"the narrator": 0})))
             narrator_index = len(clusters) - 1
@@ -171,27 +176,19 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
             on_page.append(True)
         on_page[narrator_index] = True
         pronouns += [(s, e, t, narrator_index) for s, e, t in uses]
-    placeholders = []
-    reader = find_reader(parsed, inside)
-    if reader is not None:
-        placeholder_uses, you = reader
-        if narrator_index is not None and not you:
-            reader_index = narrator_index  # "I" am Y/N: a first-person reader-insert
-        else:
+    if reader is not None and reader[1]:  # a story told to "you": the reader's mentions
+        reader_index = cluster_of.get(READER)
+        if reader_index is None:
             clusters.append(_Cluster(forms=Counter({"you": 0})))
             reader_index = len(clusters) - 1
             genders.append(None)
             on_page.append(True)
-        if placeholder_uses and set(clusters[reader_index].forms) <= {"the narrator", "you"}:
-            clusters[reader_index].forms = Counter({"Y/N": len(placeholder_uses)})
-        placeholders = [(s, e, t, reader_index) for s, e, t in placeholder_uses]
-        pronouns += [(s, e, t, reader_index) for s, e, t in you]
+        pronouns += [(s, e, t, reader_index) for s, e, t in reader[1]]
 
     mention_counts = Counter(i for _, i in name_mentions)
     mention_counts.update(i for *_, i in epithets)
     mention_counts.update(i for *_, i in pronouns)
     mention_counts.update(i for *_, i in relatives)
-    mention_counts.update(i for *_, i in placeholders)
     order = sorted(range(len(clusters)), key=lambda i: (-mention_counts[i], i))
     ids = {index: f"c{rank + 1}" for rank, index in enumerate(order)}
     epithet_forms: dict[int, Counter] = defaultdict(Counter)
@@ -209,9 +206,31 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     mentions += [Mention(s, e, t, ids[i], "epithet") for s, e, t, i in epithets]
     mentions += [Mention(s, e, t, ids[i], "pronoun") for s, e, t, i in pronouns]
     mentions += [Mention(s, e, t, ids[i], "relation") for s, e, t, i in relatives]
-    mentions += [Mention(s, e, t, ids[i], "name") for s, e, t, i in placeholders]
     mentions.sort(key=lambda m: m.start)
     return Cast(characters=characters, mentions=tuple(mentions))
+
+
+READER = "Y/N"
+"""The name a reader-insert story's reader goes by in the cast."""
+
+
+def _placeholder_occurrences(uses: list[tuple[int, int, str]], parsed: Parsed, inside) -> list[_Occurrence]:
+    """Each "Y/N" (or "Y/N L/N") as a use of one name, so that it is clustered, voted a gender and
+    weighed for pronouns like any other name."""
+    found = []
+    for start, end, _ in uses:
+        d = bisect.bisect_right(parsed.offsets, start) - 1
+        doc, offset = parsed.docs[d], parsed.offsets[d]
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        found.append(_Occurrence(
+            start=start, end=end, text=READER, in_quote=inside(start), initial=_sentence_initial(span[0]),
+            person=True, after_locative=False, after_the=False, place=False, doc=d,
+            tagged=before in SPEECH_VERBS or after in SPEECH_VERBS, token=span.root.i,
+            acts=span.root.dep_ in ("nsubj", "nsubjpass"),
+        ))
+    return found
 
 
 def _inside_any(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -257,7 +276,6 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             quoted = inside(offset + first.idx)
             acts = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
                        and inside(offset + t.head.idx) == quoted for t in span)  # not '"Coffee?" he asks'
-
             person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or acts or (
                 j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i))  # "No Anna, ..."
             before = doc[i - 1].lower_ if i > 0 else ""
