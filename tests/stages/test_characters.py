@@ -91,27 +91,27 @@ def test_characters_julz_is_julie() -> None:
 
 
 
-def test_characters_familiar_forms_ron_and_charlie_join_ronald_and_charlotte() -> None:
+def test_characters_familiar_forms_ron_and_tilly_join_ronald_and_matilda() -> None:
     _, cast = _cast(
-        "Ronald Ashby and Charlotte Pell met at the station. Ron carried the bags, and Charlie carried the tickets."
-        '\n\n"Platform four," Charlie said.\n\n"Platform four," Ron said.'
+        "Matilda Pell and Ronald Ashby met at the station. Ron carried the bags, and Tilly carried the tickets."
+        '\n\n"Platform four," Tilly said.\n\n"Platform four," Ron said.'
     )
     assert "Ronald Ashby" in _forms(_one(cast, "Ron"))
-    assert "Charlotte Pell" in _forms(_one(cast, "Charlie"))
+    assert "Matilda Pell" in _forms(_one(cast, "Tilly"))
 
 
-def test_characters_familiar_forms_cissy_jem_and_loo_join_cecily_jemima_and_louisa() -> None:
+def test_characters_familiar_forms_cissy_jem_and_loo_join_cecily_jemima_and_louise() -> None:
     text = (
         "The girl at the end of the row was Cecily Pell. Cissy blushed when the master looked at her, and "
         "Cissy stood up.\n\n"
         "Jemima Vance came down the lane. Jem was the name her friends gave her, and Jem smiled at Cissy.\n\n"
-        "Louisa Thorne sat apart. Loo never blushed, and Loo never smiled.\n\n"
+        "Louise Thorne sat apart. Loo never blushed, and Loo never smiled.\n\n"
         '"Good morning," Cissy said.\n\n"Good morning," Jem said.\n\n"Morning," Loo said.'
     )
     _, cast = _cast(text)
     assert "Cecily Pell" in _forms(_one(cast, "Cissy"))
     assert "Jemima Vance" in _forms(_one(cast, "Jem"))
-    assert "Louisa Thorne" in _forms(_one(cast, "Loo"))
+    assert "Louise Thorne" in _forms(_one(cast, "Loo"))
     assert len({_one(cast, name).id for name in ("Cissy", "Jem", "Loo")}) == 3
 
 
