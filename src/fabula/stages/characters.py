@@ -688,7 +688,7 @@ def _shadowed(
     sentences: list[tuple[int, int]],
 ) -> int | None:
     """The named talker a role noun always follows and never stands beside: "the clergyman" who speaks
-    wherever Mr. Bee is, and never in a sentence with him, is Mr. Bee. (PDNC dev: one such role noun, 18
+    wherever Mr. Bee is, and never in a sentence with him, is Mr. Bee. (PDNC dev: one such role noun, 19
     lines gained, none lost; LitBank's one candidate, a surgeon beside a newborn, fails the talker test.)"""
     uses = [s for s, _, _, k in nominal_uses if k == key]
     gender = "f" if votes["f"] > votes["m"] else "m" if votes["m"] > votes["f"] else None
