@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from fabula.stages._verbs import SPEECH_VERBS
 
@@ -28,27 +29,55 @@ MIN_TAGS = 3
 (a frame story around a tale told in the third person)."""
 
 
-def find_narrator(parsed, inside, forms: list[Counter], name_mentions: list) -> tuple[int | None, list] | None:
+@dataclass
+class Persons:
+    """Who the narration speaks as and to, read in one pass: its words, its "I" and "you" (each use
+    ``(start, end, text)``), how often each is the subject of a speech tag, and the reader's name blanks."""
+
+    words: int = 0
+    first: list = field(default_factory=list)
+    first_tags: int = 0
+    second: list = field(default_factory=list)
+    second_tags: int = 0
+    placeholders: list = field(default_factory=list)
+
+
+def read_persons(parsed, inside) -> Persons:
+    """The narration's first- and second-person words and the "Y/N" blanks of every paragraph."""
+    persons = Persons()
+    for doc, offset in zip(parsed.docs, parsed.offsets):
+        for match in PLACEHOLDER.finditer(doc.text):
+            start, end = offset + match.start(), offset + match.end()
+            if persons.placeholders and doc.text[persons.placeholders[-1][1] - offset: match.start()] == " ":
+                start = persons.placeholders.pop()[0]  # "Y/N L/N": one name
+            persons.placeholders.append((start, end, doc.text[start - offset: end - offset]))
+        quoted = any(t.is_quote for t in doc)
+        for token in doc:
+            word = token.text.rstrip(".")  # "said I." can come as one token
+            if not word.isalpha() or inside(offset + token.idx):
+                continue
+            persons.words += 1
+            use = (offset + token.idx, offset + token.idx + len(word), word)
+            if word in FIRST_PERSON:
+                persons.first.append(use)
+                persons.first_tags += quoted and word == "I" and _tags_a_quote(token)
+            elif word.lower() in SECOND_PERSON:
+                persons.second.append(use)
+                persons.second_tags += quoted and word.lower() == "you" and _tags_a_quote(token)
+    return persons
+
+
+def find_narrator(persons: Persons, parsed, name_mentions: list) -> tuple[int | None, list] | None:
     """``(cluster index or None, first-person uses)`` for a first-person story; None otherwise.
 
     The narrator's name, when the text gives one, is the name others use in speech
     (often to address them) and the narration never uses: a narrator does not name
     themself in the third person.
     """
-    uses, words, tags = [], 0, 0
-    for doc, offset in zip(parsed.docs, parsed.offsets):
-        quoted = any(t.is_quote for t in doc)
-        for token in doc:
-            word = token.text.rstrip(".")  # "said I." can come as one token
-            if word.isalpha() and not inside(offset + token.idx):
-                words += 1
-                if word in FIRST_PERSON:
-                    uses.append((offset + token.idx, offset + token.idx + len(word), word))
-                    tags += quoted and word == "I" and _tags_a_quote(token)
-    if words and len(uses) / words >= MIN_RATE:
+    if persons.words and len(persons.first) / persons.words >= MIN_RATE:
         named = _named_by_themself(name_mentions, parsed)
-        return (named if named is not None else _named(name_mentions, parsed)), uses
-    return (None, uses) if tags >= MIN_TAGS else None  # a frame narrator: too seldom there to be named
+        return (named if named is not None else _named(name_mentions, parsed)), persons.first
+    return (None, persons.first) if persons.first_tags >= MIN_TAGS else None  # a frame narrator, seldom there
 
 
 def _tags_a_quote(subject) -> bool:
@@ -91,28 +120,14 @@ def _named(name_mentions: list, parsed) -> int | None:
     return max(candidates, key=lambda i: (addressed[i], inside_quotes[i]), default=None)
 
 
-def find_reader(parsed, inside) -> tuple[list, list] | None:
+def find_reader(persons: Persons) -> tuple[list, list] | None:
     """``(placeholder uses, narration "you" uses)`` for a story that casts its reader: one that writes
     "Y/N" for the reader's name, or tells its story to a "you" (``you said``); None otherwise.
 
-    Each use is ``(start, end, text)``. The "you" of the narration counts only where the narration
-    speaks to "you" more than an "I" speaks, and "you" speaks (``"Please," you whisper``): "you could
-    see the sea" in a told story is no one."""
-    placeholders, uses, words, first, tags = [], [], 0, 0, 0
-    for doc, offset in zip(parsed.docs, parsed.offsets):
-        for match in PLACEHOLDER.finditer(doc.text):
-            start, end = offset + match.start(), offset + match.end()
-            if placeholders and doc.text[placeholders[-1][1] - offset: match.start()] == " ":  # "Y/N L/N"
-                start = placeholders.pop()[0]
-            placeholders.append((start, end, doc.text[start - offset: end - offset]))
-        quoted = any(t.is_quote for t in doc)
-        for token in doc:
-            if token.is_alpha and not inside(offset + token.idx):
-                words += 1
-                first += token.text in FIRST_PERSON
-                if token.lower_ in SECOND_PERSON:
-                    uses.append((offset + token.idx, offset + token.idx + len(token.text), token.text))
-                    tags += quoted and token.lower_ == "you" and _tags_a_quote(token)
-    if not words or len(uses) / words < MIN_RATE or len(uses) <= first or not tags:
-        uses = []  # ("from the wall you could see the boats": anyone, in a told story)
-    return (placeholders, uses) if placeholders or uses else None
+    The "you" of the narration counts only where the narration speaks to "you" more than an "I" speaks,
+    and "you" speaks (``"Please," you whisper``): "you could see the sea" in a told story is no one."""
+    you = persons.second
+    if not persons.words or len(you) / persons.words < MIN_RATE or len(you) <= len(persons.first) or (
+            not persons.second_tags):
+        you = []  # ("from the wall you could see the boats": anyone, in a told story)
+    return (persons.placeholders, you) if persons.placeholders or you else None

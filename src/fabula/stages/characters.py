@@ -21,7 +21,7 @@ from fabula.stages._names import (
     split_name,
     title_key,
 )
-from fabula.stages._narrator import BLANK, find_narrator, find_reader
+from fabula.stages._narrator import BLANK, find_narrator, find_reader, read_persons
 from fabula.stages._nominals import find_nominals
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import find_relatives
@@ -122,10 +122,11 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     inside = QuoteIndex(quotes)
     lowercase = Counter(t.text for doc in parsed.docs for t in doc if t.is_lower)
     occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
-    held = [m.span() for m in BLANK.finditer(story.text)]  # not the "N" of "Y/N"
-    occurrences = [o for o in occurrences if not _inside_any(held, o.start)]
+    held = {i for m in BLANK.finditer(story.text) for i in range(*m.span())}  # not the "N" of "Y/N"
+    occurrences = [o for o in occurrences if o.start not in held]
     kept = _person_names(occurrences, lowercase)
-    reader = find_reader(parsed, inside)
+    persons = read_persons(parsed, inside)
+    reader = find_reader(persons)
     if reader is not None and reader[0]:
         kept[READER] = _placeholder_occurrences(reader[0], parsed, inside)
     _add_untagged_uses(parsed, inside, kept, lowercase)
@@ -163,7 +164,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside)
     owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
     relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
-    narrator = find_narrator(parsed, inside, [c.forms for c in clusters], name_mentions)
+    narrator = find_narrator(persons, parsed, name_mentions)
     narrator_index = None
     if narrator is not None:
         narrator_index, uses = narrator
@@ -231,12 +232,6 @@ def _placeholder_occurrences(uses: list[tuple[int, int, str]], parsed: Parsed, i
             acts=span.root.dep_ in ("nsubj", "nsubjpass"),
         ))
     return found
-
-
-def _inside_any(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether ``offset`` falls inside one of the sorted, disjoint ``spans``."""
-    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter) -> list[_Occurrence]:
@@ -691,7 +686,7 @@ def _shadowed(
     wherever Mr. Bee is, and never in a sentence with him, is Mr. Bee. (PDNC dev: one such role noun, 19
     lines gained, none lost; LitBank's one candidate, a surgeon beside a newborn, fails the talker test.)"""
     uses = [s for s, _, _, k in nominal_uses if k == key]
-    gender = "f" if votes["f"] > votes["m"] else "m" if votes["m"] > votes["f"] else None
+    gender = _gender(_Cluster(gender_votes=votes))
     if len(uses) < SHADOW_USES or gender is None or " with " in key:
         return None  # ("the man with the beard" is a stranger described, not a name withheld)
     named = [(o.start, i) for o, i in name_mentions if not o.in_quote]

@@ -899,7 +899,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS
         ):
             was = turn.speaker
-            if _answer_the_call(text, turn, _cut_line(text, speech[:index])):
+            if _answer_the_call(text, turn, _cut_line(text, speech, index)):
                 moved[(turn.quote.paragraph, was)] = turn.speaker
             elif _pronoun_after(text, turn) and len(recent) >= 2 and recent[-1] == was != recent[-2] and (
                     text.gender.get(recent[-2]) == text.gender.get(was)
@@ -918,7 +918,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 turn.speaker, turn.cue = previous.speaker, previous.cue
             else:
                 following = speech[index + 1] if index + 1 < len(speech) else None
-                line = _cut_line(text, speech[:index]) if previous and not same_paragraph else []
+                line = _cut_line(text, speech, index) if previous and not same_paragraph else []
                 calls = next((part.vocatives for part in line[::-1]  # "Ann, Ann," he cried, "where are you?"
                               if part.speaker == previous.speaker and part.vocatives), ())
                 _implicit(text, turn, None if same_paragraph else previous, following, recent, calls)
@@ -971,10 +971,11 @@ def _asks(quote: Quote) -> bool:
     return quote.text.rstrip(" \"'”’").endswith("?")
 
 
-def _cut_line(text: _Text, speech: list[_Turn]) -> list[_Turn]:
-    """The last line of ``speech`` with the parts a tag cut it into: ``"Mrs. Grey," he said, "what if..."``."""
-    line = [speech[-1]]
-    for before in speech[-4:-1][::-1]:
+def _cut_line(text: _Text, speech: list[_Turn], end: int) -> list[_Turn]:
+    """The last line of ``speech[:end]`` with the parts a tag cut it into: ``"Mrs. Grey," he said, "what
+    if..."``."""
+    line = [speech[end - 1]]
+    for before in speech[max(0, end - 4) : end - 1][::-1]:
         if before.quote.paragraph != line[0].quote.paragraph or (
                 _narration_between(text, before.quote, line[0].quote) > UTTERANCE_TAG_WORDS):
             break
