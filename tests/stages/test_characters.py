@@ -1120,3 +1120,24 @@ def _narrator_names(text: str) -> list[str]:
     """The names of the characters marked as the story's first-person narrator."""
     _, cast = _cast(text)
     return [c.name for c in cast.characters if c.narrator]
+
+
+def test_characters_a_titled_name_mostly_written_to_is_still_a_person() -> None:
+    text = (
+        "Mr. Tobin had a letter from Miss Hester Wardlow that morning. He sent his answer to Miss Hester "
+        "Wardlow by the noon post, and waited for word from Miss Hester Wardlow. At last Miss Hester Wardlow "
+        "came herself.\n\n"
+        '"I could not stay away," she said.'
+    )
+    _, cast = _cast(text)
+    assert "Miss Hester Wardlow" in _all_forms(cast)
+
+
+def test_characters_a_full_name_spelt_a_vowel_apart_is_one_person() -> None:
+    text = (
+        "Miss Cecily Ashby came in first, and Miss Cecily Ashby sat down by the window. Tobin looked up.\n\n"
+        '"Good morning," said Miss Cecily Ashby.\n\n'
+        "Later Miss Cecely Ashby rose and went out."
+    )
+    _, cast = _cast(text)
+    assert "Miss Cecely Ashby" in _forms(_one(cast, "Miss Cecily Ashby"))

@@ -54,6 +54,9 @@ PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via r
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
 """Titles a family gives ("Aunt Nora"), which name the same person as "Mrs. Vance" in apposition."""
 FAMILY_TITLES = frozenset({"mr", "mrs", "miss", "lady", "sir", "madame", "mme", "monsieur"})
+
+PERSONAL_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mister", "madame", "mme", "mlle", "mademoiselle", "monsieur"})
+"""Titles only a person bears: no place is "Miss Grey", however often one writes to her."""
 """Titles with a family name ("Mrs. Vance") that a kin title in apposition may name again."""
 KIN_USES = 20
 KIN_SHARE = 0.3
@@ -417,8 +420,9 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
             continue  # "Misses", "Rosa Villa", "the Museum", "Ashcombe Hall", "Piazza Ducale"
         if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
             continue
-        if sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found):
-            continue  # "in Paris", "the Italians"
+        if form.title not in PERSONAL_TITLES and (
+                sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found)):
+            continue  # "in Paris", "the Italians" (but "a letter from Miss Ida Grey" names a woman)
         acting, tagged = sum(o.person for o in found), sum(o.tagged for o in found)
         if sum(o.place for o in found) * 2 > len(found) and tagged < 2 and (
             not acting or acting < 2 * sum(o.after_locative for o in found)
@@ -741,7 +745,8 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
         return any(
             len(n.words) > 1
             and n.last == form.last
-            and (n.first == form.first or is_nickname(form.first, n.first) or is_nickname(n.first, form.first))
+            and (n.first == form.first or is_nickname(form.first, n.first) or is_nickname(n.first, form.first)
+                 or _vowel_apart(form.first, n.first))  # "Catharine Alan" misspelt "Catherine Alan"
             for n in cluster.names
         )
     word = form.first
