@@ -1141,3 +1141,18 @@ def test_characters_a_full_name_spelt_a_vowel_apart_is_one_person() -> None:
     )
     _, cast = _cast(text)
     assert "Miss Cecely Ashby" in _forms(_one(cast, "Miss Cecily Ashby"))
+
+
+def test_characters_a_described_newcomer_is_the_one_of_her_sex_named_next_for_the_first_time() -> None:
+    text = (
+        "Tobin sat on the bench by the lake, and he watched the water. Tobin took off his hat.\n\n"
+        "The young lady stopped in front of his bench. She looked at the lake.\n\n"
+        '"It is cold today," said Tobin.\n\n'
+        '"It is always cold here," she said.\n\n'
+        "Tobin nodded, and after a while the girl told him that her name was Ida Grey. Ida smiled, and she sat down beside him."
+    )
+    _, cast = _cast(text)
+    ida = _one(cast, "Ida Grey")
+    assert _character_at(cast, text.index("The young lady")) == ida.id
+    assert _character_at(cast, text.index("She looked")) == ida.id
+

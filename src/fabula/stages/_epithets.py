@@ -33,6 +33,8 @@ TELLING_ADJECTIVES = frozenset(
     "other older younger taller shorter smaller bigger elder sobbing crying weeping frail injured "
     "blonde blond brunette red-haired dark-haired fair-haired".split()
 ) | LASTING_ADJECTIVES
+NEWCOMER_MENTIONS = 40
+"""Name mentions ahead within which a described newcomer ("the young lady") may be named."""
 PAIR_MENTIONS = 8
 """Name mentions back within which "the former" and "the latter" find the two they point at."""
 
@@ -41,6 +43,9 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
     """``(start, end, text, cluster)`` for each epithet in narration that can be linked."""
     named = sorted((o.start, i, o.doc, o.token) for o, i in name_mentions if not o.in_quote)
     starts = [n[0] for n in named]
+    first_named: dict[int, int] = {}
+    for o, i in name_mentions:
+        first_named[i] = min(first_named.get(i, o.start), o.start)
     found = []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for token in doc:
@@ -64,6 +69,8 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
             wanted = GENERIC_HEADS.get(head)
             skip = 1 if "other" in span.text.lower().split() else 0  # "the other woman": not the last one named
             target = _most_recent(named, starts, offset + token.idx, sentence, wanted, genders, on_page, skip)
+            if target is None and wanted and not skip:
+                target = _named_next(named, starts, offset + token.idx, wanted, genders, on_page, first_named)
             if target is not None:
                 lasting = [t.lower_ for t in span if t.lower_ in LASTING_ADJECTIVES]
                 key = f"{lasting[0]} {head}" if lasting else head
@@ -107,6 +114,16 @@ def _most_recent(named, starts, at, excluded, gender, genders, on_page, skip: in
             excluded = excluded | {index}
             continue
         return index
+    return None
+
+
+def _named_next(named, starts, at, gender, genders, on_page, first_named: dict[int, int]) -> int | None:
+    """The one of this gender the narration names next, when that is the first time anyone names them:
+    "the young lady" who is "Ida" once she gives her name. (Someone named before is no newcomer.)"""
+    k = bisect.bisect_left(starts, at)
+    for start, index, _, _ in named[k : k + NEWCOMER_MENTIONS]:
+        if on_page[index] and genders[index] == gender:
+            return index if first_named[index] >= at else None
     return None
 
 
