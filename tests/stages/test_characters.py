@@ -1156,3 +1156,25 @@ def test_characters_a_described_newcomer_is_the_one_of_her_sex_named_next_for_th
     assert _character_at(cast, text.index("The young lady")) == ida.id
     assert _character_at(cast, text.index("She looked")) == ida.id
 
+
+
+def _pup_scene(k: int, glare: bool = True) -> str:
+    beside = "Ben glared at the pup, and he grinned." if k == 0 and glare else "The pup grinned, and he shrugged."
+    return (
+        f"Tobin came in from the yard on day {k + 1}, and he shut the door. Ben looked up, and he frowned.\n\n"
+        '"Where have you been?" said Ben.\n\n'
+        f'{beside}\n\n"Out," said the pup.\n\n'
+        '"Out where?" said Tobin.\n\n'
+        '"Just out," said Ben.\n\n'
+    )
+
+
+def test_characters_a_role_noun_often_near_one_talker_and_never_beside_him_is_that_talker() -> None:
+    text = "".join(_pup_scene(k) for k in range(8))
+    _, cast = _cast(text)
+    assert "the pup" in _forms(_one(cast, "Tobin"))
+
+
+def test_characters_a_role_noun_near_two_talkers_never_beside_either_stays_apart() -> None:
+    _, cast = _cast("".join(_pup_scene(k, glare=False) for k in range(8)))
+    assert [c for c in cast.characters if c.name == "the pup"]

@@ -680,6 +680,9 @@ SHADOW_USES = 4
 """Uses of a role noun, and speech tags of the named one, before a role noun can be taken for a name."""
 SHADOW_SHARE = 0.75
 """Share of a role noun's uses that must come soon after the named one (among the last three named)."""
+SHADOW_MANY, SHADOW_APART = 8, 3
+"""Uses of a role noun, and the share (one in three) of them near the one talker never beside it, that
+also make it that talker when others are near it as often."""
 
 
 def _shadowed(
@@ -687,8 +690,10 @@ def _shadowed(
     sentences: list[tuple[int, int]],
 ) -> int | None:
     """The named talker a role noun always follows and never stands beside: "the clergyman" who speaks
-    wherever Mr. Bee is, and never in a sentence with him, is Mr. Bee. (PDNC dev: one such role noun, 19
-    lines gained, none lost; LitBank's one candidate, a surgeon beside a newborn, fails the talker test.)"""
+    wherever Mr. Bee is, and never in a sentence with him, is Mr. Bee. Used often, it may follow others too,
+    if he is the one man near it a third of the time and never beside it. (PDNC dev: two such role nouns,
+    19 and 12 lines gained, none lost; LitBank's one candidate, a surgeon beside a newborn, fails the
+    talker test.)"""
     uses = [s for s, _, _, k in nominal_uses if k == key]
     gender = _gender(_Cluster(gender_votes=votes))
     if len(uses) < SHADOW_USES or gender is None or " with " in key:
@@ -703,9 +708,14 @@ def _shadowed(
         a, b = sentences[max(0, bisect.bisect_right(sentence_starts, use) - 1)]
         beside.update(i for s, i in named[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
     fitting = [i for i, _ in near.most_common() if genders[i] == gender]
-    if not fitting or near[fitting[0]] < SHADOW_SHARE * len(uses) or beside[fitting[0]] or (
-            len(fitting) > 1 and near[fitting[1]] == near[fitting[0]]):
+    if not fitting:
         return None
+    if near[fitting[0]] < SHADOW_SHARE * len(uses) or beside[fitting[0]] or (
+            len(fitting) > 1 and near[fitting[1]] == near[fitting[0]]):
+        apart = [i for i in fitting if not beside[i] and near[i] * SHADOW_APART >= len(uses)]
+        if len(uses) < SHADOW_MANY or len(apart) != 1:
+            return None  # ("the whelp", used often near Tom and never beside him, while the others are)
+        fitting = apart
     speaks = sum(o.tagged for o, i in name_mentions if i == fitting[0])  # a talker, not a baby others tend
     return fitting[0] if speaks >= SHADOW_USES else None
 
