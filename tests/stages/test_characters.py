@@ -1178,3 +1178,27 @@ def test_characters_a_role_noun_often_near_one_talker_and_never_beside_him_is_th
 def test_characters_a_role_noun_near_two_talkers_never_beside_either_stays_apart() -> None:
     _, cast = _cast("".join(_pup_scene(k, glare=False) for k in range(8)))
     assert [c for c in cast.characters if c.name == "the pup"]
+
+
+def test_characters_a_small_boy_who_comes_along_is_the_next_new_one_named() -> None:
+    text = (
+        "Tobin sat on the bench by the lake, and he watched the water.\n\n"
+        "Presently a small boy came along the path. He stopped in front of the bench.\n\n"
+        '"Will you give me a sweet?" he asked.\n\n'
+        '"Perhaps," said Tobin, and he felt in his pocket.\n\n'
+        '"My sister says I may not," said the boy. "Ben, she says, you may not." So Ben took the sweet, '
+        "and he ran off."
+    )
+    _, cast = _cast(text)
+    ben = _one(cast, "Ben")
+    assert _character_at(cast, text.index("a small boy")) == ben.id
+    assert _character_at(cast, text.index("He stopped")) == ben.id
+
+
+def test_characters_a_young_man_in_a_comparison_is_no_newcomer() -> None:
+    text = (
+        "Tobin sat on the bench by the lake, and he watched the water. He felt like a young man again.\n\n"
+        "Later Ben came along the path, and he sat down."
+    )
+    _, cast = _cast(text)
+    assert _character_at(cast, text.index("a young man")) is None

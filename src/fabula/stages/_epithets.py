@@ -30,7 +30,7 @@ LASTING_ADJECTIVES = frozenset("old young little elderly".split())
 """Adjectives a story keeps for one person throughout: every "the old lady" is the same one."""
 
 TELLING_ADJECTIVES = frozenset(
-    "other older younger taller shorter smaller bigger elder sobbing crying weeping frail injured "
+    "other older younger taller shorter small smaller bigger elder sobbing crying weeping frail injured "
     "blonde blond brunette red-haired dark-haired fair-haired".split()
 ) | LASTING_ADJECTIVES
 NEWCOMER_MENTIONS = 40
@@ -49,7 +49,15 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
     found = []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for token in doc:
-            if token.lower_ != "the" or inside(offset + token.idx):
+            if token.lower_ not in ("the", "a", "an") or inside(offset + token.idx):
+                continue
+            if token.lower_ != "the":  # "a small boy came along": someone new, whom no one named before is
+                arrival = _arrival(doc, token.i)
+                target = arrival and _named_next(named, starts, offset + token.idx, GENERIC_HEADS[arrival[0]],
+                                                 genders, on_page, first_named, past_known=True)
+                if target is not None:
+                    span = doc[token.i : arrival[1]]
+                    found.append([offset + span.start_char, offset + span.end_char, span.text, target, arrival[0]])
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("former", "latter") and not (
                     token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN")):  # not "the former doubt"
@@ -97,6 +105,16 @@ def _epithet_phrase(doc, i: int) -> tuple[str, int] | None:
     return None
 
 
+def _arrival(doc, i: int) -> tuple[str, int] | None:
+    """The head and end of "a small boy" (from ``a``, token ``i``) when it is the subject of a past-tense
+    verb (someone who comes on stage), not "like a young girl" or "was a young man"."""
+    phrase = _epithet_phrase(doc, i)
+    if phrase is None or not GENERIC_HEADS.get(phrase[0]):
+        return None
+    head = doc[phrase[1] - 1]
+    return phrase if head.dep_ == "nsubj" and head.head.tag_ == "VBD" else None
+
+
 def _most_recent(named, starts, at, excluded, gender, genders, on_page, skip: int) -> int | None:
     """The character named last before ``at`` (within a few paragraphs) who fits."""
     k = bisect.bisect_left(starts, at) - 1
@@ -117,13 +135,18 @@ def _most_recent(named, starts, at, excluded, gender, genders, on_page, skip: in
     return None
 
 
-def _named_next(named, starts, at, gender, genders, on_page, first_named: dict[int, int]) -> int | None:
+def _named_next(named, starts, at, gender, genders, on_page, first_named: dict[int, int],
+                past_known: bool = False) -> int | None:
     """The one of this gender the narration names next, when that is the first time anyone names them:
-    "the young lady" who is "Ida" once she gives her name. (Someone named before is no newcomer.)"""
+    "the young lady" who is "Ida" once she gives her name. Someone named before is no newcomer: the
+    search ends at them, or with ``past_known`` ("a small boy came along": someone new), passes them."""
     k = bisect.bisect_left(starts, at)
-    for start, index, _, _ in named[k : k + NEWCOMER_MENTIONS]:
+    for _, index, _, _ in named[k : k + NEWCOMER_MENTIONS]:
         if on_page[index] and genders[index] == gender:
-            return index if first_named[index] >= at else None
+            if first_named[index] >= at:
+                return index
+            if not past_known:
+                return None
     return None
 
 
