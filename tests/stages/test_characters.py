@@ -1202,3 +1202,21 @@ def test_characters_a_young_man_in_a_comparison_is_no_newcomer() -> None:
     )
     _, cast = _cast(text)
     assert _character_at(cast, text.index("a young man")) is None
+
+
+def test_characters_a_rare_spelling_with_two_letters_swapped_is_the_same_person() -> None:
+    line = "Rosaline went to the loom, and Rosaline worked there with Tobin. "
+    _, cast = _cast(line * 12 + "Then Rosailne came home, and Tobin followed. Later Rosalind came by, and left.")
+    assert "Rosailne" in _forms(_one(cast, "Rosaline"))
+    assert "Rosalind" not in _forms(_one(cast, "Rosaline"))
+
+
+def test_characters_a_name_the_tagger_reads_as_an_adverb_is_still_a_name() -> None:
+    text = (
+        "Tobin walked down to the river, and Cecily walked with him. Later Cecily laughed at the ducks.\n\n"
+        '"Look at them," said Cecily.\n\n'
+        "Tobin looked, and then he smiled at Cecily. Suddenly the ducks flew off."
+    )
+    _, cast = _cast(text)
+    assert _called(cast, "Cecily")
+    assert not _called(cast, "Suddenly")

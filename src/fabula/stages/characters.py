@@ -248,7 +248,7 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
         while i < len(doc):
             j = i
             while j < len(doc) and (
-                _name_token(doc, j, persons, at_start=j == i)
+                _name_token(doc, j, persons, at_start=j == i, common_words=common_words)
                 or j == i and _particle(doc, j) and not _sentence_initial(doc[j])  # "cried de Valmont"
                 or j > i and (_particle(doc, j) or _hyphen_link(doc, j) or _line_break_in_name(doc, j, persons))
             ):
@@ -274,6 +274,8 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             quoted = inside(offset + first.idx)
             acts = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
                        and inside(offset + t.head.idx) == quoted for t in span)  # not '"Coffee?" he asks'
+            acts = acts or j - i == 1 and first.pos_ in ("ADV", "ADJ") and first.dep_ == "advmod" and (
+                first.head.pos_ == "VERB" and first.head.i > i)  # "Cecily smiled", read as "Gently smiled"
             person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or acts or (
                 j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i))  # "No Anna, ..."
             before = doc[i - 1].lower_ if i > 0 else ""
@@ -337,7 +339,7 @@ def _trim_loose_tails(occurrences: list[_Occurrence], parsed: Parsed, lowercase:
     return trimmed
 
 
-def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
+def _name_token(doc, j: int, persons: set[int], at_start: bool, common_words: Counter | None = None) -> bool:
     token = doc[j]
     text = token.text
     if not text[:1].isupper() or token.is_punct or text.lower() in ("'s", "’s"):
@@ -353,7 +355,16 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool) -> bool:
         return False
     if token.pos_ == "PROPN" or j in persons:
         return True
+    if common_words is not None and _misread_name(token, common_words):
+        return True
     return _vocative_shape(doc, j)
+
+
+def _misread_name(token, common_words: Counter) -> bool:
+    """A name the tagger took for an adverb by its ending ("and Cecily smiled"): capitalised inside a
+    sentence, and never written in lower case in the story."""
+    return (token.pos_ in ("ADV", "ADJ") and token.lower_.endswith("ly") and token.lower_ not in common_words
+            and not _sentence_initial(token))
 
 
 def _shouted(text: str) -> bool:
@@ -630,11 +641,12 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
 
 
 def _spelled_otherwise(word: str, clusters: list[_Cluster], uses: int) -> _Cluster | None:
-    """The one cluster whose much more used one-word name differs from this rare one by a vowel
-    (``Roseline`` beside ``Rosaline``, ``Madeline`` beside ``Madeleine``): a spelling slip, not a person;
+    """The one cluster whose much more used one-word name differs from this rare one by a vowel or two
+    swapped letters (``Roseline`` beside ``Rosaline``, ``Madeline`` beside ``Madeleine``, ``Hollsi`` beside
+    ``Hollis``): a spelling slip, not a person;
     or by its ending (``Rosia`` beside ``Rosy``): the same name as another tongue says it."""
     found = [c for c in clusters if any(" " not in form and c.forms[form] >= SPELLING_SHARE * uses and (
-        uses <= RARE_SPELLING and _vowel_apart(word, form) or _ending_apart(word, form)) for form in c.forms)]
+        uses <= RARE_SPELLING and _misspelt(word, form) or _ending_apart(word, form)) for form in c.forms)]
     return found[0] if len(found) == 1 else None
 
 
@@ -642,6 +654,20 @@ def _ending_apart(a: str, b: str) -> bool:
     """One name in another language's ending: ``Rosia`` and ``Rosy``, ``Ottilia`` and ``Otty``."""
     stems = [name.lower()[: -len(end)] for name in (a, b) for end in NAME_ENDINGS if name.lower().endswith(end)]
     return len(stems) == 2 and stems[0] == stems[1] and len(stems[0]) >= 3 and a.lower() != b.lower()
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """One name written two ways by slip of the pen: a vowel apart, or two letters swapped."""
+    return _vowel_apart(a, b) or _swapped(a, b)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Same first letter and length of five or more, and two neighbouring letters swapped (the
+    fandom's "Hermoine" for "Hermione")."""
+    if a == b or a[:1] != b[:1] or len(a) != len(b) or len(a) < 5:
+        return False
+    diff = [k for k, (x, y) in enumerate(zip(a.lower(), b.lower())) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _vowel_apart(a: str, b: str) -> bool:
@@ -756,7 +782,7 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
             len(n.words) > 1
             and n.last == form.last
             and (n.first == form.first or is_nickname(form.first, n.first) or is_nickname(n.first, form.first)
-                 or _vowel_apart(form.first, n.first))  # "Catharine Alan" misspelt "Catherine Alan"
+                 or _misspelt(form.first, n.first))  # "Catharine Alan" misspelt "Catherine Alan"
             for n in cluster.names
         )
     word = form.first
