@@ -54,10 +54,9 @@ PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via r
 KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
 """Titles a family gives ("Aunt Nora"), which name the same person as "Mrs. Vance" in apposition."""
 FAMILY_TITLES = frozenset({"mr", "mrs", "miss", "lady", "sir", "madame", "mme", "monsieur"})
-
+"""Titles with a family name ("Mrs. Vance") that a kin title in apposition may name again."""
 PERSONAL_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mister", "madame", "mme", "mlle", "mademoiselle", "monsieur"})
 """Titles only a person bears: no place is "Miss Grey", however often one writes to her."""
-"""Titles with a family name ("Mrs. Vance") that a kin title in apposition may name again."""
 KIN_USES = 20
 KIN_SHARE = 0.3
 """A man the narration calls "Mr. Surname" this often (in number, and as a share of the uses of his
@@ -740,7 +739,7 @@ def _shadowed(
             len(fitting) > 1 and near[fitting[1]] == near[fitting[0]]):
         apart = [i for i in fitting if not beside[i] and near[i] * SHADOW_APART >= len(uses)]
         if len(uses) < SHADOW_MANY or len(apart) != 1:
-            return None  # ("the whelp", used often near Tom and never beside him, while the others are)
+            return None  # ("the pup", used often near Tobin and never beside him, while the others are)
         fitting = apart
     speaks = sum(o.tagged for o, i in name_mentions if i == fitting[0])  # a talker, not a baby others tend
     return fitting[0] if speaks >= SHADOW_USES else None
@@ -782,7 +781,7 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
             len(n.words) > 1
             and n.last == form.last
             and (n.first == form.first or is_nickname(form.first, n.first) or is_nickname(n.first, form.first)
-                 or _misspelt(form.first, n.first))  # "Catharine Alan" misspelt "Catherine Alan"
+                 or _misspelt(form.first, n.first))  # "Cecily Ashby" misspelt "Cecely Ashby"
             for n in cluster.names
         )
     word = form.first
