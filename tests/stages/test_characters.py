@@ -1220,3 +1220,12 @@ def test_characters_a_name_the_tagger_reads_as_an_adverb_is_still_a_name() -> No
     _, cast = _cast(text)
     assert _called(cast, "Cecily")
     assert not _called(cast, "Suddenly")
+
+
+def test_characters_a_name_the_tagger_reads_as_a_plural_noun_where_it_acts_is_still_a_name() -> None:
+    text = (
+        "Ida sat in the garden with Piers.\n\n"
+        'Piers stood up and walked to the gate. "It is late," he said.'
+    )
+    _, cast = _cast(text)
+    assert _called(cast, "Piers")

@@ -126,7 +126,10 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
     held = {i for m in BLANK.finditer(story.text) for i in range(*m.span())}  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if o.start not in held]
-    kept = _person_names(occurrences, lowercase)
+    subjects = Counter(t.text for doc, offset in zip(parsed.docs, parsed.offsets) for t in doc
+                       if t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper() and t.lower_ not in lowercase
+                       and t.is_alpha and not inside(offset + t.idx))
+    kept = _person_names(occurrences, lowercase, subjects)
     persons = read_persons(parsed, inside)
     reader = find_reader(persons)
     if reader is not None and reader[0]:
@@ -414,8 +417,11 @@ def _sentence_initial(token) -> bool:
     return previous.is_quote or previous.text in ("“", "‘", '"', "'", "—", "--", "(")
 
 
-def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[str, list[_Occurrence]]:
-    """The name forms with enough evidence that they name a person."""
+def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: Counter
+                  ) -> dict[str, list[_Occurrence]]:
+    """The name forms with enough evidence that they name a person. ``subjects``: capitalised words, never
+    written in lower case, that are the subject of a verb somewhere, however the tagger read them there
+    ("Piers stood up", where "Piers" was taken for the plural of "pier")."""
     by_text: dict[str, list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_text[occurrence.text].append(occurrence)
@@ -434,6 +440,8 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter) -> dict[st
                 sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found)):
             continue  # "in Paris", "the Italians" (but "a letter from Miss Ida Grey" names a woman)
         acting, tagged = sum(o.person for o in found), sum(o.tagged for o in found)
+        if not acting and len(form.words) == 1 and not form.title:
+            acting = subjects[form.first]
         if sum(o.place for o in found) * 2 > len(found) and tagged < 2 and (
             not acting or acting < 2 * sum(o.after_locative for o in found)
         ):
