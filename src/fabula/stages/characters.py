@@ -126,10 +126,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
     held = {i for m in BLANK.finditer(story.text) for i in range(*m.span())}  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if o.start not in held]
-    subjects = Counter(t.text for doc, offset in zip(parsed.docs, parsed.offsets) for t in doc
-                       if t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper() and t.lower_ not in lowercase
-                       and t.is_alpha and not inside(offset + t.idx))
-    kept = _person_names(occurrences, lowercase, subjects)
+    kept = _person_names(occurrences, lowercase, _capitalised_subjects(parsed, inside, lowercase))
     persons = read_persons(parsed, inside)
     reader = find_reader(persons)
     if reader is not None and reader[0]:
@@ -417,11 +414,19 @@ def _sentence_initial(token) -> bool:
     return previous.is_quote or previous.text in ("“", "‘", '"', "'", "—", "--", "(")
 
 
+def _capitalised_subjects(parsed: Parsed, inside: QuoteIndex, lowercase: Counter) -> Counter:
+    """How often each capitalised word, never written in lower case, is the subject of a verb in the
+    narration, whatever part of speech the tagger gave it there."""
+    return Counter(t.text for doc, offset in zip(parsed.docs, parsed.offsets) for t in doc
+                   if t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper() and t.is_alpha
+                   and t.lower_ not in lowercase and not inside(offset + t.idx))
+
+
 def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: Counter
                   ) -> dict[str, list[_Occurrence]]:
-    """The name forms with enough evidence that they name a person. ``subjects``: capitalised words, never
-    written in lower case, that are the subject of a verb somewhere, however the tagger read them there
-    ("Piers stood up", where "Piers" was taken for the plural of "pier")."""
+    """The name forms with enough evidence that they name a person. ``subjects`` (from
+    ``_capitalised_subjects``) lets a name act where the tagger misread it ("Piers stood up", taken for
+    the plural of "pier")."""
     by_text: dict[str, list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_text[occurrence.text].append(occurrence)
