@@ -280,7 +280,7 @@ def test_pipeline_read_reports_each_stage_and_a_share_that_only_grows(tmp_path: 
     heard: list[tuple[str, float]] = []
     fabula.read(story, progress=lambda stage, done: heard.append((stage, done)))
     stages = list(dict.fromkeys(stage for stage, _ in heard))
-    assert stages == ["parse", "quotes", "characters", "scenes", "speakers", "feelings", "relations", "content", "done"]
+    assert stages == ["parse", "quotes", "characters", "scenes", "speakers", "called names", "feelings", "relations", "content", "done"]
     shares = [done for _, done in heard]
     assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
     assert sum(stage == "parse" for stage, _ in heard) > 3  # the parse, the long part, moves the bar itself

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fabula.model import Analysis, Story
 from fabula.nlp import parse
+from fabula.stages.called_names import join_called_names
 from fabula.stages.characters import find_characters
 from fabula.stages.content import find_content
 from fabula.stages.feelings import find_feelings
@@ -20,8 +21,8 @@ from fabula.stages.speakers import attribute_speakers
 Progress = Callable[[str, float], None]
 """Told the stage that is running and the share of the whole analysis done so far (0 to 1)."""
 
-SHARE_BEFORE = {"parse": 0.0, "quotes": 0.76, "characters": 0.8, "scenes": 0.87, "speakers": 0.9, "feelings": 0.93,
-                "relations": 0.97, "content": 0.98}
+SHARE_BEFORE = {"parse": 0.0, "quotes": 0.76, "characters": 0.8, "scenes": 0.87, "speakers": 0.9,
+                "called names": 0.93, "feelings": 0.93, "relations": 0.97, "content": 0.98}
 """Where each stage starts in the run, roughly as a 150,000-word novel spends its time."""
 
 
@@ -60,6 +61,7 @@ def _analyse_story(
     cast = step("characters", lambda: find_characters(story, parsed, quotes))
     scenes = step("scenes", lambda: find_scenes(story, parsed, quotes, cast))
     quotes = step("speakers", lambda: attribute_speakers(story, parsed, quotes, cast, scenes))
+    cast, quotes, scenes = step("called names", lambda: join_called_names(cast, quotes, scenes))
     feelings = step("feelings", lambda: find_feelings(story, parsed, quotes, cast, scenes))
     relations = step("relations", lambda: find_relations(quotes, scenes, feelings))
     content = step("content", lambda: find_content(story, quotes, cast, relations))

@@ -1,0 +1,103 @@
+"""Names only the dialogue uses, joined to the character who answers to them.
+
+The characters stage sees "Caroline" only in what people say, and "Miss Grey" in the narration, and
+cannot tell that they are one woman. The speakers stage can: the lines that call "Caroline" are
+answered by Miss Grey. So after the speakers, a name that never speaks and is only ever a first name
+joins the character with no first name of her own who answers the lines that call it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from fabula.model import Cast, Character, Quote, Scene
+from fabula.stages._names import TITLE_GENDER, split_name
+
+FAMILY_NAME_TITLES = frozenset({"mr", "mrs", "miss", "ms", "madame", "mme", "mlle", "mademoiselle", "monsieur", "lady"})
+"""Titles that go before a family name ("Miss Grey"), not a first name as "Sir" or "Aunt" do."""
+KIN_TITLES = frozenset({"aunt", "uncle", "cousin"})
+"""Titles a family calls someone by, before the first name ("Aunt Nell")."""
+ANSWER_WITHIN = 3
+"""Speech lines after a call within which its answer is looked for."""
+MIN_ANSWERS = 2
+"""Answers a character must give to a name before taking it: one reply could be anyone's."""
+
+
+def join_called_names(
+    cast: Cast, quotes: tuple[Quote, ...], scenes: tuple[Scene, ...]
+) -> tuple[Cast, tuple[Quote, ...], tuple[Scene, ...]]:
+    """The cast with each name only the dialogue calls joined to the one who answers it, and the
+    quotes and scenes pointing at the joined character."""
+    joined = _answered_names(cast, quotes)
+    if not joined:
+        return cast, quotes, scenes
+    by_id = cast.by_id()
+    taken: dict[str, list[Character]] = defaultdict(list)
+    for name, answerer in joined.items():
+        taken[answerer].append(by_id[name])
+    characters = tuple(_with_names(c, taken[c.id]) if c.id in taken else c
+                       for c in cast.characters if c.id not in joined)
+    mentions = tuple(replace(m, character=joined[m.character]) if m.character in joined else m for m in cast.mentions)
+
+    def moved(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(joined.get(i, i) for i in ids))
+
+    quotes = tuple(replace(q, addressees=moved(q.addressees)) for q in quotes)
+    scenes = tuple(replace(s, characters=moved(s.characters)) for s in scenes)
+    return Cast(characters=characters, mentions=mentions), quotes, scenes
+
+
+def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
+    """Called character id -> the id of the character who answers to that name."""
+    by_id = cast.by_id()
+    speaking = {q.speaker for q in quotes} | {s for q in quotes for s in q.speakers}
+    speech = [q for q in quotes if q.kind == "speech"]
+    answers: dict[str, Counter] = defaultdict(Counter)
+    for index, line in enumerate(speech):
+        for called in line.addressees:  # a character who never speaks is an addressee only when called
+            if called in speaking:
+                continue
+            reply = next((r for r in speech[index + 1 : index + 1 + ANSWER_WITHIN]
+                          if r.paragraph > line.paragraph and r.speaker and r.speaker != line.speaker), None)
+            if reply is not None:
+                answers[called][reply.speaker] += 1
+    joined = {}
+    for called, answerers in answers.items():
+        ranked = answerers.most_common(2)
+        answerer, count = ranked[0]
+        clear = count >= MIN_ANSWERS and 2 * count >= answerers.total() and (len(ranked) == 1 or ranked[1][1] < count)
+        if clear and _first_name_only(by_id[called], by_id[answerer]) and _no_first_name(by_id[answerer]):
+            joined[called] = answerer
+    return joined
+
+
+def _first_name_only(called: Character, answerer: Character) -> bool:
+    """Whether every name of ``called`` is one first name, maybe after a kin title of the answerer's sex."""
+    for name in (called.name, *called.aliases):
+        form = split_name(name)
+        if form is None or len(form.words) != 1 or not form.first.isalpha():
+            return False
+        if form.title is not None and (form.title not in KIN_TITLES or TITLE_GENDER.get(form.title) not in (
+                None, _gender(answerer))):
+            return False
+    return True
+
+
+def _no_first_name(character: Character) -> bool:
+    """Whether the character goes only by title and family name ("Mrs. Grey", "Grey"), epithets aside."""
+    forms = [split_name(n) for n in (character.name, *character.aliases) if n[:1].isupper()]
+    family = {f.first for f in forms if f is not None and len(f.words) == 1 and f.title in FAMILY_NAME_TITLES}
+    return bool(family) and all(
+        f is not None and len(f.words) == 1 and (f.title in FAMILY_NAME_TITLES or f.title is None and f.first in family)
+        for f in forms)
+
+
+def _gender(character: Character) -> str | None:
+    return {"she": "f", "he": "m"}.get((character.pronouns or "").split("/")[0])
+
+
+def _with_names(character: Character, joined: list[Character]) -> Character:
+    names = [n for c in joined for n in (c.name, *c.aliases)]
+    aliases = tuple(dict.fromkeys(a for a in (*character.aliases, *names) if a != character.name))
+    return replace(character, aliases=aliases, mentions=character.mentions + sum(c.mentions for c in joined))

@@ -1,0 +1,86 @@
+"""join_called_names: a first name only the dialogue uses joins the titled character who answers to it."""
+
+from __future__ import annotations
+
+import fabula
+from fabula.model import Cast, Character, Mention, Quote, Scene
+from fabula.stages.called_names import join_called_names
+
+CALLED_TWICE = """Miss Pell came into the parlour with the tea tray, and her brother Tobin looked up from his book.
+
+"Rosaline, you are late," said Tobin.
+
+"The kettle would not boil," said Miss Pell.
+
+Tobin put the book down and went to the window.
+
+"Is it raining yet, Rosaline?" he asked.
+
+"Not yet," said Miss Pell. "But it will before dark."
+
+"Then we shall stay in," said Tobin.
+
+Miss Pell poured the tea and said nothing more.
+"""
+
+
+def _names(analysis) -> dict[str, Character]:
+    return {c.name: c for c in analysis.cast.characters}
+
+
+def test_a_first_name_only_the_dialogue_calls_joins_the_one_who_answers_it():
+    analysis = fabula.analyse(CALLED_TWICE)
+    names = _names(analysis)
+    assert "Rosaline" not in names
+    pell = names["Miss Pell"]
+    assert "Rosaline" in pell.aliases
+    calls = [q for q in analysis.quotes if "Rosaline" in q.text]
+    assert calls and all(q.addressees == (pell.id,) for q in calls)
+    assert all(m.character in {c.id for c in analysis.cast.characters} for m in analysis.cast.mentions)
+
+
+def test_a_name_two_people_answer_to_stays_apart():
+    two = CALLED_TWICE.replace('"Not yet," said Miss Pell.', '"Not yet," said Kate from the hall.')
+    names = _names(fabula.analyse(two))
+    assert "Rosaline" in names and "Rosaline" not in names["Miss Pell"].aliases
+
+
+def test_a_called_name_is_not_given_to_one_who_has_a_first_name():
+    named = CALLED_TWICE.replace("Miss Pell came", "Ida Pell came")
+    names = _names(fabula.analyse(named))
+    assert "Rosaline" in names
+    assert not any("Rosaline" in c.aliases for c in names.values())
+
+
+def _line(id: str, paragraph: int, speaker: str | None, addressees: tuple[str, ...] = (),
+          speakers: tuple[str, ...] = ()) -> Quote:
+    return Quote(id=id, start=paragraph * 10, end=paragraph * 10 + 5, text="...", paragraph=paragraph,
+                 speaker=speaker, speakers=speakers, addressees=addressees)
+
+
+def test_the_joined_name_leaves_no_trace_in_quotes_scenes_or_mentions():
+    cast = Cast(
+        characters=(Character("c1", "Tobin", pronouns="he/him", mentions=3),
+                    Character("c2", "Mrs. Pell", aliases=("Pell", "the widow"), pronouns="she/her", mentions=4),
+                    Character("c3", "Aunt Nell", mentions=2, on_page=False)),
+        mentions=(Mention(0, 5, "Tobin", "c1", "name"), Mention(12, 16, "Nell", "c3", "name"),
+                  Mention(40, 44, "Nell", "c3", "name")))
+    quotes = (_line("q1", 1, "c1", ("c3",)), _line("q2", 2, "c2", ("c1",)),
+              _line("q3", 3, "c1", ("c3",)), _line("q4", 4, "c2", ("c1",)),
+              _line("q5", 5, None, speakers=("c1", "c2")))
+    scenes = (Scene("s1", 0, 60, characters=("c1", "c3", "c2")),)
+    cast, quotes, scenes = join_called_names(cast, quotes, scenes)
+    assert [c.id for c in cast.characters] == ["c1", "c2"]
+    assert cast.characters[1].aliases == ("Pell", "the widow", "Aunt Nell") and cast.characters[1].mentions == 6
+    assert {m.character for m in cast.mentions} == {"c1", "c2"}
+    assert quotes[0].addressees == quotes[2].addressees == ("c2",)
+    assert scenes[0].characters == ("c1", "c2")
+
+
+def test_an_uncle_is_not_joined_to_a_woman():
+    cast = Cast(characters=(Character("c1", "Tobin", pronouns="he/him"),
+                            Character("c2", "Mrs. Pell", pronouns="she/her"),
+                            Character("c3", "Uncle Ben", on_page=False)))
+    quotes = (_line("q1", 1, "c1", ("c3",)), _line("q2", 2, "c2", ("c1",)),
+              _line("q3", 3, "c1", ("c3",)), _line("q4", 4, "c2", ("c1",)))
+    assert join_called_names(cast, quotes, ())[0] == cast
