@@ -388,6 +388,21 @@ def test_characters_said_the_policeman_twice_makes_a_character() -> None:
     assert policemen[0] is not _one(cast, "Anna")
 
 
+def test_characters_the_first_and_the_second_guard_are_two_characters() -> None:
+    text = (
+        "Nell came to the gate of the castle at dusk, and two guards stepped out of the dark.\n\n"
+        '"Who goes there?" said the first guard.\n\n'
+        '"A friend," said Nell.\n\n'
+        '"Friends come by day," said the second guard.\n\n'
+        '"Let her pass," said the first guard, and lowered his spear.\n\n'
+        '"On your head be it," said the second guard.'
+    )
+    _, cast = _cast(text)
+    first = [c for c in cast.characters if any("first guard" in f.lower() for f in _forms(c))]
+    second = [c for c in cast.characters if any("second guard" in f.lower() for f in _forms(c))]
+    assert len(first) == len(second) == 1 and first[0] is not second[0]
+
+
 def test_characters_a_described_speaker_is_one_character_across_line_breaks() -> None:
     text = (
         "Anna stood by the stall while the crowd pushed past.\n\n"

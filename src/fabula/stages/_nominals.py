@@ -20,6 +20,8 @@ SAID_NOUNS = frozenset({"name", "names", "word", "words", "answer", "reply", "qu
 """What is said rather than who says it: "many had repeated the name" tells of no speaker."""
 
 MIN_SPEECHES = 2
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
+"""Counting words that tell apart people of one kind: "the first policeman" is not "the second"."""
 
 
 def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, str, str]], dict[str, Counter]]:
@@ -56,7 +58,8 @@ def _tags_a_quote(verb) -> bool:
 
 
 def _key(token) -> str | None:
-    """``"the policeman"`` for a common-noun head with a definite article; None otherwise.
+    """``"the policeman"`` (``"the second policeman"``) for a common-noun head with a definite article;
+    None otherwise.
 
     A lower-case word the tagger calls a proper noun counts: after an inverted tag ("cried the
     dealer") it often does."""
@@ -73,4 +76,5 @@ def _key(token) -> str | None:
             return None
         words = token.doc[token.i : described.right_edge.i + 1].text.lower().split()  # a line break inside
         return "the " + " ".join(words)  # the man with the beard
-    return f"the {token.lower_}"
+    ordinal = next((c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
+    return f"the {ordinal} {token.lower_}" if ordinal else f"the {token.lower_}"
