@@ -375,6 +375,21 @@ def test_characters_mention_spans_match_the_text_and_their_character() -> None:
     assert sum(m.character == willow.id and m.kind == "name" for m in cast.mentions) == 3
 
 
+def test_characters_an_adjective_and_a_noun_in_capitals_name_no_one() -> None:
+    text = (
+        "Ida came down to breakfast late, and Ben was already at the table.\n\n"
+        '"You passed," said Ben, and passed her the letter. "Look."\n\n'
+        "Ida read it twice. She had won a First Class in the examination, and the letter said so in blue "
+        "ink. Nobody in her family had ever taken a First Class before. The first class of the morning "
+        "was at nine, and Rose Grey would be there already.\n\n"
+        '"I knew you would," said Ben. "You worked so hard."\n\n'
+        '"I did," said Ida, and the first thing she did was laugh. The sun rose, and Rose Grey waved from the gate.'
+    )
+    _, cast = _cast(text)
+    assert "First Class" not in _all_forms(cast)
+    assert _called(cast, "Rose Grey")  # "rose" the verb is no modifier: Rose stays a name
+
+
 def test_characters_said_the_policeman_twice_makes_a_character() -> None:
     text = (
         "Anna stood on the doorstep in her dressing gown while the rain came down.\n\n"

@@ -122,11 +122,11 @@ class _Cluster:
 def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> Cast:
     """The cast of the story and every mention of its members."""
     inside = QuoteIndex(quotes)
-    lowercase = Counter(t.text for doc in parsed.docs for t in doc if t.is_lower)
+    lowercase, modifiers = _lowercase_words(parsed)
     occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
     held = {i for m in BLANK.finditer(story.text) for i in range(*m.span())}  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if o.start not in held]
-    kept = _person_names(occurrences, lowercase, _capitalised_subjects(parsed, inside, lowercase))
+    kept = _person_names(occurrences, lowercase, _capitalised_subjects(parsed, inside, lowercase), modifiers)
     persons = read_persons(parsed, inside)
     reader = find_reader(persons)
     if reader is not None and reader[0]:
@@ -422,7 +422,7 @@ def _capitalised_subjects(parsed: Parsed, inside: QuoteIndex, lowercase: Counter
                    and t.lower_ not in lowercase and not inside(offset + t.idx))
 
 
-def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: Counter
+def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: Counter, modifiers: Counter
                   ) -> dict[str, list[_Occurrence]]:
     """The name forms with enough evidence that they name a person. ``subjects`` (from
     ``_capitalised_subjects``) lets a name act where the tagger misread it ("Piers stood up", taken for
@@ -462,6 +462,9 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
             continue  # a title alone ("Mr.") before an initial
         if form.first.lower() in MONTH_NAMES and len(form.words) == 1 and acting * 2 <= len(found) and tagged < 2:
             continue  # "in June", unless June acts or speaks
+        if len(form.words) > 1 and not form.title and not tagged and not any(o.acts for o in found) and (
+                2 * modifiers[form.first.lower()] > lowercase[form.first.lower()] >= 2):
+            continue  # "a First Class", "Merry Christmas": a word that qualifies, not a first name
         mid_sentence = sum(not o.initial for o in found)
         if len(form.words) == 1 and not form.title and lowercase[form.first.lower()] > mid_sentence and tagged < 2:
             common[text] = found
@@ -483,6 +486,19 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
         if _mid_sentence_only(found) and (surname or any(is_nickname(text, first) for first in firsts)):
             kept[text] = found  # "Swift" is a word, but here the surname of Piers Swift
     return kept
+
+
+def _lowercase_words(parsed: Parsed) -> tuple[Counter, Counter]:
+    """How often each word is written in lower case, and how often so as a modifier (adjective,
+    adverb, number): "good", "merry", "second" qualify, where "rose" and "lily" name things."""
+    lowercase, modifiers = Counter(), Counter()
+    for doc in parsed.docs:
+        for token in doc:
+            if token.is_lower:
+                lowercase[token.text] += 1
+                if token.pos_ in ("ADJ", "ADV", "NUM"):
+                    modifiers[token.text] += 1
+    return lowercase, modifiers
 
 
 def _plural_title(word: str) -> bool:
