@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
+"""Titles a family gives ("Aunt Nora"), before a first name or in apposition to "Mrs. Vance"."""
+PERSONAL_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mister", "madame", "mme", "mlle", "mademoiselle", "monsieur"})
+"""Titles only a person bears: no place is "Miss Grey", however often one writes to her."""
+
 TITLE_GENDER: dict[str, str | None] = {
     "mr": "m", "mister": "m", "sir": "m", "lord": "m", "master": "m", "monsieur": "m", "m.": "m",
     "uncle": "m", "father": "m", "brother": "m", "king": "m", "prince": "m", "duke": "m", "count": "m",

@@ -12,12 +12,11 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from fabula.model import Cast, Character, Quote, Scene
-from fabula.stages._names import TITLE_GENDER, split_name
+from fabula.stages._coref import PRONOUN_GENDER
+from fabula.stages._names import KIN_TITLES, PERSONAL_TITLES, TITLE_GENDER, split_name
 
-FAMILY_NAME_TITLES = frozenset({"mr", "mrs", "miss", "ms", "madame", "mme", "mlle", "mademoiselle", "monsieur", "lady"})
-"""Titles that go before a family name ("Miss Grey"), not a first name as "Sir" or "Aunt" do."""
-KIN_TITLES = frozenset({"aunt", "uncle", "cousin"})
-"""Titles a family calls someone by, before the first name ("Aunt Nell")."""
+FAMILY_NAME_TITLES = PERSONAL_TITLES | {"lady"}
+"""Titles that go before a family name ("Miss Grey", "Lady Ashby"), not a first name as "Sir" or "Aunt" do."""
 ANSWER_WITHIN = 3
 """Speech lines after a call within which its answer is looked for."""
 MIN_ANSWERS = 2
@@ -51,7 +50,7 @@ def join_called_names(
 def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     """Called character id -> the id of the character who answers to that name."""
     by_id = cast.by_id()
-    speaking = {q.speaker for q in quotes} | {s for q in quotes for s in q.speakers}
+    speaking = {q.speaker for q in quotes if q.speaker} | {s for q in quotes for s in q.speakers}
     speech = [q for q in quotes if q.kind == "speech"]
     answers: dict[str, Counter] = defaultdict(Counter)
     for index, line in enumerate(speech):
@@ -94,7 +93,7 @@ def _no_first_name(character: Character) -> bool:
 
 
 def _gender(character: Character) -> str | None:
-    return {"she": "f", "he": "m"}.get((character.pronouns or "").split("/")[0])
+    return PRONOUN_GENDER.get((character.pronouns or "").split("/")[0])
 
 
 def _with_names(character: Character, joined: list[Character]) -> Character:

@@ -13,9 +13,11 @@ from fabula.stages._coref import gender_after, resolve_pronouns
 from fabula.stages._epithets import find_epithets
 from fabula.stages._names import (
     CALENDAR,
+    KIN_TITLES,
     LOCATIVE_PREPOSITIONS,
     NAME_PARTICLES,
     NOT_NAMES,
+    PERSONAL_TITLES,
     NameForm,
     is_nickname,
     split_name,
@@ -51,12 +53,8 @@ NAMED_PLACE_HEADS = frozenset(
 Corner, the Debating Club), though alone they may be a surname (Mrs. Heath, Mr. Wood)."""
 PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via rue".split())
 """First words that make a name of two words or more a place (Piazza Ducale, Pension Rossi)."""
-KIN_TITLES = frozenset({"aunt", "uncle", "cousin", "grandmother", "grandfather", "granny"})
-"""Titles a family gives ("Aunt Nora"), which name the same person as "Mrs. Vance" in apposition."""
 FAMILY_TITLES = frozenset({"mr", "mrs", "miss", "lady", "sir", "madame", "mme", "monsieur"})
 """Titles with a family name ("Mrs. Vance") that a kin title in apposition may name again."""
-PERSONAL_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mister", "madame", "mme", "mlle", "mademoiselle", "monsieur"})
-"""Titles only a person bears: no place is "Miss Grey", however often one writes to her."""
 KIN_USES = 20
 KIN_SHARE = 0.3
 """A man the narration calls "Mr. Surname" this often (in number, and as a share of the uses of his
@@ -426,7 +424,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
                   ) -> dict[str, list[_Occurrence]]:
     """The name forms with enough evidence that they name a person. ``subjects`` (from
     ``_capitalised_subjects``) lets a name act where the tagger misread it ("Piers stood up", taken for
-    the plural of "pier")."""
+    the plural of "pier"); ``modifiers`` (from ``_lowercase_words``) tells "Merry Christmas" from "Rose Grey"."""
     by_text: dict[str, list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_text[occurrence.text].append(occurrence)
@@ -490,7 +488,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
 
 def _lowercase_words(parsed: Parsed) -> tuple[Counter, Counter]:
     """How often each word is written in lower case, and how often so as a modifier (adjective,
-    adverb, number): "good", "merry", "second" qualify, where "rose" and "lily" name things."""
+    adverb, number): "good", "merry", "second" qualify, where "rose" names a flower or a rising."""
     lowercase, modifiers = Counter(), Counter()
     for doc in parsed.docs:
         for token in doc:
