@@ -39,6 +39,33 @@ def test_a_first_name_only_the_dialogue_calls_joins_the_one_who_answers_it():
     assert all(m.character in {c.id for c in analysis.cast.characters} for m in analysis.cast.mentions)
 
 
+FORMAL = """Tobin came into the office at nine, and Kate looked up from her desk.
+
+"You are late, Mr. Ashby," said Kate.
+
+"The train was slow," said Tobin, and hung up his coat.
+
+Kate turned back to her letters. Tobin sat down and opened the ledger.
+
+"Have you seen the Hollis account, Mr. Ashby?" she asked.
+
+"I have it here," said Tobin. "It balances at last."
+
+"Then we can both go home early," said Kate.
+"""
+
+
+def test_a_title_and_surname_only_the_dialogue_uses_joins_the_first_name_that_answers():
+    names = _names(fabula.analyse(FORMAL))
+    assert "Mr. Ashby" not in names
+    assert "Mr. Ashby" in names["Tobin"].aliases
+
+
+def test_a_title_of_the_other_sex_is_not_joined():
+    names = _names(fabula.analyse(FORMAL.replace("Mr. Ashby", "Mrs. Ashby")))
+    assert "Mrs. Ashby" in names and "Mrs. Ashby" not in names["Tobin"].aliases
+
+
 def test_a_name_two_people_answer_to_stays_apart():
     two = CALLED_TWICE.replace('"Not yet," said Miss Pell.', '"Not yet," said Kate from the hall.')
     names = _names(fabula.analyse(two))

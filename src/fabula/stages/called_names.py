@@ -3,7 +3,9 @@
 The characters stage sees "Caroline" only in what people say, and "Miss Grey" in the narration, and
 cannot tell that they are one woman. The speakers stage can: the lines that call "Caroline" are
 answered by Miss Grey. So after the speakers, a name that never speaks and is only ever a first name
-joins the character with no first name of her own who answers the lines that call it.
+joins the character with no first name of her own who answers the lines that call it; and the other
+way round, a title and family name only the dialogue uses ("Mr. Ashby") joins the character the
+narration calls only by a first name, when he is the one who answers it.
 """
 
 from __future__ import annotations
@@ -66,7 +68,10 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
         ranked = answerers.most_common(2)
         answerer, count = ranked[0]
         clear = count >= MIN_ANSWERS and 2 * count >= answerers.total() and (len(ranked) == 1 or ranked[1][1] < count)
-        if clear and _first_name_only(by_id[called], by_id[answerer]) and _no_first_name(by_id[answerer]):
+        name, person = by_id[called], by_id[answerer]
+        if clear and _gender(name) in (None, _gender(person)) and (
+                _first_name_only(name, person) and _no_first_name(person)  # "Rosaline", and Miss Pell answers
+                or _no_first_name(name) and _first_name_only(person, name)):  # "Mr. Ashby", and Tobin answers
             joined[called] = answerer
     return joined
 
