@@ -41,6 +41,11 @@ def _called(cast: Cast, name: str) -> list[Character]:
     return [c for c in cast.characters if name in _forms(c)]
 
 
+def _going_by(cast: Cast, words: str) -> list[Character]:
+    """The characters with a name or alias holding ``words``, in any case ("the first guard")."""
+    return [c for c in cast.characters if any(words in form.lower() for form in _forms(c))]
+
+
 def _all_forms(cast: Cast) -> set[str]:
     """Every name and alias of the whole cast."""
     return {form for c in cast.characters for form in _forms(c)}
@@ -398,7 +403,7 @@ def test_characters_said_the_policeman_twice_makes_a_character() -> None:
         '"The lights have been on all night," said the policeman, and touched his cap.'
     )
     _, cast = _cast(text)
-    policemen = [c for c in cast.characters if any("policeman" in f.lower() for f in _forms(c))]
+    policemen = _going_by(cast, "policeman")
     assert len(policemen) == 1
     assert policemen[0] is not _one(cast, "Anna")
 
@@ -413,8 +418,8 @@ def test_characters_the_first_and_the_second_guard_are_two_characters() -> None:
         '"On your head be it," said the second guard.'
     )
     _, cast = _cast(text)
-    first = [c for c in cast.characters if any("first guard" in f.lower() for f in _forms(c))]
-    second = [c for c in cast.characters if any("second guard" in f.lower() for f in _forms(c))]
+    first = _going_by(cast, "first guard")
+    second = _going_by(cast, "second guard")
     assert len(first) == len(second) == 1 and first[0] is not second[0]
 
 
@@ -427,7 +432,7 @@ def test_characters_a_described_speaker_is_one_character_across_line_breaks() ->
         '"Too dear," said the man with the\nred hat, laughing at his own price.'
     )
     _, cast = _cast(text)
-    hatted = [c for c in cast.characters if any("red hat" in f.lower() for f in _forms(c))]
+    hatted = _going_by(cast, "red hat")
     assert len(hatted) == 1
     uses = [m for m in cast.mentions if m.character == hatted[0].id and m.kind == "epithet"]
     assert len(uses) == 3
@@ -710,7 +715,7 @@ def test_characters_an_inverted_tag_the_parser_calls_a_proper_noun_still_makes_a
         '"Rouge!" cried the croupier.'
     )
     story, cast = _cast(text)
-    croupiers = [c for c in cast.characters if any("croupier" in f.lower() for f in _forms(c))]
+    croupiers = _going_by(cast, "croupier")
     assert len(croupiers) == 1
     assert _character_at(cast, story.text.rindex("the croupier")) == croupiers[0].id
 
@@ -723,7 +728,7 @@ def test_characters_a_thing_that_threatens_in_the_narration_is_no_speaker() -> N
         '"I told you so," Marit said.'
     )
     _, cast = _cast(text)
-    assert not [c for c in cast.characters if any("weather" in f.lower() for f in _forms(c))]
+    assert not _going_by(cast, "weather")
 
 
 def test_characters_a_month_name_that_speaks_is_a_person() -> None:
