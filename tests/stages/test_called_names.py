@@ -94,13 +94,14 @@ def test_the_joined_name_leaves_no_trace_in_quotes_scenes_or_mentions():
                   Mention(40, 44, "Nell", "c3", "name")))
     quotes = (_line("q1", 1, "c1", ("c3",)), _line("q2", 2, "c2", ("c1",)),
               _line("q3", 3, "c1", ("c3",)), _line("q4", 4, "c2", ("c1",)),
-              _line("q5", 5, None, speakers=("c1", "c2")))
+              _line("q5", 5, None, speakers=("c1", "c2")), _line("q6", 5, "c2", ("c3", "c1")))
     scenes = (Scene("s1", 0, 60, characters=("c1", "c3", "c2")),)
     cast, quotes, scenes = join_called_names(cast, quotes, scenes)
     assert [c.id for c in cast.characters] == ["c1", "c2"]
     assert cast.characters[1].aliases == ("Pell", "the widow", "Aunt Nell") and cast.characters[1].mentions == 6
     assert {m.character for m in cast.mentions} == {"c1", "c2"}
     assert quotes[0].addressees == quotes[2].addressees == ("c2",)
+    assert quotes[5].addressees == ("c1",)  # her own called name is no one she speaks to
     assert scenes[0].characters == ("c1", "c2")
 
 

@@ -41,10 +41,10 @@ def join_called_names(
                        for c in cast.characters if c.id not in joined)
     mentions = tuple(replace(m, character=joined[m.character]) if m.character in joined else m for m in cast.mentions)
 
-    def moved(ids: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(joined.get(i, i) for i in ids))
+    def moved(ids: tuple[str, ...], speaker: str | None = None) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(joined.get(i, i) for i in ids if joined.get(i, i) != speaker))
 
-    quotes = tuple(replace(q, addressees=moved(q.addressees)) for q in quotes)
+    quotes = tuple(replace(q, addressees=moved(q.addressees, q.speaker)) for q in quotes)  # no one speaks to herself
     scenes = tuple(replace(s, characters=moved(s.characters)) for s in scenes)
     return Cast(characters=characters, mentions=mentions), quotes, scenes
 
