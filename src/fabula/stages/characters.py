@@ -120,11 +120,11 @@ class _Cluster:
 def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> Cast:
     """The cast of the story and every mention of its members."""
     inside = QuoteIndex(quotes)
-    lowercase, modifiers = _lowercase_words(parsed)
+    lowercase, modifiers, subjects = _word_counts(parsed, inside)
     occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
     held = {i for m in BLANK.finditer(story.text) for i in range(*m.span())}  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if o.start not in held]
-    kept = _person_names(occurrences, lowercase, _capitalised_subjects(parsed, inside, lowercase), modifiers)
+    kept = _person_names(occurrences, lowercase, subjects, modifiers)
     persons = read_persons(parsed, inside)
     reader = find_reader(persons)
     if reader is not None and reader[0]:
@@ -412,19 +412,11 @@ def _sentence_initial(token) -> bool:
     return previous.is_quote or previous.text in ("“", "‘", '"', "'", "—", "--", "(")
 
 
-def _capitalised_subjects(parsed: Parsed, inside: QuoteIndex, lowercase: Counter) -> Counter:
-    """How often each capitalised word, never written in lower case, is the subject of a verb in the
-    narration, whatever part of speech the tagger gave it there."""
-    return Counter(t.text for doc, offset in zip(parsed.docs, parsed.offsets) for t in doc
-                   if t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper() and t.is_alpha
-                   and t.lower_ not in lowercase and not inside(offset + t.idx))
-
-
 def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: Counter, modifiers: Counter
                   ) -> dict[str, list[_Occurrence]]:
-    """The name forms with enough evidence that they name a person. ``subjects`` (from
-    ``_capitalised_subjects``) lets a name act where the tagger misread it ("Piers stood up", taken for
-    the plural of "pier"); ``modifiers`` (from ``_lowercase_words``) tells "Merry Christmas" from "Rose Grey"."""
+    """The name forms with enough evidence that they name a person. Of the counts ``_word_counts`` makes,
+    ``subjects`` lets a name act where the tagger misread it ("Piers stood up", taken for the plural of
+    "pier"), and ``modifiers`` tells "Merry Christmas" from "Rose Grey"."""
     by_text: dict[str, list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_text[occurrence.text].append(occurrence)
@@ -486,17 +478,22 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
     return kept
 
 
-def _lowercase_words(parsed: Parsed) -> tuple[Counter, Counter]:
-    """How often each word is written in lower case, and how often so as a modifier (adjective,
-    adverb, number): "good", "merry", "second" qualify, where "rose" names a flower or a rising."""
-    lowercase, modifiers = Counter(), Counter()
-    for doc in parsed.docs:
+def _word_counts(parsed: Parsed, inside: QuoteIndex) -> tuple[Counter, Counter, Counter]:
+    """In one pass over the tokens: how often each word is written in lower case; how often so as a
+    modifier (adjective, adverb, number: "good", "merry", "second" qualify, where "rose" names a flower
+    or a rising); and how often each capitalised word, never written in lower case, is the subject of a
+    verb in the narration, whatever part of speech the tagger gave it there."""
+    lowercase, modifiers, subjects = Counter(), Counter(), Counter()
+    for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
             if token.is_lower:
                 lowercase[token.text] += 1
                 if token.pos_ in ("ADJ", "ADV", "NUM"):
                     modifiers[token.text] += 1
-    return lowercase, modifiers
+            elif token.dep_ in ("nsubj", "nsubjpass") and token.text[:1].isupper() and token.is_alpha and not inside(
+                    offset + token.idx):
+                subjects[token.text] += 1
+    return lowercase, modifiers, Counter({w: n for w, n in subjects.items() if w.lower() not in lowercase})
 
 
 def _plural_title(word: str) -> bool:
