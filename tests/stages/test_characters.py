@@ -1143,6 +1143,7 @@ def test_characters_reader_insert_blanks_make_one_reader_and_no_letter_character
     reader = _one(cast, "Y/N")
     assert {m.text for m in cast.mentions if m.character == reader.id and m.kind == "name"} == {"Y/N L/N", "L/N"}
     assert not [c.name for c in cast.characters if len(c.name) == 1]
+    assert reader.on_page  # named only in what others say, but "you" act in the narration
 
 
 def test_characters_a_told_story_that_says_you_in_passing_casts_no_reader() -> None:

@@ -184,6 +184,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
             reader_index = len(clusters) - 1
             genders.append(None)
             on_page.append(True)
+        on_page[reader_index] = True  # "you" act in the narration, though only the dialogue says "Y/N"
         pronouns += [(s, e, t, reader_index) for s, e, t in reader[1]]
 
     mention_counts = Counter(i for _, i in name_mentions)
