@@ -671,6 +671,33 @@ def test_characters_the_parson_and_the_farmer_are_the_ones_so_titled() -> None:
     assert not [c for c in cast.characters if c.name in ("the parson", "the farmer")]
 
 
+@pytest.mark.parametrize("introduction", [
+    "Mr. Wardlow, the new chaplain, came late to dinner, and Ida and Ben made room for him.",
+    "The new chaplain, Mr. Wardlow, came late to dinner, and Ida and Ben made room for him.",
+    "Mr. Wardlow was the chaplain there. He came late to dinner, and Ida and Ben made room for him.",
+])
+def test_characters_a_role_noun_the_text_gives_a_name_is_that_character(introduction: str) -> None:
+    _, cast = _cast(
+        f"{introduction}\n\n"
+        '"You are welcome here," said Ida.\n\n'
+        '"I thank you," said the chaplain, and sat down.\n\n'
+        '"Do you ride?" said Ben.\n\n'
+        '"Not since the war," said the chaplain.'
+    )
+    assert "the chaplain" in _forms(_one(cast, "Mr. Wardlow"))
+    assert not [c for c in cast.characters if c.name == "the chaplain"]
+
+
+def test_characters_a_role_noun_given_two_names_stays_apart() -> None:
+    _, cast = _cast(
+        "Mr. Wardlow was the chaplain at the school, and Mr. Heath was the chaplain at the gaol.\n\n"
+        '"You are welcome here," said Ida.\n\n'
+        '"I thank you," said the chaplain, and sat down.\n\n'
+        '"Not since the war," said the chaplain.'
+    )
+    assert [c for c in cast.characters if c.name == "the chaplain"]
+
+
 def test_characters_a_one_word_question_before_its_tag_is_no_name() -> None:
     _, cast = _cast('Ida and Ben sat in the kitchen.\n\n"Coffee?" he asks.\n\n"Please," she says.')
     assert not _called(cast, "Coffee")

@@ -150,6 +150,8 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     for key in nominal_counts:
         titled = _titled_by(key.split()[-1], clusters)
         if titled is None:
+            titled = _called_so(key, parsed, name_mentions)
+        if titled is None:
             sentences = sentences or _sentence_spans(parsed)
             titled = _shadowed(key, nominal_uses, nominal_votes[key], name_mentions, genders, sentences)
         if titled is not None:  # "the doctor" is Dr. Lowe when he is the one doctor named
@@ -768,6 +770,34 @@ def _shadowed(
         fitting = apart
     speaks = sum(o.tagged for o, i in name_mentions if i == fitting[0])  # a talker, not a baby others tend
     return fitting[0] if speaks >= SHADOW_USES else None
+
+
+def _called_so(key: str, parsed: Parsed, name_mentions: list) -> int | None:
+    """The one named character the text says the role noun is: "Mr. Eager, the English chaplain",
+    "the chaplain, Mr. Eager", "Mr. Eager was no commonplace chaplain", "Eugenio's our courier"."""
+    if " with " in key or len(key.split()) != 2:
+        return None  # ("the first policeman" is one of several; "the man with the beard" is described)
+    noun = key.split()[1]
+    starts = [o.start for o, _ in name_mentions]
+
+    def named(token, offset: int) -> int | None:
+        k = bisect.bisect_right(starts, offset + token.idx) - 1
+        if k >= 0 and name_mentions[k][0].start <= offset + token.idx < name_mentions[k][0].end:
+            return name_mentions[k][1]
+        return None
+
+    found = set()
+    for doc, offset in zip(parsed.docs, parsed.offsets):
+        for token in doc:
+            if token.lower_ == noun and token.dep_ == "appos":
+                found.add(named(token.head, offset))  # "Mr. Eager, the chaplain"
+            elif token.lower_ == noun and token.dep_ == "attr" and token.head.lemma_ == "be":
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                found.add(named(subject, offset) if subject is not None else None)  # "Eugenio is our courier"
+            elif token.dep_ == "appos" and token.head.lower_ == noun:
+                found.add(named(token, offset))  # "the chaplain, Mr. Eager"
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _sentence_spans(parsed: Parsed) -> list[tuple[int, int]]:
