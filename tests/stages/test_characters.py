@@ -223,6 +223,22 @@ def test_characters_redhead_named_last_in_narration_gets_the_epithet() -> None:
     assert not [a for a in _one(cast, "Tara").aliases if "redhead" in a.lower()]
 
 
+@pytest.mark.parametrize(("act", "who"), [
+    ("The blonde sat down beside her.", "Nell"),  # beside Kate, the one named last: so the other woman
+    ("The blonde pulled her into a hug.", "Nell"),
+    ("The blonde bit her lip.", "Kate"),  # her own lip: no one else acted on
+])
+def test_characters_an_epithet_acting_on_her_is_not_she(act: str, who: str) -> None:
+    text = (
+        "Nell found Kate on the porch, a mug going cold in her hands.\n\n"
+        '"You didn\'t call," Nell said.\n\n'
+        '"I know." Kate didn\'t look up.\n\n'
+        f"{act}"
+    )
+    _, cast = _cast(text)
+    assert _character_at(cast, text.index("The blonde")) == _one(cast, who).id
+
+
 def test_characters_the_former_and_the_latter_are_the_first_and_second_of_the_two_named_before() -> None:
     text = (
         "When Nell and Ida were alone, the former, who had been cautious all evening, spoke first. The "

@@ -76,11 +76,14 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
             sentence = {i for s, i, dd, t in named if dd == d and span.sent.start <= t < span.sent.end}
             wanted = GENERIC_HEADS.get(head)
             skip = 1 if "other" in span.text.lower().split() else 0  # "the other woman": not the last one named
+            lasting = [t.lower_ for t in span if t.lower_ in LASTING_ADJECTIVES]
+            acted_on = None if lasting else _acted_on(doc[end - 1])  # ("the old lady" is settled by the story)
+            if not skip and acted_on and wanted in (None, acted_on):
+                skip, wanted = 1, acted_on  # "the redhead sat down beside her": not she, the one last named
             target = _most_recent(named, starts, offset + token.idx, sentence, wanted, genders, on_page, skip)
             if target is None and wanted and not skip:
                 target = _named_next(named, starts, offset + token.idx, wanted, genders, on_page, first_named)
             if target is not None:
-                lasting = [t.lower_ for t in span if t.lower_ in LASTING_ADJECTIVES]
                 key = f"{lasting[0]} {head}" if lasting else head
                 found.append([offset + span.start_char, offset + span.end_char, span.text, target, key])
     _settle_stable_heads(found, _described_traits(parsed, named))
@@ -103,6 +106,19 @@ def _epithet_phrase(doc, i: int) -> tuple[str, int] | None:
         adjectives.append(word)
         j += 1
     return None
+
+
+OBJECT_PRONOUNS = {"her": "f", "him": "m"}
+
+
+def _acted_on(head) -> str | None:
+    """The gender of a "her" or "him" the epithet, as subject, acts on or beside in its own clause."""
+    if head.dep_ != "nsubj":
+        return None
+    verb = head.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return next((OBJECT_PRONOUNS[o.lower_] for o in objects if o.lower_ in OBJECT_PRONOUNS), None)
 
 
 def _arrival(doc, i: int) -> tuple[str, int] | None:
