@@ -1598,3 +1598,21 @@ def test_speakers_a_family_name_called_while_the_father_is_away_calls_the_son_on
     miss = Mention(100, 110, "Miss Grey", "ida", "name")
     text.recent_characters = lambda before: ["nell", "son"]
     assert _family_member(text, miss, 90) == "ida"  # "Miss Grey" is no name for the son
+
+
+def test_speakers_the_one_a_speaker_turned_to_answers_her() -> None:
+    analysis = _analyse(
+        "Ben Ashby stood by the window while Mrs. Pell talked on, and Ida listened to her.\n\n"
+        '"I should like some music," said Ben.\n\n'
+        '"We do hope Miss Grey will play for us this evening," said Mrs. Pell.\n\n'
+        "Ida made the proper answer; and, finding that nothing more was to be had from Mrs. Pell, turned "
+        "to Ben.\n\n"
+        '"Why do you smile?" said Ida.\n\n'
+        '"Nay, why do you?"\n\n'
+        '"I suppose I smile for pleasure at the present."\n\n'
+        '"It is a handsome one."'
+    )
+    ida, ben = _id(analysis, "Ida"), _id(analysis, "Ben Ashby")
+    assert _quote(analysis, "Why do you smile").speaker == ida
+    assert _quote(analysis, "Why do you smile").addressees == (ben,)
+    assert [_quote(analysis, opening).speaker for opening in ("Nay", "I suppose", "It is")] == [ben, ida, ben]

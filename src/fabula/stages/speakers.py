@@ -60,6 +60,8 @@ ENDEARMENT = re.compile(r"(?:\bmy(?: own)?\s+)?\b(?:dear|dearest|darling)$", re.
 """Words that lead a call without making it anything else: ``Oh, my dear Ann, ...``."""
 PERCEPTION_VERBS = frozenset({"hear", "heard", "hears", "hearing", "overheard", "overhear", "overhears"})
 """Verbs whose subject hears the line a speech verb under them gives (``Ann heard him murmur``)."""
+TURN_VERBS = frozenset({"turn", "turns", "turned", "turning", "wheeled", "wheeling", "swung", "swinging"})
+"""Verbs of turning to someone, to speak to them (in the forms narration uses: the parse has no lemmas)."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
 """``heard himself say``: then the hearer is the speaker."""
 LINK_WORDS = 0
@@ -137,6 +139,9 @@ def attribute_speakers(
     for paragraph, group in by_paragraph.items():
         _read_paragraph(text, paragraph, group)
     text.talkers = {t.speaker for t in turns if t.speaker and t.cue in ("explicit", "anaphoric")}
+    for turn in turns:
+        if turn.speaker and turn.told is None and turn.cue in ANCHORS:
+            turn.told = _turned_to(text, turn)
     _echoes(text, turns)
     _follow_conversations(text, turns, scenes)
     return tuple(_finish(turn) for turn in turns)
@@ -158,6 +163,8 @@ class _Text:
         """The "you" of a second-person story, whom the narration speaks to."""
         self.gender = {c.id: PRONOUN_GENDER.get((c.pronouns or "").split("/")[0]) for c in cast.characters}
         self.in_quote = QuoteIndex(quotes, marks=True)
+        self.quoted = {q.paragraph for q in quotes}
+        """The paragraphs that hold a quote."""
         ids = [c.id for c in cast.characters]
         names = [list(filter(None, map(split_name, (c.name, *c.aliases)))) for c in cast.characters]
         self.kin = {(ids[who], word): ids[relative] for (who, word), relative in kin_of(names).items()}
@@ -371,6 +378,34 @@ def _leads_into_act(text: _Text, verb, offset: int, thought: bool) -> bool:
     return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lower_ not in tags and phrasal_particle(c) is None
                and not any(text.in_quote(offset + t.idx) for t in doc[min(verb.i, c.i) : max(verb.i, c.i) + 1])
                for c in verb.children)  # (the act in the same stretch of narration, not in or past the quote)
+
+
+def _turned_to(text: _Text, turn: _Turn) -> str | None:
+    """The one the speaker turned to in the narration just before the line ("and, finding Mrs. Pell
+    no help, turned to Ben"): the one spoken to, who answers next."""
+    paragraph = turn.quote.paragraph
+    before = [t for t in text.narration(paragraph) if text.parsed.offsets[paragraph] + t.idx < turn.quote.start]
+    if not before and paragraph > 0 and paragraph - 1 not in text.quoted:
+        paragraph -= 1  # a paragraph of narration before the line
+        before = text.narration(paragraph)
+    if not before:
+        return None
+    offset = text.parsed.offsets[paragraph]
+    sentence = before[-1].sent
+    for verb in sentence:
+        if verb.lower_ not in TURN_VERBS:
+            continue
+        doers = [text.covering(offset + c.idx) for head in (verb, *verb.ancestors)
+                 for c in head.children if c.dep_ in SUBJECTS]  # (a clause joined on may hold it)
+        doer = next((d for d in doers if d is not None), None)
+        if doer is not None and doer.character != turn.speaker:
+            continue  # someone else turned
+        for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "towards")):
+            for target in (c for c in preposition.children if c.dep_ == "pobj"):
+                hearer = text.covering(offset + target.idx)
+                if hearer is not None and hearer.character != turn.speaker and hearer.kind != "pronoun":
+                    return hearer.character
+    return None
 
 
 def _hearer(text: _Text, verb, offset: int) -> str | None:
