@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -447,11 +448,12 @@ def test_speakers_someone_spoken_to_who_never_speaks_does_not_take_the_next_line
     assert _quote(analysis, "Yes, let").speaker == anna
 
 
-def test_speakers_after_no_answer_the_one_who_spoke_goes_on() -> None:
+@pytest.mark.parametrize("silence", ["Hugh made no answer.", "Hugh was silent.", "Hugh said nothing."])
+def test_speakers_after_no_answer_the_one_who_spoke_goes_on(silence: str) -> None:
     analysis = _analyse(
         "Clara and Hugh sat in the library. Hugh was writing a letter.\n\n"
         '"You write very fast," said Clara.\n\n'
-        "Hugh made no answer.\n\n"
+        f"{silence}\n\n"
         '"You must have a great many letters to write."'
     )
     clara = _id(analysis, "Clara")
