@@ -1618,3 +1618,15 @@ def test_speakers_the_one_a_speaker_turned_to_answers_her() -> None:
     assert _quote(analysis, "Why do you smile").speaker == ida
     assert _quote(analysis, "Why do you smile").addressees == (ben,)
     assert [_quote(analysis, opening).speaker for opening in ("Nay", "I suppose", "It is")] == [ben, ida, ben]
+
+
+def test_speakers_the_one_who_turns_to_another_speaks_next() -> None:
+    analysis = _analyse(
+        "Ida sat with Mrs. Pell in the parlour.\n\n"
+        '"My mother is very well, you see," said Mrs. Pell. "Quite well."\n\n'
+        '"I am glad," said Ida.\n\n'
+        "Ida had almost resolved on making her escape under some slight excuse, when Mrs. Pell turned to "
+        "her again and seized her attention.\n\n"
+        '"Her deafness is very trifling, just nothing at all."'
+    )
+    assert _quote(analysis, "Her deafness").speaker == _id(analysis, "Mrs. Pell")

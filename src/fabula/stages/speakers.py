@@ -385,29 +385,35 @@ def _leads_into_act(text: _Text, verb, offset: int, thought: bool) -> bool:
 def _turned_to(text: _Text, turn: _Turn) -> str | None:
     """The one the speaker turned to in the narration just before the line ("and, finding Mrs. Pell
     no help, turned to Ben"): the one spoken to, who answers next."""
-    paragraph = turn.quote.paragraph
-    before = [t for t in text.narration(paragraph) if text.parsed.offsets[paragraph] + t.idx < turn.quote.start]
+    turner, hearer = _turning(text, turn.quote)
+    if turner not in (None, turn.speaker) or hearer is None or hearer.kind == "pronoun":
+        return None  # (someone else turned)
+    return hearer.character if hearer.character != turn.speaker else None
+
+
+def _turning(text: _Text, quote: Quote) -> tuple[str | None, Mention | None]:
+    """Who turned to whom in the last sentence of the narration just before the line (its own paragraph's,
+    or a paragraph of narration before it): the turner, if named, and the mention turned to."""
+    paragraph = quote.paragraph
+    before = [t for t in text.narration(paragraph) if text.parsed.offsets[paragraph] + t.idx < quote.start]
     if not before and paragraph > 0 and paragraph - 1 not in text.quoted:
-        paragraph -= 1  # a paragraph of narration before the line
+        paragraph -= 1
         before = text.narration(paragraph)
     if not before:
-        return None
+        return None, None
     offset = text.parsed.offsets[paragraph]
-    sentence = before[-1].sent
-    for verb in sentence:
+    for verb in before[-1].sent:
         if verb.lower_ not in TURN_VERBS:
             continue
         doers = [text.covering(offset + c.idx) for head in (verb, *verb.ancestors)
                  for c in head.children if c.dep_ in SUBJECTS]  # (a clause joined on may hold it)
-        doer = next((d for d in doers if d is not None), None)
-        if doer is not None and doer.character != turn.speaker:
-            continue  # someone else turned
+        doer = next((d.character for d in doers if d is not None), None)
         for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "towards")):
             for target in (c for c in preposition.children if c.dep_ == "pobj"):
                 hearer = text.covering(offset + target.idx)
-                if hearer is not None and hearer.character != turn.speaker and hearer.kind != "pronoun":
-                    return hearer.character
-    return None
+                if hearer is not None and hearer.character != doer:
+                    return doer, hearer
+    return None, None
 
 
 def _hearer(text: _Text, verb, offset: int) -> str | None:
@@ -969,6 +975,11 @@ def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Tur
     """An untagged line after a narration paragraph: who the narration last makes act, and whether
     that act was an answer, tells whether the one who spoke last goes on or the actor speaks."""
     reactor, answered, told = _reacting(text, turn.quote.paragraph - 1)
+    turner, _ = _turning(text, turn.quote)
+    if turner is not None and turner not in turn.vocatives and turner not in turn.named and (
+            turn.described is None or text.gender.get(turner) in (turn.described, None)):
+        turn.speaker, turn.cue = turner, "beat"  # "..., when Miss Pell turned to her again." Miss Pell speaks
+        return
     if reactor and _nodded(text, turn.quote.paragraph - 1) and not ANSWER_OPENING.match(turn.quote.text):
         answered = True  # "Ben nodded." "My present?": the one who asked goes on
     answers = following is not None and following.speaker == reactor and following.cue in ANCHORS and (
