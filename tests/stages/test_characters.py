@@ -285,6 +285,19 @@ def test_characters_redhead_after_the_other_speaks_to_her_by_name() -> None:
     assert _character_at(cast, text.index("The redhead")) == willow.id
 
 
+def test_characters_a_new_chapter_gives_she_to_the_woman_it_names() -> None:
+    text = (
+        "Chapter 1\n\n"
+        "Ida walked home along the harbour wall. Ida was tired, and Ida was cold. Ida stopped at the gate "
+        "and Ida looked back at the sea.\n\n"
+        "Chapter 2\n\n"
+        "The door of the inn opened on Nell, wet through. She shook out her umbrella and laughed.\n\n"
+        '"What a night," Nell said.'
+    )
+    _, cast = _cast(text)
+    assert _character_at(cast, text.index("She shook")) == _one(cast, "Nell").id
+
+
 def test_characters_pronouns_come_from_the_text() -> None:
     text = (
         "Tara opened the door and smiled when she saw who it was. Xander held up a pizza box, and he "

@@ -163,7 +163,8 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         on_page.append(True)
     epithets += [(s, e, t, cluster_of[k]) for s, e, t, k in nominal_uses if (s, e) not in taken]
     epithets.sort()
-    pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside)
+    turns = [c.start for c in story.chapters[1:]] + [b.start for b in story.breaks]
+    pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns)
     owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
     relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
     narrator = find_narrator(persons, parsed, name_mentions)
