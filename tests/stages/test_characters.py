@@ -285,17 +285,31 @@ def test_characters_redhead_after_the_other_speaks_to_her_by_name() -> None:
     assert _character_at(cast, text.index("The redhead")) == willow.id
 
 
-def test_characters_a_new_chapter_gives_she_to_the_woman_it_names() -> None:
-    text = (
-        "Chapter 1\n\n"
-        "Ida walked home along the harbour wall. Ida was tired, and Ida was cold. Ida stopped at the gate "
-        "and Ida looked back at the sea.\n\n"
-        "Chapter 2\n\n"
-        "The door of the inn opened on Nell, wet through. She shook out her umbrella and laughed.\n\n"
-        '"What a night," Nell said.'
-    )
+_NEW_CHAPTER = (
+    # the woman the new chapter names, not the last chapter's
+    (
+        ("Ida walked home along the harbour wall. Ida was tired, and Ida was cold. Ida stopped at the gate and "
+         "Ida looked back at the sea."),
+        ("The door of the inn opened on Nell, wet through. She shook out her umbrella and laughed.\n\n"
+         '"What a night," Nell said.'),
+        "She shook", "Nell",
+    ),
+    # named only in the dialogue ("his eldest daughter. 'Ida!'"), but called, so there
+    (
+        '"Goodbye, Mrs. Pell," said Ida, and she caught the early train. Mrs. Pell watched it go.',
+        ("Mr. Grey sat writing in his study. The door opened, and he looked up and saw his eldest daughter.\n\n"
+         '"Ida!"\n\n"Father, I want to speak to you."\n\n"What is the matter?" said Mr. Grey.\n\n'
+         "She sat down before him and put her cold hand on his arm."),
+        "She sat", "Ida",
+    ),
+)
+
+
+@pytest.mark.parametrize(("first", "second", "pronoun", "who"), _NEW_CHAPTER)
+def test_characters_she_in_a_new_chapter(first: str, second: str, pronoun: str, who: str) -> None:
+    text = f"Chapter 1\n\n{first}\n\nChapter 2\n\n{second}"
     _, cast = _cast(text)
-    assert _character_at(cast, text.index("She shook")) == _one(cast, "Nell").id
+    assert _character_at(cast, text.index(pronoun)) == _one(cast, who).id
 
 
 def test_characters_pronouns_come_from_the_text() -> None:
