@@ -52,7 +52,7 @@ and her lines went to whoever spoke last: measured on PDNC dev, speaker 83.3 -> 
 def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list, inside,
                      turns: Sequence[int] = ()) -> list[tuple]:
     """``(start, end, text, cluster)`` for each narration pronoun that a salient character fits.
-    ``turns`` are the offsets where a chapter or marked scene starts: no one is in mind across them."""
+    ``turns`` are the offsets where a chapter or marked scene starts: the people before them fade."""
     heads = _mention_heads(parsed, name_mentions, epithets)
     called = _vocatives(parsed, name_mentions)
     salience: dict[int, float] = {}

@@ -33,6 +33,8 @@ TELLING_ADJECTIVES = frozenset(
     "other older younger taller shorter small smaller bigger elder sobbing crying weeping frail injured "
     "blonde blond brunette red-haired dark-haired fair-haired".split()
 ) | LASTING_ADJECTIVES
+OBJECT_PRONOUNS = {"her": "f", "him": "m"}
+"""Pronouns an epithet's verb acts on: "the blonde pulled her close" is not the "her"."""
 NEWCOMER_MENTIONS = 40
 """Name mentions ahead within which a described newcomer ("the young lady") may be named."""
 PAIR_MENTIONS = 8
@@ -106,9 +108,6 @@ def _epithet_phrase(doc, i: int) -> tuple[str, int] | None:
         adjectives.append(word)
         j += 1
     return None
-
-
-OBJECT_PRONOUNS = {"her": "f", "him": "m"}
 
 
 def _acted_on(head) -> str | None:

@@ -62,8 +62,8 @@ PERCEPTION_VERBS = frozenset({"hear", "heard", "hears", "hearing", "overheard", 
 """Verbs whose subject hears the line a speech verb under them gives (``Ann heard him murmur``)."""
 TURN_VERBS = frozenset({"turn", "turns", "turned", "turning", "wheeled", "wheeling", "swung", "swinging"})
 """Verbs of turning to someone, to speak to them (in the forms narration uses: the parse has no lemmas)."""
-SILENCE = frozenset({"silent", "speechless", "mute", "nothing"})
-"""What a narration says an actor was, or said, when no answer came."""
+SILENCE = frozenset({"silent", "speechless", "mute"})
+"""What a narration says an actor was when no answer came."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
 """``heard himself say``: then the hearer is the speaker."""
 LINK_WORDS = 0
@@ -1208,7 +1208,8 @@ def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: i
     negated = any(c.dep_ == "neg" for c in verb.children)
     if any(_no_answer(c) for c in verb.children) or negated and verb.lower_ in SPEECH_VERBS:
         return True
-    if any(c.dep_ in ("acomp", "dobj") and c.lower_ in SILENCE for c in verb.children):
+    if any(c.dep_ == "acomp" and c.lower_ in SILENCE or c.dep_ == "dobj" and c.lower_ == "nothing"
+           and verb.lower_ in SPEECH_VERBS for c in verb.children):
         return True  # "He was silent.", "she said nothing": no answer, so the one who spoke goes on
     if verb.lower_ in ("made", "makes", "gave", "gives") and any(
             t.lower_ in ("reply", "answer") and verb in (t.head, t.head.head) for t in verb.subtree):
