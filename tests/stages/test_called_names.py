@@ -80,9 +80,35 @@ def test_a_called_name_is_not_given_to_one_who_has_a_first_name():
 
 
 def _line(id: str, paragraph: int, speaker: str | None, addressees: tuple[str, ...] = (),
-          speakers: tuple[str, ...] = ()) -> Quote:
+          speakers: tuple[str, ...] = (), cue: str | None = None) -> Quote:
     return Quote(id=id, start=paragraph * 10, end=paragraph * 10 + 5, text="...", paragraph=paragraph,
-                 speaker=speaker, speakers=speakers, addressees=addressees)
+                 speaker=speaker, speakers=speakers, addressees=addressees, cue=cue)
+
+
+_THREE = (Character("c1", "Tobin", pronouns="he/him"), Character("c2", "Mrs. Pell", pronouns="she/her"),
+          Character("c3", "Rosaline", on_page=False))
+
+
+def test_a_line_given_to_a_name_only_because_it_was_called_is_the_answerers():
+    cast = Cast(characters=_THREE)
+    quotes = (_line("q1", 1, "c1", ("c3",)), _line("q2", 2, "c3", ("c1",), cue="response"),
+              _line("q3", 3, "c1", ("c3",)), _line("q4", 4, "c2", ("c1",)),
+              _line("q5", 5, "c1", ("c3",)), _line("q6", 6, "c2", ("c1",)))
+    cast, quotes, _ = join_called_names(cast, quotes, ())
+    assert [c.id for c in cast.characters] == ["c1", "c2"]
+    assert quotes[1].speaker == "c2"
+
+
+def test_an_answerer_takes_one_first_name_the_one_never_given_a_line():
+    cast = Cast(characters=(*_THREE, Character("c4", "Hester", on_page=False)))
+    quotes = (_line("q1", 1, "c1", ("c3",)), _line("q2", 2, "c2", ("c1",)),
+              _line("q3", 3, "c1", ("c3",)), _line("q4", 4, "c2", ("c1",)),
+              _line("q5", 5, "c1", ("c4",)), _line("q6", 6, "c4", ("c1",), cue="response"),
+              _line("q7", 7, "c1", ("c4",)), _line("q8", 8, "c2", ("c1",)),
+              _line("q9", 9, "c1", ("c4",)), _line("q10", 10, "c2", ("c1",)))
+    cast, quotes, _ = join_called_names(cast, quotes, ())
+    assert [c.id for c in cast.characters] == ["c1", "c2", "c4"]
+    assert "Rosaline" in cast.characters[1].aliases and "Hester" not in cast.characters[1].aliases
 
 
 def test_the_joined_name_leaves_no_trace_in_quotes_scenes_or_mentions():

@@ -6,6 +6,12 @@ answered by Miss Grey. So after the speakers, a name that never speaks and is on
 joins the character with no first name of her own who answers the lines that call it; and the other
 way round, a title and family name only the dialogue uses ("Mr. Ashby") joins the character the
 narration calls only by a first name, when he is the one who answers it.
+
+A line the speakers stage gave to the called name only because the line before called it is no voice
+of its own: the name still joins, and the line goes to the one who answers. A woman takes one first
+name: of two ("Caroline" and "Louisa", two sisters called in turn), the one never given a line, then
+the one she answers most. (PDNC dev: "Frederick" joins Winterbourne, character recall 176 -> 177, no
+line changed; without the one-name rule "Louisa" joined her sister too.)
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ def join_called_names(
     def moved(ids: tuple[str, ...], speaker: str | None = None) -> tuple[str, ...]:
         return tuple(dict.fromkeys(joined.get(i, i) for i in ids if joined.get(i, i) != speaker))
 
+    quotes = tuple(replace(q, speaker=joined.get(q.speaker, q.speaker)) for q in quotes)
     quotes = tuple(replace(q, addressees=moved(q.addressees, q.speaker)) for q in quotes)  # no one speaks to herself
     scenes = tuple(replace(s, characters=moved(s.characters)) for s in scenes)
     return Cast(characters=characters, mentions=mentions), quotes, scenes
@@ -52,7 +59,9 @@ def join_called_names(
 def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     """Called character id -> the id of the character who answers to that name."""
     by_id = cast.by_id()
-    speaking = {q.speaker for q in quotes if q.speaker} | {s for q in quotes for s in q.speakers}
+    voiced = {q.speaker for q in quotes if q.speaker} | {s for q in quotes for s in q.speakers}
+    speaking = {q.speaker for q in quotes if q.speaker and q.cue != "response"} | {s for q in quotes for s in q.speakers}
+    # (a line given to a name only because the line before called it is the answerer's: not a voice of its own)
     speech = [q for q in quotes if q.kind == "speech"]
     answers: dict[str, Counter] = defaultdict(Counter)
     for index, line in enumerate(speech):
@@ -63,7 +72,7 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
                           if r.paragraph > line.paragraph and r.speaker and r.speaker != line.speaker), None)
             if reply is not None:
                 answers[called][reply.speaker] += 1
-    joined = {}
+    joined, support = {}, {}
     for called, answerers in answers.items():
         ranked = answerers.most_common(2)
         answerer, count = ranked[0]
@@ -72,7 +81,13 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
         if clear and _gender(name) in (None, _gender(person)) and (
                 _first_name_only(name, person) and _no_first_name(person)  # "Rosaline", and Miss Pell answers
                 or _no_first_name(name) and _first_name_only(person, name)):  # "Mr. Ashby", and Tobin answers
-            joined[called] = answerer
+            joined[called], support[called] = answerer, (called not in voiced, count)
+    for answerer in set(joined.values()):  # one woman has one first name: of "Caroline" and "Louisa",
+        rivals = sorted((c for c in joined if joined[c] == answerer), key=lambda c: support[c], reverse=True)
+        for called in rivals[1:]:  # the one never given a line, then the one she answers most
+            del joined[called]
+        if len(rivals) > 1 and support[rivals[0]] == support[rivals[1]]:
+            del joined[rivals[0]]
     return joined
 
 
