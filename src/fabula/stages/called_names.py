@@ -82,9 +82,9 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
                 _first_name_only(name, person) and _no_first_name(person)  # "Rosaline", and Miss Pell answers
                 or _no_first_name(name) and _first_name_only(person, name)):  # "Mr. Ashby", and Tobin answers
             joined[called], support[called] = answerer, (called not in voiced, count)
-    for answerer in set(joined.values()):  # one woman has one first name: of "Caroline" and "Louisa",
+    for answerer in set(joined.values()):  # one name each way: of "Caroline" and "Louisa", the one
         rivals = sorted((c for c in joined if joined[c] == answerer), key=lambda c: support[c], reverse=True)
-        for called in rivals[1:]:  # the one never given a line, then the one she answers most
+        for called in rivals[1:]:  # never given a line, then the one answered most
             del joined[called]
         if len(rivals) > 1 and support[rivals[0]] == support[rivals[1]]:
             del joined[rivals[0]]
