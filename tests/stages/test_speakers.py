@@ -1630,3 +1630,14 @@ def test_speakers_the_one_who_turns_to_another_speaks_next() -> None:
         '"Her deafness is very trifling, just nothing at all."'
     )
     assert _quote(analysis, "Her deafness").speaker == _id(analysis, "Mrs. Pell")
+
+
+def test_speakers_a_line_that_calls_papa_is_his_childs() -> None:
+    analysis = _analyse(
+        "Mr. Pell sat by the fire with his daughter, Ida Pell, and their guest, Nora Vance.\n\n"
+        '"Will you take more tea, Nora?" said Ida, and she lifted the pot.\n\n'
+        '"Thank you, no," said Nora.\n\n'
+        '"It is a bitter night," said Mr. Pell.\n\n'
+        '"Not so very bitter, papa."'
+    )
+    assert _quote(analysis, "Not so very").speaker == _id(analysis, "Ida Pell")

@@ -64,6 +64,7 @@ TURN_VERBS = frozenset({"turn", "turns", "turned", "turning", "wheeled", "wheeli
 """Verbs of turning to someone, to speak to them (in the forms narration uses: the parse has no lemmas)."""
 SILENCE = frozenset({"silent", "speechless", "mute"})
 """What a narration says an actor was when no answer came."""
+MOTHER_WORDS = frozenset({"mother", "mamma", "mama", "ma"})
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
 """``heard himself say``: then the hearer is the speaker."""
 LINK_WORDS = 0
@@ -968,6 +969,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
         if turn.speaker and (not recent or recent[-1] != turn.speaker):
             recent.append(turn.speaker)
     _alternate_back(text, speech, scene_starts)
+    _children_call_parents(text, speech)
     _addressees(text, speech)
 
 
@@ -1126,6 +1128,23 @@ def _misfits(speech: list[_Turn], lines: list[int], voices: list[str | None]) ->
         turn = speech[index]
         count += (who is None or who in turn.vocatives or who in turn.named) - (who in speech[before].vocatives)
     return count
+
+
+def _children_call_parents(text: _Text, speech: list[_Turn]) -> None:
+    """A guessed line that calls "papa" is his child's: when the father it calls is the one beside it in
+    the talk (the line before or after) and one character is his child by the family name, the line is
+    that child's, not the father's own nor a guest's."""
+    for index, turn in enumerate(speech):
+        if not turn.kin or turn.cue not in GUESSES + ("beat", "response", "continued"):
+            continue
+        gender = "f" if turn.kin in MOTHER_WORDS else "m"
+        beside = [speech[k].speaker for k in (index - 1, index + 1) if 0 <= k < len(speech)]
+        parents = [p for p in dict.fromkeys(beside) if p and text.gender.get(p) == gender]
+        children = {c for c in text.talkers for p in parents if text.kin.get((c, turn.kin)) == p}
+        if len(children) == 1 and turn.speaker not in children:
+            child = children.pop()
+            if child not in turn.vocatives:
+                turn.speaker = child
 
 
 def _narration_between(text: _Text, previous: Quote, quote: Quote) -> int:
