@@ -312,6 +312,17 @@ def test_characters_she_in_a_new_chapter(first: str, second: str, pronoun: str, 
     assert _character_at(cast, text.index(pronoun)) == _one(cast, who).id
 
 
+@pytest.mark.parametrize("introduction", ["his daughter, Ida Pell,", "Ida Pell, his daughter,"])
+def test_characters_a_daughter_named_in_apposition_is_not_her_father(introduction: str) -> None:
+    _, cast = _cast(
+        f"Mr. Pell sat by the fire with {introduction} and their guest, Nora Vance.\n\n"
+        '"Will you take more tea, Nora?" said Ida.\n\n'
+        '"Thank you, no," said Nora.\n\n'
+        '"It is a bitter night," said Mr. Pell.'
+    )
+    assert _one(cast, "Ida Pell") != _one(cast, "Mr. Pell")
+
+
 def test_characters_pronouns_come_from_the_text() -> None:
     text = (
         "Tara opened the door and smiled when she saw who it was. Xander held up a pizza box, and he "

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
-from fabula.stages._coref import gender_after, resolve_pronouns
+from fabula.stages._coref import NOUN_GENDER, gender_after, resolve_pronouns
 from fabula.stages._epithets import find_epithets
 from fabula.stages._names import (
     CALENDAR,
@@ -899,6 +899,9 @@ def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]], inside: Qu
             if occurrence.in_quote:
                 continue
             doc = parsed.docs[occurrence.doc]
+            described = _described_as(doc[occurrence.token])
+            if described:  # "his daughter, Ida Grey"
+                votes[text][described] += 1
             if doc[occurrence.token].dep_ not in ("nsubj", "nsubjpass"):
                 continue
             gender = gender_after(doc[occurrence.token], parsed.offsets[occurrence.doc], inside,
@@ -906,6 +909,14 @@ def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]], inside: Qu
             if gender:
                 votes[text][gender] += 1
     return votes
+
+
+def _described_as(token) -> str | None:
+    """The gender of the kin or person noun a name stands in apposition with: "his daughter, Ida Grey",
+    "Ben Grey, her husband"."""
+    nouns = [token.head] if token.dep_ == "appos" else []
+    nouns += [c for c in token.children if c.dep_ == "appos"]
+    return next((NOUN_GENDER[n.lower_] for n in nouns if n.lower_ in NOUN_GENDER and n.pos_ == "NOUN"), None)
 
 
 def _gender(cluster: _Cluster) -> str | None:
