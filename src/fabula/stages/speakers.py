@@ -64,7 +64,8 @@ TURN_VERBS = frozenset({"turn", "turns", "turned", "turning", "wheeled", "wheeli
 """Verbs of turning to someone, to speak to them (in the forms narration uses: the parse has no lemmas)."""
 SILENCE = frozenset({"silent", "speechless", "mute"})
 """What a narration says an actor was when no answer came."""
-MOTHER_WORDS = frozenset({"mother", "mamma", "mama", "ma"})
+MOTHER_WORDS = frozenset(word for word in PARENT_WORDS if KIN_TITLE[word] == "mrs")
+"""The words for a mother among the words a child calls a parent by."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
 """``heard himself say``: then the hearer is the speaker."""
 LINK_WORDS = 0
