@@ -1641,3 +1641,14 @@ def test_speakers_a_line_that_calls_papa_is_his_childs() -> None:
         '"Not so very bitter, papa."'
     )
     assert _quote(analysis, "Not so very").speaker == _id(analysis, "Ida Pell")
+
+
+def test_speakers_a_name_called_in_words_the_line_quotes_calls_no_one_now() -> None:
+    analysis = _analyse(
+        "Ida walked with Mr. Grey in the garden.\n\n"
+        '"You were a saucy child," said Mr. Grey.\n\n'
+        '"What an amiable creature I was!" said Ida.\n\n'
+        "\"You used to come to me with one of your saucy looks--'Mr. Grey, I am going out; papa says I "
+        "may.'\""
+    )
+    assert _quote(analysis, "You used to come").speaker == _id(analysis, "Mr. Grey")

@@ -234,9 +234,11 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
     """Tags first, then beats, inside one paragraph; vocatives of every quote."""
     doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
     narration = text.narration(paragraph)
-    for turn in turns:
+    embedded = [(t.quote.start, t.quote.end) for t in turns if t.quote.kind == "embedded"]
+    for turn in turns:  # (names in words a line quotes, "--'Mr. Grey, I am going'", call no one now)
         names = [m for m in _mentions_between(text, turn.quote.start, turn.quote.end)
-                 if m.kind == "name" and not _self_named(doc, offset, m)]
+                 if m.kind == "name" and not _self_named(doc, offset, m) and (turn.quote.kind == "embedded" or not any(
+                     start <= m.start < end for start, end in embedded))]
         turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
         turn.named = tuple(m.character for m in names if m.character not in turn.vocatives)
         called = KIN_CALL.search(turn.quote.text)
