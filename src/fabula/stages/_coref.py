@@ -58,10 +58,11 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
     salience: dict[int, float] = {}
     gained: dict[int, float] = {}  # each character's weightiest mention in the sentence so far
     resolved = []
-    turns = sorted(turns)
+    turns, passed = sorted(turns), 0
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
-        if turns and bisect.bisect_right(turns, offset) != bisect.bisect_right(turns, parsed.offsets[d - 1] if d else -1):
-            for key in salience:  # a new chapter may open on new people, or go on with the same
+        if bisect.bisect_right(turns, offset) > passed:  # a new chapter may open on new people, or go on
+            passed = bisect.bisect_right(turns, offset)  # with the same
+            for key in salience:
                 salience[key] *= CHAPTER_DECAY
         for sentence in doc.sents:
             gained.clear()

@@ -50,8 +50,8 @@ def join_called_names(
     def moved(ids: tuple[str, ...], speaker: str | None = None) -> tuple[str, ...]:
         return tuple(dict.fromkeys(joined.get(i, i) for i in ids if joined.get(i, i) != speaker))
 
-    quotes = tuple(replace(q, speaker=joined.get(q.speaker, q.speaker)) for q in quotes)
-    quotes = tuple(replace(q, addressees=moved(q.addressees, q.speaker)) for q in quotes)  # no one speaks to herself
+    quotes = tuple(replace(q, speaker=joined.get(q.speaker, q.speaker),  # and no one speaks to herself
+                           addressees=moved(q.addressees, joined.get(q.speaker, q.speaker))) for q in quotes)
     scenes = tuple(replace(s, characters=moved(s.characters)) for s in scenes)
     return Cast(characters=characters, mentions=mentions), quotes, scenes
 
@@ -59,9 +59,9 @@ def join_called_names(
 def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     """Called character id -> the id of the character who answers to that name."""
     by_id = cast.by_id()
-    voiced = {q.speaker for q in quotes if q.speaker} | {s for q in quotes for s in q.speakers}
+    # (a line given to a name only because the line before called it is the answerer's: no voice of its own)
     speaking = {q.speaker for q in quotes if q.speaker and q.cue != "response"} | {s for q in quotes for s in q.speakers}
-    # (a line given to a name only because the line before called it is the answerer's: not a voice of its own)
+    voiced = speaking | {q.speaker for q in quotes if q.speaker}
     speech = [q for q in quotes if q.kind == "speech"]
     answers: dict[str, Counter] = defaultdict(Counter)
     for index, line in enumerate(speech):

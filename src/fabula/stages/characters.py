@@ -147,10 +147,13 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     nominal_counts, nominal_uses, nominal_votes = find_nominals(parsed, inside)
     taken = {(s, e) for s, e, *_ in epithets}
     sentences: list[tuple[int, int]] = []
+    roles = {k: k.split()[1] for k in nominal_counts if len(k.split()) == 2}  # not "the first policeman"
+    called_so = _called_so(parsed, name_mentions, set(roles.values()))
     for key in nominal_counts:
         titled = _titled_by(key.split()[-1], clusters)
-        if titled is None:
-            titled = _called_so(key, parsed, name_mentions)
+        named = called_so.get(roles.get(key), set())
+        if titled is None and len(named) == 1:
+            titled = next(iter(named))  # "Mr. Eager, the English chaplain"
         if titled is None:
             sentences = sentences or _sentence_spans(parsed)
             titled = _shadowed(key, nominal_uses, nominal_votes[key], name_mentions, genders, sentences)
@@ -773,12 +776,12 @@ def _shadowed(
     return fitting[0] if speaks >= SHADOW_USES else None
 
 
-def _called_so(key: str, parsed: Parsed, name_mentions: list) -> int | None:
-    """The one named character the text says the role noun is: "Mr. Eager, the English chaplain",
-    "the chaplain, Mr. Eager", "Mr. Eager was no commonplace chaplain", "Eugenio's our courier"."""
-    if " with " in key or len(key.split()) != 2:
-        return None  # ("the first policeman" is one of several; "the man with the beard" is described)
-    noun = key.split()[1]
+def _called_so(parsed: Parsed, name_mentions: list, nouns: set[str]) -> dict[str, set[int]]:
+    """Per role noun, the named characters the text says it is: "Mr. Eager, the English chaplain",
+    "the chaplain, Mr. Eager", "Mr. Eager was no commonplace chaplain", "Eugenio's our courier": the
+    role noun names a character when it names one only."""
+    if not nouns:
+        return {}
     starts = [o.start for o, _ in name_mentions]
 
     def named(token, offset: int) -> int | None:
@@ -787,18 +790,17 @@ def _called_so(key: str, parsed: Parsed, name_mentions: list) -> int | None:
             return name_mentions[k][1]
         return None
 
-    found = set()
+    found: dict[str, set[int]] = defaultdict(set)
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
-            if token.lower_ == noun and token.dep_ == "appos":
-                found.add(named(token.head, offset))  # "Mr. Eager, the chaplain"
-            elif token.lower_ == noun and token.dep_ == "attr" and token.head.lemma_ == "be":
+            if token.lower_ in nouns and token.dep_ == "appos":
+                found[token.lower_].add(named(token.head, offset))  # "Mr. Eager, the chaplain"
+            elif token.lower_ in nouns and token.dep_ == "attr" and token.head.lemma_ == "be":
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                found.add(named(subject, offset) if subject is not None else None)  # "Eugenio is our courier"
-            elif token.dep_ == "appos" and token.head.lower_ == noun:
-                found.add(named(token, offset))  # "the chaplain, Mr. Eager"
-    found.discard(None)
-    return found.pop() if len(found) == 1 else None
+                found[token.lower_].add(named(subject, offset) if subject is not None else None)  # "Eugenio is our courier"
+            elif token.dep_ == "appos" and token.head.lower_ in nouns:
+                found[token.head.lower_].add(named(token, offset))  # "the chaplain, Mr. Eager"
+    return {noun: clusters - {None} for noun, clusters in found.items()}
 
 
 def _sentence_spans(parsed: Parsed) -> list[tuple[int, int]]:

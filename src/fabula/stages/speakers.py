@@ -1230,8 +1230,8 @@ def _answered_in_narration(text: _Text, subject, actor: str, sentence, offset: i
     negated = any(c.dep_ == "neg" for c in verb.children)
     if any(_no_answer(c) for c in verb.children) or negated and verb.lower_ in SPEECH_VERBS:
         return True
-    if any(c.dep_ == "acomp" and c.lower_ in SILENCE or c.dep_ == "dobj" and c.lower_ == "nothing"
-           and verb.lower_ in SPEECH_VERBS for c in verb.children):
+    if any((c.dep_ == "acomp" and c.lower_ in SILENCE) or (c.dep_ == "dobj" and c.lower_ == "nothing"
+           and verb.lower_ in SPEECH_VERBS) for c in verb.children):
         return True  # "He was silent.", "she said nothing": no answer, so the one who spoke goes on
     if verb.lower_ in ("made", "makes", "gave", "gives") and any(
             t.lower_ in ("reply", "answer") and verb in (t.head, t.head.head) for t in verb.subtree):
