@@ -1652,3 +1652,15 @@ def test_speakers_a_name_called_in_words_the_line_quotes_calls_no_one_now() -> N
         "may.'\""
     )
     assert _quote(analysis, "You used to come").speaker == _id(analysis, "Mr. Grey")
+
+
+def test_speakers_a_voice_said_is_the_one_whose_voice_it_is() -> None:
+    analysis = _analyse(
+        "Ida waited on the landing while Nora knocked at every door.\n\n"
+        '"Is anyone awake?" said Ida.\n\n'
+        'At last Nora opened her own door, and her voice said: "Come in, quickly."\n\n'
+        "Nell had stayed in the kitchen, and Ben went down to Nell.\n\n"
+        "Nell's voice called up the stairs: \"Supper is cold!\""
+    )
+    assert _quote(analysis, "Come in").speaker == _id(analysis, "Nora")
+    assert _quote(analysis, "Supper is").speaker == _id(analysis, "Nell")

@@ -693,6 +693,10 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         turn.cue = "first-person"
         return True
     character = mention.character if mention else text.character_at(subject, offset)
+    if character is None and subject.lower_ == "voice":  # "Ann's voice came", "her voice said": hers
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        mention = text.covering(offset + owner.idx) if owner is not None else None
+        character = mention.character if mention else None
     if character is None:  # "the obliging Mrs. Pell": a name inside the subject's phrase
         inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
         character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
