@@ -1664,3 +1664,16 @@ def test_speakers_a_voice_said_is_the_one_whose_voice_it_is() -> None:
     )
     assert _quote(analysis, "Come in").speaker == _id(analysis, "Nora")
     assert _quote(analysis, "Supper is").speaker == _id(analysis, "Nell")
+
+
+def test_speakers_one_who_replied_that_something_was_so_adding_speaks_what_she_adds() -> None:
+    analysis = _analyse(
+        "Mr. Grey sat with Ida and Ben in the drawing-room.\n\n"
+        '"Shall we have the columns?" said Ida.\n\n'
+        'Mr. Grey replied that all the columns had been ordered, adding, "And they are very decorative."\n\n'
+        '"I am glad," said Ben.\n\n'
+        'Mrs. Pell came in, and told the girls what an honour they might expect, adding, "Sir Hugh is '
+        'coming to dine."'
+    )
+    assert _quote(analysis, "And they are").speaker == _id(analysis, "Mr. Grey")
+    assert _quote(analysis, "Sir Hugh is").speaker == _id(analysis, "Mrs. Pell")

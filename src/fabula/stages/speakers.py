@@ -645,6 +645,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
         elif head.dep_ == "advcl" and head.lower_.endswith("ing") and not any(
                 c.dep_ in ("mark", "aux") for c in head.children):
             head = head.head  # "Ann staggered across the floor shouting": a participle hung on her act
+            if head.dep_ == "ccomp" and head.head.lower_ in SPEECH_VERBS and head.head.i < head.i:
+                head = head.head  # "Ann replied that all was ready, adding": not the subject of what she replied
         else:
             break
     if subject is None:  # "Ann jumped up;--and, startled, exclaimed": the first clause parsed as its object
