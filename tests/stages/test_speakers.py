@@ -1677,3 +1677,24 @@ def test_speakers_one_who_replied_that_something_was_so_adding_speaks_what_she_a
     )
     assert _quote(analysis, "And they are").speaker == _id(analysis, "Mr. Grey")
     assert _quote(analysis, "Sir Hugh is").speaker == _id(analysis, "Mrs. Pell")
+
+
+@pytest.mark.parametrize("between", [" ", "\n\n"])
+def test_speakers_a_tag_ending_in_a_colon_leads_into_the_line_before_a_pronoun_after_it(between: str) -> None:
+    analysis = _analyse(
+        "Nora stood on the steps with Ida.\n\n"
+        '"I think you underrate that feeling," Nora said slowly. She climbed another step and looked down '
+        "once more. As Nora hesitated, a cab came by and Ida turned and stopped it, saying as she opened "
+        f'the door:{between}"Remember, I want to belong to your society," she added, shutting the door.'
+    )
+    assert _quote(analysis, "Remember").speaker == _id(analysis, "Ida")
+
+
+def test_speakers_a_colon_before_the_line_ties_it_to_the_one_who_called_before_narration_after_it() -> None:
+    analysis = _analyse(
+        '"Mr. Grey, will you put my aunt in the carriage?" said Ida.\n\n'
+        "Mr. Grey bowed. She followed Mrs. Pell into the hall, saw her fitted into a heap of shawls, and "
+        'called from the doorstep: "Mind, the carriage is to be back for me at ten!" Then she returned to '
+        "the drawing-room, where Mr. Grey, on re-entering it, found Nora by the fire."
+    )
+    assert _quote(analysis, "Mind, the carriage").speaker == _id(analysis, "Ida")

@@ -264,8 +264,9 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
                 _check_pronoun(text, turn, before, offset)
     for turn, vocatives in zip(turns, own):
         turn.vocatives = vocatives
-    if turns[0].speaker is None and not turns[0].group:
-        _tag_from_previous_paragraph(text, paragraph, turns[0])
+    led = paragraph > 0 and text.story.paragraphs[paragraph - 1].text.rstrip().endswith(":")
+    if turns[0].speaker is None and not turns[0].group or led and turns[0].cue == "anaphoric":
+        _tag_from_previous_paragraph(text, paragraph, turns[0])  # ("saying as she opened the door:" over "she added")
     _share_within_paragraph(turns)
     for kinds in (("speech", "written"), ("thought",)):  # a thought is the paragraph speaker's first
         for turn, (before, after) in zip(turns, sides):
@@ -289,7 +290,8 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
     """The tag of one quote, from the narration before it (``lead``) and after it (``zone``): a tag
     close to the quote first, then one farther off, then a speech noun (``was Ida's reply``). A zone
     that opens the next quote (``Ben replied, "..."``) is that quote's tag before it is this one's."""
-    aside = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(") or opens_next
+    aside = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(") or opens_next or (
+        bool(lead) and lead[-1].text == ":")  # "saying as she opened the door:" leads into the line
     if aside and _tag(text, turn, lead, offset, before=True):  # a clause of its own after the quote
         return True  # ('"Over!" and they all asked'): the tag before it comes first
     open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
