@@ -1698,3 +1698,13 @@ def test_speakers_a_colon_before_the_line_ties_it_to_the_one_who_called_before_n
         "the drawing-room, where Mr. Grey, on re-entering it, found Nora by the fire."
     )
     assert _quote(analysis, "Mind, the carriage").speaker == _id(analysis, "Ida")
+
+
+def test_speakers_a_second_verb_after_an_aside_shares_the_first_ones_subject() -> None:
+    analysis = _analyse(
+        "Ida sat by the fire with Nora, waiting.\n\n"
+        "\"I'll ring up his home and ask whether he's back.\" Nora crossed to the telephone and, after a "
+        "series of brief remarks, announced:\n\n"
+        "\"No. His sister says he hasn't come back yet.\""
+    )
+    assert _quote(analysis, "No. His sister").speaker == _id(analysis, "Nora")

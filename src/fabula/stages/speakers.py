@@ -644,9 +644,10 @@ def _parsed_subject(text: _Text, verb, offset: int):
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in head.children):
             head = head.head  # "took up the subject again, to say"
-        elif head.dep_ == "advcl" and head.lower_.endswith("ing") and not any(
+        elif head.dep_ == "advcl" and (head.lower_.endswith("ing") or head.tag_ == "VBD") and not any(
                 c.dep_ in ("mark", "aux") for c in head.children):
-            head = head.head  # "Ann staggered across the floor shouting": a participle hung on her act
+            head = head.head  # "Ann staggered across the floor shouting": a participle hung on her act,
+            # or a second verb read as one ("Ann crossed to the door and, after a pause, announced")
             if head.dep_ == "ccomp" and head.head.lower_ in SPEECH_VERBS and head.head.i < head.i:
                 head = head.head  # "Ann replied that all was ready, adding": not the subject of what she replied
         else:
