@@ -1342,3 +1342,13 @@ def test_characters_a_name_the_tagger_reads_as_a_plural_noun_where_it_acts_is_st
     )
     _, cast = _cast(text)
     assert _called(cast, "Piers")
+
+
+def test_characters_a_pronoun_set_off_by_commas_is_no_name() -> None:
+    text = (
+        "Hester stood in the doorway, watching Rosaline pour the tea. Hester was late, and she knew it.\n\n"
+        "Rosaline set the pot down. 'I wasn't giving you any look, Hes. I was pouring the tea.'"
+    )
+    _, cast = _cast(text)  # (the tokenizer cuts "Hes." into "He" and "s.", as it would "he's")
+    assert not _called(cast, "He")
+    assert _called(cast, "Hester") and _called(cast, "Rosaline")

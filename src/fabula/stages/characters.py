@@ -361,7 +361,7 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool, common_words: Co
         return True
     if common_words is not None and _misread_name(token, common_words):
         return True
-    return _vocative_shape(doc, j)
+    return token.pos_ != "PRON" and _vocative_shape(doc, j)  # not the "He" the tokenizer cuts from "Hes."
 
 
 def _misread_name(token, common_words: Counter) -> bool:
