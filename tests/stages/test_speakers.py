@@ -10,7 +10,8 @@ from spacy.vocab import Vocab
 
 import fabula
 from fabula.model import Analysis, Mention, Quote
-from fabula.stages.speakers import _break_between, _family_member, _participle_subject
+from fabula.nlp import load_pipeline
+from fabula.stages.speakers import _break_between, _family_member, _participle_subject, _unsaid
 
 
 def _analyse(text: str) -> Analysis:
@@ -1708,3 +1709,37 @@ def test_speakers_a_second_verb_after_an_aside_shares_the_first_ones_subject() -
         "\"No. His sister says he hasn't come back yet.\""
     )
     assert _quote(analysis, "No. His sister").speaker == _id(analysis, "Nora")
+
+
+
+def test_speakers_speech_that_has_not_happened_tags_no_line() -> None:
+    analysis = _analyse(
+        "Marcus rang me at two in the morning, as he always does.\n\n"
+        '"Did you send the stems?" said Marcus.\n\n'
+        '"Not yet. Tomorrow."\n\n'
+        "\"Today, Sam. It's already tomorrow.\"\n\n"
+        '"Fine. Today." I hang up before he can say anything else.'
+    )
+    narrator = next(c.id for c in analysis.cast.characters if c.narrator)
+    assert _quote(analysis, "Fine. Today.").speaker == narrator
+
+
+def test_speakers_one_who_answers_without_saying_anything_except_says_that() -> None:
+    analysis = _analyse(
+        "Ben lay back in his chair while Ida stood over him with her hat in her hand.\n\n"
+        '"I shall look in again some time," Ida remarked, upon which Ben held up his hand, without '
+        'saying anything except "If you like."'
+    )
+    assert _quote(analysis, "If you like").speaker == _id(analysis, "Ben")
+
+
+@pytest.mark.parametrize("sentence, verb, unsaid", [
+    ("Ben bent down to the grass without replying.", "replying", True),
+    ("Ben held up his hand without saying anything except that.", "saying", False),
+    ("Unless she asks, I shall say nothing.", "asks", True),
+    ("I hang up before he can say anything else.", "say", True),
+    ("Ida paused before she said it.", "said", False),
+])
+def test_speakers_unsaid_speech(sentence: str, verb: str, unsaid: bool) -> None:
+    doc = load_pipeline()(sentence)
+    assert _unsaid(next(t for t in doc if t.text == verb)) is unsaid

@@ -17,6 +17,10 @@ from fabula.stages._relatives import KIN_TITLE, PARENT_WORDS, kin_of
 from fabula.stages._verbs import ONSET_VERBS, SPEECH_VERBS, THOUGHT_VERBS, TOLD_ACTS, phrasal_particle
 
 SUBJECTS = ("nsubj", "nsubjpass")
+UNSAID_MARKS = frozenset({"unless", "lest", "if"})
+"""Marks of a clause whose speech has not happened: ``unless she asks``."""
+UNSAID_MODALS = frozenset({"can", "could"})
+"""With ``before`` or ``until``, speech that has not happened yet: ``before he can say more``."""
 CLIMB = ("conj", "xcomp")
 """Links from a verb to the one whose subject it shares."""
 POSSESSIVE = ("'s", "’s")
@@ -353,6 +357,8 @@ def _tag(
             continue  # "her conscience told her that she was wrong": speech told, not this quote's tag
         if speech and any(c.dep_ == "neg" and not text.in_quote(offset + c.idx) for c in token.children):
             continue  # "The cat did not answer, so Ann went on": the one who does not speak
+        if speech and _unsaid(token):
+            continue  # "I hang up before he can say anything else", "left without saying a word"
         if speech and _leads_into_act(text, token, offset, thought=turn.quote.kind == "thought"):
             continue  # "Ben began to think he had been wrong": he thinks, he does not speak
         subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
@@ -374,6 +380,16 @@ def _subordinate(verb) -> bool:
     if verb.dep_ == "relcl":
         return not any(c.dep_ in SUBJECTS and c.lower_ in ("who", "that", "which") for c in verb.children)
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
+
+
+def _unsaid(verb) -> bool:
+    """A speech verb for what has not been said: ``before he can say more``, ``unless she asks``,
+    ``bent down without replying`` (but ``without saying anything except "If you like"``)."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    modal = any(c.dep_ == "aux" and c.lower_ in UNSAID_MODALS for c in verb.children)
+    return bool(marks & UNSAID_MARKS) or modal and bool(marks & {"before", "until", "till"}) or (
+        verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+        and not any(t.lower_ in ("except", "but", "save") for t in verb.subtree))
 
 
 def _leads_into_act(text: _Text, verb, offset: int, thought: bool) -> bool:
