@@ -140,6 +140,21 @@ def test_quotes_em_dash_dialogue() -> None:
     ]
 
 
+def test_quotes_em_dash_dialogue_with_tags_no_dash_sets_off() -> None:
+    text = (
+        "He held the bowl aloft and intoned: —Introibo ad altare Dei.\n\n"
+        "—Back to barracks! he said sternly. Slow music, please.\n\n"
+        "—Tell me, Grey, Ida said quietly.\n\n"
+        "—Well, John asked me to come, you see.\n\n"
+        "—Yes, she said, pointing at the door, he did.\n\n"
+        "—The mockery of it, said Ben Grey, is the whole of it."
+    )
+    assert [q.text for q in _quotes(text)] == [
+        "Introibo ad altare Dei.", "Back to barracks!", "Slow music, please.", "Tell me, Grey,",
+        "Well, John asked me to come, you see.", "Yes,", "he did.", "The mockery of it,", "is the whole of it.",
+    ]
+
+
 def test_quotes_em_dash_in_english_prose_is_not_a_quote() -> None:
     text = (
         "— and then she left.\n\nShe waited — for hours — by the door.\n\n"

@@ -1743,3 +1743,17 @@ def test_speakers_one_who_answers_without_saying_anything_except_says_that() -> 
 def test_speakers_unsaid_speech(sentence: str, verb: str, unsaid: bool) -> None:
     doc = load_pipeline()(sentence)
     assert _unsaid(next(t for t in doc if t.text == verb)) is unsaid
+
+
+def test_speakers_dash_dialogue_whose_tags_no_dash_sets_off() -> None:
+    analysis = _analyse(
+        "Ben Grey came from the stairhead, bearing a bowl of lather. Ida leaned on the parapet, and she "
+        "watched him.\n\n"
+        "—Back to barracks! he said sternly.\n\n"
+        "—Tell me, Grey, Ida said quietly.\n\n"
+        "—Yes, my love?\n\n"
+        "Ida turned away.\n\n"
+        "—The mockery of it! Ben Grey said."
+    )
+    ben, ida = _id(analysis, "Ben Grey"), _id(analysis, "Ida")
+    assert [_quote(analysis, o).speaker for o in ("Back to", "Tell me", "Yes, my", "The mockery")] == [ben, ida, ben, ben]

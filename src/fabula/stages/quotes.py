@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fabula.model import Quote, Story
 from fabula.nlp import Parsed
 from fabula.stages._thoughts import Found, find_thoughts
+from fabula.stages._verbs import SPEECH_VERBS
 
 _DOUBLE, _SINGLE, _ANGLE = "double", "single", "angle"
 _FAMILY = {
@@ -44,6 +45,23 @@ _DASH = re.compile(r"[—―–]|--")
 _RESUME = re.compile(r"[\s.,;:]*")
 _WORD = re.compile(r"[^\W\d_]*")
 _NEXT_WORD = re.compile(r"\s*(\w)")
+
+_TAG_VERBS = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith(("ed", "s")) or v in (
+    "said", "told", "spoke", "began", "cried", "replied", "quoth", "spat", "snapped", "sang", "thought")),
+    key=len, reverse=True))
+_SPEAKER = r"(?:he|she|they|I|we|it|(?:the|his|her|my)\s+\w+(?:\s+\w+)?|(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)"
+_TAG_CORE = rf"\s+(?:{_SPEAKER}\s+(?:{_TAG_VERBS})|(?:{_TAG_VERBS})\s+{_SPEAKER})\b"
+_TAG_GOES_ON = r"\s*(?:[.,;:!?…]|\w+ly\b|(?:to|in|with|at|again|then|aloud|him|her|his|them|their)\b)"
+_UNDASHED_TAG = re.compile(
+    rf"(?:(?<=[!?…])|(?<=,)(?={_TAG_CORE}{_TAG_GOES_ON})){_TAG_CORE}[^.;:!?…,]*"
+    r"(?:,\s*(?:\w+ing|and|as|with|while|when|then|his|her|their)\b[^.;:!?…,]*)*[.,;:!?…]*"
+)
+"""A tag set off by no dash inside dash-opened speech, up to its sentence end: ``— Back to barracks!
+he said sternly. Slow music, please.`` After a comma, only a tag that ends or goes on with an adverb
+or a phrase (``, he said to Ann.``), not ``— Well, John asked me to come.`` The tag ends at a comma
+unless what follows goes on telling (``, pointing at the door``): ``— Yes, she said, he did.``"""
+_COLON_DASH = re.compile(r":\s*(?:[—―–]|--)[ \t\u00a0]*(?=[\w¿¡…])")
+"""A dash after a colon inside narration opens speech: ``He intoned: —Introibo ad altare Dei.``"""
 
 _THOUGHT_AFTER = re.compile(
     r"^[\s,;:—–-]*(?:(?:thought|wondered|mused|reflected)\b"
@@ -126,7 +144,7 @@ def _detect_style(story: Story) -> _Style:
 
 def _paragraph_quotes(text: str, lo: int, hi: int, index: int, style: _Style) -> list[Found]:
     """The quotes of one paragraph, hosts first then what is embedded in them."""
-    dash = style.dash and _DASH_OPENER.match(text, lo, hi)
+    dash = style.dash and (_DASH_OPENER.match(text, lo, hi) or _COLON_DASH.search(text, lo, hi))
     if dash:
         hosts = [(s, e, _DOUBLE) for s, e in _dash_speech(text, dash.end(), hi)]
     else:
@@ -242,7 +260,17 @@ def _dash_speech(text: str, start: int, hi: int) -> list[tuple[int, int]]:
             start, speaking = _RESUME.match(text, match.end(), hi).end(), True
     if speaking and start < hi:
         spans.append((start, hi))
+    spans = [part for s, e in spans for part in _without_undashed_tags(text, s, e)]
     return [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
+
+
+def _without_undashed_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A dash-opened speech span cut around the tags no dash sets off (``he said sternly.``)."""
+    parts = []
+    for tag in _UNDASHED_TAG.finditer(text, start, end):
+        parts.append((start, tag.start()))
+        start = tag.end()
+    return parts + [(start, end)]
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
