@@ -239,6 +239,16 @@ def test_characters_an_epithet_acting_on_her_is_not_she(act: str, who: str) -> N
     assert _character_at(cast, text.index("The blonde")) == _one(cast, who).id
 
 
+def test_characters_a_calling_with_a_telling_adjective_is_an_epithet() -> None:
+    text = (
+        "Nell found Kate in the break room at three in the morning.\n\n"
+        '"I\'ve got four hours left," Kate said.\n\n'
+        '"I\'ll cover." The younger nurse shrugged when Kate finally looked at her.'
+    )
+    _, cast = _cast(text)
+    assert _character_at(cast, text.index("The younger nurse")) == _one(cast, "Nell").id
+
+
 def test_characters_the_former_and_the_latter_are_the_first_and_second_of_the_two_named_before() -> None:
     text = (
         "When Nell and Ida were alone, the former, who had been cautious all evening, spoke first. The "

@@ -1757,3 +1757,16 @@ def test_speakers_dash_dialogue_whose_tags_no_dash_sets_off() -> None:
     )
     ben, ida = _id(analysis, "Ben Grey"), _id(analysis, "Ida")
     assert [_quote(analysis, o).speaker for o in ("Back to", "Tell me", "Yes, my", "The mockery")] == [ben, ida, ben, ben]
+
+
+def test_speakers_a_beat_by_a_calling_with_a_telling_adjective_is_hers() -> None:
+    analysis = _analyse(
+        "Nell found Kate in the break room at three in the morning.\n\n"
+        '"It ate my dollar," Kate said.\n\n'
+        '"Eat something," Nell said. "Then go home."\n\n'
+        '"I\'ve got four hours left."\n\n'
+        '"I\'ll cover." The younger nurse shrugged when Kate finally looked at her. "You\'d do it for me."\n\n'
+        'Kate laughed, a small broken sound. "I would, wouldn\'t I."'
+    )
+    nell, kate = _id(analysis, "Nell"), _id(analysis, "Kate")
+    assert [_quote(analysis, o).speaker for o in ("I've got", "I'll cover", "You'd do")] == [kate, nell, nell]

@@ -26,6 +26,12 @@ GENERIC_HEADS: dict[str, str | None] = {
 }
 """Heads that point at someone only with a telling adjective (the other woman, the older man)."""
 
+ROLE_HEADS = frozenset({
+    "nurse", "doctor", "detective", "officer", "soldier", "agent", "teacher", "student", "captain", "hunter",
+    "vampire", "slayer", "guard", "knight", "servant", "maid", "butler", "nun", "priest", "pilot", "sailor",
+})
+"""Heads that name a calling, which point at someone with a telling adjective too (the younger nurse)."""
+
 LASTING_ADJECTIVES = frozenset("old young little elderly".split())
 """Adjectives a story keeps for one person throughout: every "the old lady" is the same one."""
 
@@ -101,7 +107,7 @@ def _epithet_phrase(doc, i: int) -> tuple[str, int] | None:
         if word in STABLE_HEADS:
             extends = j + 1 < len(doc) and doc[j + 1].lower_ in GENERIC_HEADS
             return word, j + 2 if extends else j + 1
-        if word in GENERIC_HEADS:
+        if word in GENERIC_HEADS or word in ROLE_HEADS:
             if any(a in TELLING_ADJECTIVES for a in adjectives):
                 return word, j + 1
             return None
