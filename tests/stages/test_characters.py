@@ -249,6 +249,21 @@ def test_characters_a_calling_with_a_telling_adjective_is_an_epithet() -> None:
     assert _character_at(cast, text.index("The younger nurse")) == _one(cast, "Nell").id
 
 
+@pytest.mark.parametrize(("act", "who"), [
+    ("The younger man finally turned his chair around.", "Theo"),  # not Grey: "he" would have done for him
+    ("He finally turned his chair around.", "Grey"),  # (the pronoun, for contrast, is the one just named)
+])
+def test_characters_a_relative_epithet_marks_a_change_of_person(act: str, who: str) -> None:
+    text = (
+        "Theo was still at his desk when Grey came back for his keys.\n\n"
+        '"The build broke," Theo said.\n\n'
+        '"The build always breaks." Grey leaned against the partition. "Go home."\n\n'
+        f"{act}"
+    )
+    _, cast = _cast(text)
+    assert _character_at(cast, text.index(act)) == _one(cast, who).id
+
+
 def test_characters_the_former_and_the_latter_are_the_first_and_second_of_the_two_named_before() -> None:
     text = (
         "When Nell and Ida were alone, the former, who had been cautious all evening, spoke first. The "

@@ -39,6 +39,8 @@ TELLING_ADJECTIVES = frozenset(
     "other older younger taller shorter small smaller bigger elder sobbing crying weeping frail injured "
     "blonde blond brunette red-haired dark-haired fair-haired".split()
 ) | LASTING_ADJECTIVES
+RELATIVE_ADJECTIVES = frozenset({"older", "younger", "taller", "shorter", "smaller", "bigger", "elder"})
+"""Adjectives that set one person against another present: "the younger man" is rarely the one just named."""
 OBJECT_PRONOUNS = {"her": "f", "him": "m"}
 """Pronouns an epithet's verb acts on: "the blonde pulled her close" is not the "her"."""
 NEWCOMER_MENTIONS = 40
@@ -83,12 +85,17 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
             span = doc[token.i : end]
             sentence = {i for s, i, dd, t in named if dd == d and span.sent.start <= t < span.sent.end}
             wanted = GENERIC_HEADS.get(head)
-            skip = 1 if "other" in span.text.lower().split() else 0  # "the other woman": not the last one named
+            words = span.text.lower().split()
+            skip = 1 if "other" in words else 0  # "the other woman": not the last one named
+            relative = not skip and any(w in RELATIVE_ADJECTIVES for w in words)
             lasting = [t.lower_ for t in span if t.lower_ in LASTING_ADJECTIVES]
             acted_on = None if lasting else _acted_on(doc[end - 1])  # ("the old lady" is settled by the story)
             if not skip and acted_on and wanted in (None, acted_on):
                 skip, wanted = 1, acted_on  # "the redhead sat down beside her": not she, the one last named
             target = _most_recent(named, starts, offset + token.idx, sentence, wanted, genders, on_page, skip)
+            if relative and not acted_on:  # "Grey leaned back. The younger man turned": had it been Grey, "he"
+                target = _most_recent(named, starts, offset + token.idx, sentence, wanted, genders, on_page,
+                                      1) or target  # would have done; the epithet marks a change of person
             if target is None and wanted and not skip:
                 target = _named_next(named, starts, offset + token.idx, wanted, genders, on_page, first_named)
             if target is not None:
