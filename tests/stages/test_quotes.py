@@ -155,6 +155,31 @@ def test_quotes_em_dash_dialogue_with_tags_no_dash_sets_off() -> None:
     ]
 
 
+def test_quotes_lines_of_a_text_exchange_are_written_messages() -> None:
+    text = (
+        "Nell stared at her phone before she typed anything.\n\n"
+        "**Nell:** are you awake\n\n"
+        "Kate: it's 3am\n\n"
+        "**Nell:** that's not a \"no\"\n\n"
+        "**Kate:** go to sleep nell\n\n"
+        "Note: the timestamps are made up."
+    )
+    assert _pairs(_quotes(text)) == [
+        ("are you awake", "written"), ("it's 3am", "written"), ('that\'s not a "no"', "written"),
+        ("go to sleep nell", "written"),
+    ]
+
+
+def test_quotes_a_label_and_colon_here_and_there_is_no_text_exchange() -> None:
+    text = (
+        "Summary: Nell comes home.\n\n"
+        "Warning: angst.\n\n"
+        "Nell: that was the name on the door.\n\n"
+        '"Hello," said Kate.'
+    )
+    assert _pairs(_quotes(text)) == [("Hello,", "speech")]
+
+
 def test_quotes_em_dash_in_english_prose_is_not_a_quote() -> None:
     text = (
         "— and then she left.\n\nShe waited — for hours — by the door.\n\n"

@@ -1770,3 +1770,17 @@ def test_speakers_a_beat_by_a_calling_with_a_telling_adjective_is_hers() -> None
     )
     nell, kate = _id(analysis, "Nell"), _id(analysis, "Kate")
     assert [_quote(analysis, o).speaker for o in ("I've got", "I'll cover", "You'd do")] == [kate, nell, nell]
+
+
+def test_speakers_a_text_message_is_its_senders() -> None:
+    analysis = _analyse(
+        "Nell stared at her phone for a full minute before she typed anything to Kate.\n\n"
+        "**Nell:** are you awake\n\n"
+        "**Kate:** it's 3am\n\n"
+        "**Nell:** i'm sorry about tonight\n\n"
+        "**Kate:** ok\n\n"
+        "**Kate:** go to sleep nell"
+    )
+    nell, kate = _id(analysis, "Nell"), _id(analysis, "Kate")
+    assert [q.speaker for q in analysis.quotes] == [nell, kate, nell, kate, kate]
+    assert analysis.quotes[0].addressees == (kate,)

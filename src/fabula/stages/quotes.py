@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from fabula.model import Quote, Story
@@ -63,6 +64,20 @@ unless what follows goes on telling (``, pointing at the door``): ``— Yes, she
 _COLON_DASH = re.compile(r":\s*(?:[—―–]|--)[ \t\u00a0]*(?=[\w¿¡…])")
 """A dash after a colon inside narration opens speech: ``He intoned: —Introibo ad altare Dei.``"""
 
+_CHAT_LINE = re.compile(
+    r"[ \t]*(?:[*_]{1,2})?(?P<label>@?[\w][\w.'’-]*(?: [\w][\w.'’-]*){0,2})(?:[*_]{1,2})?[ \t]*:"
+    r"(?:[*_]{1,2})?[ \t]+(?P<message>\S.*?)[ \t]*"
+)
+"""One line of a text or chat exchange: a sender's name, a colon, the message."""
+_NOT_SENDERS = frozenset({
+    "title", "author", "rating", "summary", "note", "notes", "a/n", "an", "warning", "warnings", "disclaimer",
+    "pairing", "pairings", "fandom", "fandoms", "chapter", "words", "tags", "category", "categories",
+    "characters", "status", "genre", "date", "time", "location", "place", "subject", "from", "to", "re", "ps",
+    "p.s", "edit", "update", "beta", "prompt", "spoilers", "timeline", "setting", "length", "published",
+})
+"""Labels of header fields and notes, not senders."""
+MIN_CHAT_LINES = 3
+
 _THOUGHT_AFTER = re.compile(
     r"^[\s,;:—–-]*(?:(?:thought|wondered|mused|reflected)\b"
     r"|(?:[A-Z][\w'’.]*|he|she|they|I|we)(?:\s+[A-Z][\w'’]*)?\s+"
@@ -109,8 +124,12 @@ class _Mark:
 def find_quotes(story: Story, parsed: Parsed) -> tuple[Quote, ...]:
     """Every quote of the story, in text order, with its kind; speakers come later."""
     style = _detect_style(story)
+    messages = _chat_messages(story)
     found: list[Found] = []
     for index, paragraph in enumerate(story.paragraphs):
+        if index in messages:  # "**Nell:** are you awake": a text message, its sender named before it
+            found.append(Found(*messages[index], "written", index))
+            continue
         found.extend(_paragraph_quotes(story.text, paragraph.start, paragraph.end, index, style))
     found.extend(find_thoughts(story, parsed, [f for f in found if f.kind != "embedded"]))
     found.sort(key=lambda f: (f.start, -f.end))
@@ -119,6 +138,23 @@ def find_quotes(story: Story, parsed: Parsed) -> tuple[Quote, ...]:
               paragraph=f.paragraph)
         for n, f in enumerate(found, 1)
     )
+
+
+def _chat_messages(story: Story) -> dict[int, tuple[int, int]]:
+    """Paragraph index -> the span of the message, for the lines of a text or chat exchange
+    (``**Nell:** are you awake``, ``Kate: it's 3am``): a story with at least ``MIN_CHAT_LINES`` such
+    lines, under at least two labels that each come back, and no label that names a header field."""
+    lines = {}
+    for index, paragraph in enumerate(story.paragraphs):
+        match = _CHAT_LINE.fullmatch(paragraph.text)
+        if match and match.group("label").strip().lower() not in _NOT_SENDERS:
+            lines[index] = (match.group("label").strip(), paragraph.start + match.start("message"),
+                            paragraph.start + match.end("message"))
+    labels = Counter(label for label, _, _ in lines.values())
+    senders = {label for label, n in labels.items() if n >= 2}
+    if len(lines) < MIN_CHAT_LINES or len(senders) < 2:
+        return {}
+    return {index: (start, end) for index, (label, start, end) in lines.items() if label in senders}
 
 
 def _detect_style(story: Story) -> _Style:

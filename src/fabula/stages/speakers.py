@@ -294,6 +294,8 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
     """The tag of one quote, from the narration before it (``lead``) and after it (``zone``): a tag
     close to the quote first, then one farther off, then a speech noun (``was Ida's reply``). A zone
     that opens the next quote (``Ben replied, "..."``) is that quote's tag before it is this one's."""
+    if _labelled(text, turn, lead, offset):
+        return True
     aside = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(") or opens_next or (
         bool(lead) and lead[-1].text == ":")  # "saying as she opened the door:" leads into the line
     if aside and _tag(text, turn, lead, offset, before=True):  # a clause of its own after the quote
@@ -310,6 +312,19 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
         or _tag(text, turn, lead, offset, before=True)
         or _tag(text, turn, zone, offset, open_ended=open_ended)
     )
+
+
+def _labelled(text: _Text, turn: _Turn, lead: list, offset: int) -> bool:
+    """``**Nell:** are you awake``: a message whose paragraph opens with its sender's name and a colon."""
+    opening = text.story.paragraphs[turn.quote.paragraph].start
+    label = text.story.text[opening:turn.quote.start]
+    if turn.quote.kind != "written" or label.count(":") != 1 or not label.rstrip(" \t*_").endswith(":"):
+        return False
+    mentions = {m.character for m in _mentions_between(text, opening, turn.quote.start) if m.kind == "name"}
+    if len(mentions) != 1:
+        return False
+    turn.speaker, turn.cue = mentions.pop(), "explicit"
+    return True
 
 
 def _tag_from_previous_paragraph(text: _Text, paragraph: int, first: _Turn) -> None:
