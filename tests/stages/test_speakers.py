@@ -1784,3 +1784,15 @@ def test_speakers_a_text_message_is_its_senders() -> None:
     nell, kate = _id(analysis, "Nell"), _id(analysis, "Kate")
     assert [q.speaker for q in analysis.quotes] == [nell, kate, nell, kate, kate]
     assert analysis.quotes[0].addressees == (kate,)
+
+
+def test_speakers_after_a_pause_no_one_fills_the_one_on_the_phone_goes_on() -> None:
+    analysis = _analyse(
+        "Nell was halfway through her sandwich when Kate's phone buzzed. Kate sighed and answered it.\n\n"
+        '"Hi, Mom," Kate said.\n\n'
+        "Nell raised an eyebrow. Kate rolled her eyes at her.\n\n"
+        '"No, I\'m at lunch. With Nell."\n\n'
+        "Another pause, longer this time.\n\n"
+        '"I know. I know, Mom. I said I\'d call him."'
+    )
+    assert _quote(analysis, "I know. I know").speaker == _id(analysis, "Kate")

@@ -1242,9 +1242,11 @@ def _no_answer(token) -> bool:
 
 
 def _unanswered(text: _Text, paragraph: int) -> bool:
-    """A short narration paragraph saying no answer came: ``No answer.``, ``There was no reply.``"""
-    doc = text.parsed.docs[paragraph]
-    return len(doc) <= REPLY_TOKENS and any(_no_answer(t) for t in doc)
+    """A short narration paragraph saying no answer came: ``No answer.``, ``There was no reply.``; or a
+    pause no one in it fills (``Another pause, longer this time.``: the voice on the phone talks)."""
+    doc, offset = text.parsed.docs[paragraph], text.parsed.offsets[paragraph]
+    paused = any(t.lower_ in ("pause", "silence") for t in doc) and not any(text.covering(offset + t.idx) for t in doc)
+    return len(doc) <= REPLY_TOKENS and (paused or any(_no_answer(t) for t in doc))
 
 
 def _said_by(text: _Text, verb, offset: int, deps: tuple[str, ...] = SUBJECTS) -> str | None:
