@@ -1796,3 +1796,19 @@ def test_speakers_after_a_pause_no_one_fills_the_one_on_the_phone_goes_on() -> N
         '"I know. I know, Mom. I said I\'d call him."'
     )
     assert _quote(analysis, "I know. I know").speaker == _id(analysis, "Kate")
+
+
+@pytest.mark.parametrize("ringing", [
+    "Nell was halfway through her sandwich when Kate's phone buzzed on the table.",
+    "Nell was reading when the phone rang. Kate picked up the phone.",
+    "The phone rang. Nell handed Kate the phone.",
+])
+def test_speakers_the_one_whose_phone_rings_speaks_first(ringing: str) -> None:
+    analysis = _analyse(
+        "Nell and Kate sat at the kitchen table, and Nell talked about the weather.\n\n"
+        f"{ringing}\n\n"
+        '"Hi, Mom."\n\n'
+        "Nell raised an eyebrow. Kate rolled her eyes.\n\n"
+        '"Was that your mother?" Nell asked later.'
+    )
+    assert _quote(analysis, "Hi, Mom").speaker == _id(analysis, "Kate")

@@ -21,6 +21,13 @@ UNSAID_MARKS = frozenset({"unless", "lest", "if"})
 """Marks of a clause whose speech has not happened: ``unless she asks``."""
 UNSAID_MODALS = frozenset({"can", "could"})
 """With ``before`` or ``until``, speech that has not happened yet: ``before he can say more``."""
+PHONE_WORDS = frozenset({"phone", "cellphone", "telephone", "mobile", "receiver", "cell"})
+"""What rings: whose it is, or who picks it up, speaks first."""
+PICKING_UP = frozenset(
+    {"picked", "picks", "answered", "answers", "grabbed", "grabs", "took", "takes", "lifted", "lifts", "snatched",
+     "held", "holds", "raised", "pressed", "put", "puts"}
+)
+"""What one does with a phone one answers: ``Kate picked up the phone``."""
 CLIMB = ("conj", "xcomp")
 """Links from a verb to the one whose subject it shares."""
 POSSESSIVE = ("'s", "’s")
@@ -1322,6 +1329,10 @@ def _implicit(
         if named and named[0] not in on_stage:  # the voice on the phone, named by the reply
             turn.speaker, turn.cue = named[0], "response"
             return
+    answerer = _phone_answerer(text, turn) if not recent else None
+    if answerer is not None and answerer not in turn.vocatives and fits(answerer):
+        turn.speaker, turn.cue = answerer, "beat"  # "Kate's phone buzzed." "Hi, Mom."
+        return
     present = _participants(text, turn, recent)
     if turn.relation:
         word, gender = turn.relation
@@ -1386,6 +1397,32 @@ def _acted_lately(text: _Text, character: str, paragraph: int, back: int = 3) ->
             if mention is not None and mention.character == character:
                 return True
     return False
+
+
+def _phone_answerer(text: _Text, turn: _Turn) -> str | None:
+    """Whose phone rang, or who picked it up, in the narration just before a first line: the one who
+    speaks first (``Kate's phone buzzed on the table. Kate glanced at the screen.`` "Hi, Mom.")."""
+    paragraph = turn.quote.paragraph
+    before = [t for t in text.narration(paragraph) if text.parsed.offsets[paragraph] + t.idx < turn.quote.start]
+    if not before and paragraph > 0 and paragraph - 1 not in text.quoted:
+        paragraph -= 1
+        before = text.narration(paragraph)
+    offset = text.parsed.offsets[paragraph]
+    for token in reversed(before):
+        if token.lower_ not in PHONE_WORDS:
+            continue
+        holders = [c for c in token.children if c.dep_ == "poss"]  # "Kate's phone buzzed"
+        if not holders and token.dep_ == "dobj":
+            verb = token.head
+            holders = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != token.i] + [
+                o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+                if o.dep_ == "pobj"]  # "Ann handed Ben the phone", "handed the phone to Ben": Ben
+            if not holders and verb.lower_ in PICKING_UP:
+                holders = [c for c in verb.children if c.dep_ in SUBJECTS]  # "Kate picked up the phone"
+        mention = next((m for m in (text.covering(offset + h.idx) for h in holders) if m is not None), None)
+        if mention is not None:
+            return mention.character
+    return None
 
 
 def _participants(text: _Text, turn: _Turn, recent: list[str]) -> list[str]:
