@@ -229,6 +229,24 @@ def test_quotes_italic_inner_voice_is_a_thought() -> None:
     ]
 
 
+def test_quotes_italic_lines_in_sign_language_are_speech() -> None:
+    text = (
+        "Nell waved until Kate looked up from her book.\n\n"
+        "Are you hungry? Nell signed.\n\n"
+        "Kate shook her head. Later, she signed back. I want to finish this chapter.\n\n"
+        "You said that an hour ago.\n\n"
+        "Kate grinned and turned the page. Still true.\n\n"
+        "Nell rolled her eyes. I'm ordering pizza, she thought. She'll eat it anyway."
+    )
+    italics = ("Are you hungry?", "Later,", "I want to finish this chapter.", "You said that an hour ago.",
+               "Still true.", "I'm ordering pizza,", "She'll eat it anyway.")
+    assert _pairs(_quotes(text, italics)) == [
+        ("Are you hungry?", "speech"), ("Later,", "speech"), ("I want to finish this chapter.", "speech"),
+        ("You said that an hour ago.", "speech"), ("Still true.", "speech"),
+        ("I'm ordering pizza,", "thought"), ("She'll eat it anyway.", "thought"),
+    ]
+
+
 def test_quotes_italic_titles_and_stressed_words_are_not_thoughts() -> None:
     text = "She read The Lord Of The Rings twice. She had never seen it. The Rabbit took a watch out."
     italics = ("The Lord Of The Rings", "never", "took a watch")

@@ -1812,3 +1812,17 @@ def test_speakers_the_one_whose_phone_rings_speaks_first(ringing: str) -> None:
         '"Was that your mother?" Nell asked later.'
     )
     assert _quote(analysis, "Hi, Mom").speaker == _id(analysis, "Kate")
+
+
+def test_speakers_lines_in_sign_language_alternate_like_speech() -> None:
+    analysis = fabula.analyse(
+        "Nell waved until Kate looked up from her book.\n\n"
+        "*Are you hungry?* Nell signed.\n\n"
+        "Kate shook her head. *Later,* she signed back. *I want to finish this chapter.*\n\n"
+        "*You said that an hour ago.*\n\n"
+        "Kate grinned and turned the page. *Still true.*",
+        format="markdown",
+    )
+    nell, kate = _id(analysis, "Nell"), _id(analysis, "Kate")
+    assert [(q.kind, q.speaker) for q in analysis.quotes] == [
+        ("speech", nell), ("speech", kate), ("speech", kate), ("speech", nell), ("speech", kate)]

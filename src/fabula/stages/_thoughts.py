@@ -7,6 +7,9 @@ breaks from third-person past narration: first person or present tense
 fit."), or anything exclamatory that a thought verb then claims ("Well how lame
 was that! She chastised herself."). Precision comes first: a story told in the
 first person or the present tense gets no unmarked thoughts at all.
+
+Italics also carry sign language in fan fiction ("*Later,* she signed back"): an italic
+run a signing verb tags is speech, and so are the untagged italic sentences near it.
 """
 
 from __future__ import annotations
@@ -44,6 +47,13 @@ _INLINE_TAG = re.compile(
 """A thought tag ending a sentence: "Maybe it was too late, she wondered."."""
 _INLINE_GAP = re.compile(r"\s*[,;—–-]+\s*")
 _TAG_AFTER = re.compile(r"[,—–-]*\s*" + _TAG_SUBJECT + _TAG_VERB + r"\b")
+_SIGN_VERB = r"(?:signed|signs|signing|mouthed|mouths|fingerspelled)"
+_SIGN_AFTER = re.compile(r"[,—–-]*\s*(?:" + _TAG_SUBJECT + _SIGN_VERB + r"|" + _SIGN_VERB + r"\s+[A-Za-z])\b")
+"""A signing tag after an italic run: "*Later,* she signed back"; "*Hungry?* signed Kate"."""
+_SIGN_BEFORE = re.compile(r"\b" + _SIGN_VERB + r"(?:\s+\w+){0,3}\s*[,:]?$")
+"""A signing tag before one: "Nell signed, *Are you hungry?*"."""
+SIGNED_NEAR = 2
+"""Paragraphs from a tagged signed line within which an untagged italic line of its own is signed too."""
 _EDGE = " \t\n\r\u00a0\"“”„'‘’«»—–―-"
 _SENTENCE_END = ".!?…"
 
@@ -255,11 +265,13 @@ def _is_cue(tokens) -> bool:
 
 
 def _italic_thoughts(story: Story, parsed: Parsed, quotes: dict[int, list[Found]]) -> list[Found]:
-    """Italic runs outside quotes that read as a sentence of inner voice; adjacent runs merge."""
+    """Italic runs outside quotes that read as a sentence of inner voice, or as a line in sign language;
+    adjacent runs of one kind merge."""
     starts = [p.start for p in story.paragraphs]
     token_starts: dict[int, list[int]] = {}
     quote_starts = {index: [q.start for q in found] for index, found in quotes.items()}
     found: list[Found] = []
+    signed_at: list[int] = []
     for italic in sorted(story.italics, key=lambda span: span.start):
         index = bisect.bisect_right(starts, italic.start) - 1
         if index < 0 or italic.end > story.paragraphs[index].end or (found and italic.start < found[-1].end):
@@ -272,13 +284,35 @@ def _italic_thoughts(story: Story, parsed: Parsed, quotes: dict[int, list[Found]
         at = token_starts[index]
         tokens = parsed.docs[index][bisect.bisect_left(at, start):bisect.bisect_left(at, end)]
         sentence = _features(story.text, start, end, 0, tokens)
-        if _italic_is_thought(story.text, story.paragraphs[index], sentence):
-            previous = found[-1] if found else None
-            if previous and previous.paragraph == index and not story.text[previous.end:start].strip(_EDGE):
-                found[-1] = Found(previous.start, end, "thought", index)
-            else:
-                found.append(Found(start, end, "thought", index))
+        previous = found[-1] if found and found[-1].paragraph == index else None
+        thinking = previous is not None and previous.kind == "thought"  # "*I'll order,* she thought. *She'll eat.*"
+        if _signing(story.text, story.paragraphs[index], start, end, index, signed_at, thinking):
+            kind = "speech"  # "*Later,* she signed back."
+        elif _italic_is_thought(story.text, story.paragraphs[index], sentence):
+            kind = "thought"
+        else:
+            continue
+        if previous and previous.kind == kind and not story.text[previous.end:start].strip(_EDGE):
+            found[-1] = Found(previous.start, end, kind, index)
+        else:
+            found.append(Found(start, end, kind, index))
     return found
+
+
+def _signing(
+    text: str, paragraph: Span, start: int, end: int, index: int, signed_at: list[int], thinking: bool
+) -> bool:
+    """Whether an italic run is a line in sign language: tagged as signed ("*Later,* she signed back"),
+    or, near a tagged one, a sentence with no thought tag ("*You said that an hour ago.*", "Kate grinned.
+    *Still true.*"). ``signed_at`` gathers the paragraphs of the tagged ones."""
+    before = text[paragraph.start:start].rstrip(_EDGE + "_*")
+    after = text[end:paragraph.end].lstrip(" \t\u00a0\"”’_*")
+    if _SIGN_AFTER.match(after) or _SIGN_BEFORE.search(before):
+        signed_at.append(index)
+        return True
+    near = bool(signed_at) and index - signed_at[-1] <= SIGNED_NEAR
+    sentence = text[end - 1] in _SENTENCE_END + "," and (not before or before[-1] in _SENTENCE_END + ":")
+    return near and sentence and not thinking and not _TAG_AFTER.match(after)
 
 
 def _in_quote(quotes: list[Found], starts: list[int], start: int, end: int) -> bool:
