@@ -1369,6 +1369,18 @@ def test_characters_a_name_the_tagger_reads_as_a_plural_noun_where_it_acts_is_st
     assert _called(cast, "Piers")
 
 
+def test_characters_a_contraction_is_no_name() -> None:
+    text = (
+        "Ida shook her head at the grocer, and Ida pointed at the sack.\n\n"
+        '"I\'ll--I\'ll take twenty pounds of it," said Ida.\n\n'
+        '"Couldn t say, I am sure, miss," said the grocer. "Yo\'ll see, Tan\'t so bad."'
+    )
+    _, cast = _cast(text)
+    names = {n for c in cast.characters for n in _forms(c)}
+    assert "Ida" in names
+    assert not names & {"I'll", "Couldn", "Yo'll", "Tan't"}
+
+
 def test_characters_a_pronoun_set_off_by_commas_is_no_name() -> None:
     text = (
         "Hester stood in the doorway, watching Rosaline pour the tea. Hester was late, and she knew it.\n\n"

@@ -80,6 +80,8 @@ TOGETHER = 0.25
 """Share of paragraphs naming both of two name forms above which they are two people side by side."""
 VOWELS = "aeiou"
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?(?:--|—)?$")
+_CONTRACTION = re.compile(r"[A-Za-z]['’](?:t|ll|ve|re|d|m)$")
+"""A word with a contraction's ending ("I've", "Yo'll", "Tan't"), unlike "O'Hara" or "D'Arcy"."""
 
 
 @dataclass
@@ -355,8 +357,10 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool, common_words: Co
         if k < len(doc) and (doc[k].text[:1].isupper() or _particle(doc, k)):  # "Mrs.\nGrey" too
             return True
         return j > 0 and doc[j - 1].lower_ == "the" and not _sentence_initial(token)  # "the King"
-    if not _NAME_WORD.match(text):
+    if not _NAME_WORD.match(text) or _CONTRACTION.search(text.rstrip("-—")):
         return False
+    if text.endswith("n") and j + 1 < len(doc) and doc[j + 1].text == "t":
+        return False  # "Couldn t say": a "Couldn't" that lost its apostrophe
     if token.pos_ == "PROPN" or j in persons:
         return True
     if common_words is not None and _misread_name(token, common_words):
