@@ -77,6 +77,7 @@ _NOT_SENDERS = frozenset({
 })
 """Labels of header fields and notes, not senders."""
 MIN_CHAT_LINES = 3
+"""Lines a text exchange needs before "Name: words" paragraphs are read as messages."""
 
 _THOUGHT_AFTER = re.compile(
     r"^[\s,;:—–-]*(?:(?:thought|wondered|mused|reflected)\b"

@@ -301,7 +301,7 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
     """The tag of one quote, from the narration before it (``lead``) and after it (``zone``): a tag
     close to the quote first, then one farther off, then a speech noun (``was Ida's reply``). A zone
     that opens the next quote (``Ben replied, "..."``) is that quote's tag before it is this one's."""
-    if _labelled(text, turn, lead, offset):
+    if _labelled(text, turn):
         return True
     aside = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(") or opens_next or (
         bool(lead) and lead[-1].text == ":")  # "saying as she opened the door:" leads into the line
@@ -321,7 +321,7 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
     )
 
 
-def _labelled(text: _Text, turn: _Turn, lead: list, offset: int) -> bool:
+def _labelled(text: _Text, turn: _Turn) -> bool:
     """``**Nell:** are you awake``: a message whose paragraph opens with its sender's name and a colon."""
     opening = text.story.paragraphs[turn.quote.paragraph].start
     label = text.story.text[opening:turn.quote.start]
@@ -438,14 +438,9 @@ def _turned_to(text: _Text, turn: _Turn) -> str | None:
 def _turning(text: _Text, quote: Quote) -> tuple[str | None, Mention | None]:
     """Who turned to whom in the last sentence of the narration just before the line (its own paragraph's,
     or a paragraph of narration before it): the turner, if named, and the mention turned to."""
-    paragraph = quote.paragraph
-    before = [t for t in text.narration(paragraph) if text.parsed.offsets[paragraph] + t.idx < quote.start]
-    if not before and paragraph > 0 and paragraph - 1 not in text.quoted:
-        paragraph -= 1
-        before = text.narration(paragraph)
+    before, offset = _narration_before(text, quote)
     if not before:
         return None, None
-    offset = text.parsed.offsets[paragraph]
     for verb in before[-1].sent:
         if verb.lower_ not in TURN_VERBS:
             continue
@@ -458,6 +453,17 @@ def _turning(text: _Text, quote: Quote) -> tuple[str | None, Mention | None]:
                 if hearer is not None and hearer.character != doer:
                     return doer, hearer
     return None, None
+
+
+def _narration_before(text: _Text, quote: Quote) -> tuple[list, int]:
+    """The narration of the line's paragraph before it, or else the narration paragraph just before,
+    with the offset of the paragraph it comes from."""
+    paragraph = quote.paragraph
+    before = [t for t in text.narration(paragraph) if text.parsed.offsets[paragraph] + t.idx < quote.start]
+    if not before and paragraph > 0 and paragraph - 1 not in text.quoted:
+        paragraph -= 1
+        before = text.narration(paragraph)
+    return before, text.parsed.offsets[paragraph]
 
 
 def _hearer(text: _Text, verb, offset: int) -> str | None:
@@ -1402,12 +1408,7 @@ def _acted_lately(text: _Text, character: str, paragraph: int, back: int = 3) ->
 def _phone_answerer(text: _Text, turn: _Turn) -> str | None:
     """Whose phone rang, or who picked it up, in the narration just before a first line: the one who
     speaks first (``Kate's phone buzzed on the table. Kate glanced at the screen.`` "Hi, Mom.")."""
-    paragraph = turn.quote.paragraph
-    before = [t for t in text.narration(paragraph) if text.parsed.offsets[paragraph] + t.idx < turn.quote.start]
-    if not before and paragraph > 0 and paragraph - 1 not in text.quoted:
-        paragraph -= 1
-        before = text.narration(paragraph)
-    offset = text.parsed.offsets[paragraph]
+    before, offset = _narration_before(text, turn.quote)
     for token in reversed(before):
         if token.lower_ not in PHONE_WORDS:
             continue
