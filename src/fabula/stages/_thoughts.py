@@ -47,7 +47,7 @@ _INLINE_TAG = re.compile(
 """A thought tag ending a sentence: "Maybe it was too late, she wondered."."""
 _INLINE_GAP = re.compile(r"\s*[,;—–-]+\s*")
 _TAG_AFTER = re.compile(r"[,—–-]*\s*" + _TAG_SUBJECT + _TAG_VERB + r"\b")
-_SIGN_VERB = r"(?:signed|signs|signing|mouthed|mouths|fingerspelled)"
+_SIGN_VERB = r"(?:signed|signs|signing|mouthed|fingerspelled)"  # (not "mouths", a noun too)
 _SIGN_AFTER = re.compile(r"[,—–-]*\s*(?:" + _TAG_SUBJECT + _SIGN_VERB + r"|" + _SIGN_VERB + r"\s+[A-Za-z])\b")
 """A signing tag after an italic run: "*Later,* she signed back"; "*Hungry?* signed Kate"."""
 _SIGN_BEFORE = re.compile(r"\b" + _SIGN_VERB + r"(?:\s+\w+){0,3}\s*[,:]?$")
