@@ -142,16 +142,16 @@ def test_quotes_em_dash_dialogue() -> None:
 
 def test_quotes_em_dash_dialogue_with_tags_no_dash_sets_off() -> None:
     text = (
-        "He held the bowl aloft and intoned: —Introibo ad altare Dei.\n\n"
-        "—Back to barracks! he said sternly. Slow music, please.\n\n"
+        "He held the lamp aloft and announced: —Dinner is served.\n\n"
+        "—Come down at once! he said sternly. Bring the lamp.\n\n"
         "—Tell me, Grey, Ida said quietly.\n\n"
         "—Well, John asked me to come, you see.\n\n"
         "—Yes, she said, pointing at the door, he did.\n\n"
-        "—The mockery of it, said Ben Grey, is the whole of it."
+        "—The pity of it, said Ben Grey, is the whole of it."
     )
     assert [q.text for q in _quotes(text)] == [
-        "Introibo ad altare Dei.", "Back to barracks!", "Slow music, please.", "Tell me, Grey,",
-        "Well, John asked me to come, you see.", "Yes,", "he did.", "The mockery of it,", "is the whole of it.",
+        "Dinner is served.", "Come down at once!", "Bring the lamp.", "Tell me, Grey,",
+        "Well, John asked me to come, you see.", "Yes,", "he did.", "The pity of it,", "is the whole of it.",
     ]
 
 

@@ -1747,16 +1747,16 @@ def test_speakers_unsaid_speech(sentence: str, verb: str, unsaid: bool) -> None:
 
 def test_speakers_dash_dialogue_whose_tags_no_dash_sets_off() -> None:
     analysis = _analyse(
-        "Ben Grey came from the stairhead, bearing a bowl of lather. Ida leaned on the parapet, and she "
+        "Ben Grey came up the stairs, carrying a lamp. Ida leaned on the parapet, and she "
         "watched him.\n\n"
-        "—Back to barracks! he said sternly.\n\n"
+        "—Come down at once! he said sternly.\n\n"
         "—Tell me, Grey, Ida said quietly.\n\n"
         "—Yes, my love?\n\n"
         "Ida turned away.\n\n"
-        "—The mockery of it! Ben Grey said."
+        "—The pity of it! Ben Grey said."
     )
     ben, ida = _id(analysis, "Ben Grey"), _id(analysis, "Ida")
-    assert [_quote(analysis, o).speaker for o in ("Back to", "Tell me", "Yes, my", "The mockery")] == [ben, ida, ben, ben]
+    assert [_quote(analysis, o).speaker for o in ("Come down", "Tell me", "Yes, my", "The pity")] == [ben, ida, ben, ben]
 
 
 def test_speakers_a_beat_by_a_calling_with_a_telling_adjective_is_hers() -> None:

@@ -57,12 +57,12 @@ _UNDASHED_TAG = re.compile(
     rf"(?:(?<=[!?…])|(?<=,)(?={_TAG_CORE}{_TAG_GOES_ON})){_TAG_CORE}[^.;:!?…,]*"
     r"(?:,\s*(?:\w+ing|and|as|with|while|when|then|his|her|their)\b[^.;:!?…,]*)*[.,;:!?…]*"
 )
-"""A tag set off by no dash inside dash-opened speech, up to its sentence end: ``— Back to barracks!
-he said sternly. Slow music, please.`` After a comma, only a tag that ends or goes on with an adverb
+"""A tag set off by no dash inside dash-opened speech, up to its sentence end: ``— Come down at once!
+he said sternly. Bring the lamp.`` After a comma, only a tag that ends or goes on with an adverb
 or a phrase (``, he said to Ann.``), not ``— Well, John asked me to come.`` The tag ends at a comma
 unless what follows goes on telling (``, pointing at the door``): ``— Yes, she said, he did.``"""
 _COLON_DASH = re.compile(r":\s*(?:[—―–]|--)[ \t\u00a0]*(?=[\w¿¡…])")
-"""A dash after a colon inside narration opens speech: ``He intoned: —Introibo ad altare Dei.``"""
+"""A dash after a colon inside narration opens speech: ``He announced: —Dinner is served.``"""
 
 _CHAT_LINE = re.compile(
     r"[ \t]*(?:[*_]{1,2})?(?P<label>@?[\w][\w.'’-]*(?: [\w][\w.'’-]*){0,2})(?:[*_]{1,2})?[ \t]*:"
