@@ -170,6 +170,20 @@ def test_quotes_lines_of_a_text_exchange_are_written_messages() -> None:
     ]
 
 
+def test_quotes_a_scene_set_out_as_a_script_is_speech() -> None:
+    text = (
+        "The kitchen was a mess when Nell came home.\n\n"
+        "Nell: What happened here?\n\n"
+        "Kate: Nothing. The dog.\n\n"
+        "Nell: We do not have a dog.\n\n"
+        "Kate: We do now."
+    )
+    assert _pairs(_quotes(text)) == [
+        ("What happened here?", "speech"), ("Nothing. The dog.", "speech"), ("We do not have a dog.", "speech"),
+        ("We do now.", "speech"),
+    ]
+
+
 def test_quotes_a_label_and_colon_here_and_there_is_no_text_exchange() -> None:
     text = (
         "Summary: Nell comes home.\n\n"

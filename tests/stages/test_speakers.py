@@ -1826,3 +1826,15 @@ def test_speakers_lines_in_sign_language_alternate_like_speech() -> None:
     nell, kate = _id(analysis, "Nell"), _id(analysis, "Kate")
     assert [(q.kind, q.speaker) for q in analysis.quotes] == [
         ("speech", nell), ("speech", kate), ("speech", kate), ("speech", nell), ("speech", kate)]
+
+
+def test_speakers_a_line_of_a_script_is_the_one_named_before_the_colon() -> None:
+    analysis = _analyse(
+        "The kitchen was a mess when Nell came home to Kate.\n\n"
+        "Nell: What happened here?\n\n"
+        "Kate: Nothing. The dog.\n\n"
+        "Nell: We do not have a dog.\n\n"
+        "Kate: We do now."
+    )
+    nell, kate = _id(analysis, "Nell"), _id(analysis, "Kate")
+    assert [q.speaker for q in analysis.quotes] == [nell, kate, nell, kate]

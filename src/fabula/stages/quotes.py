@@ -77,6 +77,12 @@ _NOT_SENDERS = frozenset({
 })
 """Labels of header fields and notes, not senders."""
 MIN_CHAT_LINES = 3
+_TEXTING = re.compile(
+    r"\b(?:phone|texts?|texted|texting|typed|typing|messages?|messaged|chat|screen|sent)\b", re.IGNORECASE
+)
+"""Words before an exchange that make its lines messages rather than a script."""
+TEXTING_BEFORE = 600
+"""Characters before the first line of an exchange searched for those words."""
 """Lines a text exchange needs before "Name: words" paragraphs are read as messages."""
 
 _THOUGHT_AFTER = re.compile(
@@ -129,7 +135,7 @@ def find_quotes(story: Story, parsed: Parsed) -> tuple[Quote, ...]:
     found: list[Found] = []
     for index, paragraph in enumerate(story.paragraphs):
         if index in messages:  # "**Nell:** are you awake": a text message, its sender named before it
-            found.append(Found(*messages[index], "written", index))
+            found.append(Found(*messages[index], index))
             continue
         found.extend(_paragraph_quotes(story.text, paragraph.start, paragraph.end, index, style))
     found.extend(find_thoughts(story, parsed, [f for f in found if f.kind != "embedded"]))
@@ -141,10 +147,12 @@ def find_quotes(story: Story, parsed: Parsed) -> tuple[Quote, ...]:
     )
 
 
-def _chat_messages(story: Story) -> dict[int, tuple[int, int]]:
-    """Paragraph index -> the span of the message, for the lines of a text or chat exchange
+def _chat_messages(story: Story) -> dict[int, tuple[int, int, str]]:
+    """Paragraph index -> the span and kind of the line, for the lines of a text or chat exchange
     (``**Nell:** are you awake``, ``Kate: it's 3am``): a story with at least ``MIN_CHAT_LINES`` such
-    lines, under at least two labels that each come back, and no label that names a header field."""
+    lines, under at least two labels that each come back, and no label that names a header field.
+    They are ``written`` where the narration just before the first speaks of phones or typing, else
+    ``speech`` (a scene set out as a script)."""
     lines = {}
     for index, paragraph in enumerate(story.paragraphs):
         match = _CHAT_LINE.fullmatch(paragraph.text)
@@ -155,7 +163,9 @@ def _chat_messages(story: Story) -> dict[int, tuple[int, int]]:
     senders = {label for label, n in labels.items() if n >= 2}
     if len(lines) < MIN_CHAT_LINES or len(senders) < 2:
         return {}
-    return {index: (start, end) for index, (label, start, end) in lines.items() if label in senders}
+    first = story.paragraphs[min(lines)].start
+    kind = "written" if _TEXTING.search(story.text, max(0, first - TEXTING_BEFORE), first) else "speech"
+    return {index: (start, end, kind) for index, (label, start, end) in lines.items() if label in senders}
 
 
 def _detect_style(story: Story) -> _Style:

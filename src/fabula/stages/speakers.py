@@ -322,15 +322,14 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
 
 
 def _labelled(text: _Text, turn: _Turn) -> bool:
-    """``**Nell:** are you awake``: a message whose paragraph opens with its sender's name and a colon."""
+    """``**Nell:** are you awake``, ``Kate: We do now.``: a line whose paragraph opens with nothing but
+    its speaker's name and a colon (a text exchange, a scene set out as a script)."""
     opening = text.story.paragraphs[turn.quote.paragraph].start
-    label = text.story.text[opening:turn.quote.start]
-    if turn.quote.kind != "written" or label.count(":") != 1 or not label.rstrip(" \t*_").endswith(":"):
+    label = text.story.text[opening:turn.quote.start].strip(" \t*_")
+    names = [m for m in _mentions_between(text, opening, turn.quote.start) if m.kind == "name"]
+    if not label.endswith(":") or len(names) != 1 or label[:-1].strip(" \t*_") != names[0].text:
         return False
-    mentions = {m.character for m in _mentions_between(text, opening, turn.quote.start) if m.kind == "name"}
-    if len(mentions) != 1:
-        return False
-    turn.speaker, turn.cue = mentions.pop(), "explicit"
+    turn.speaker, turn.cue = names[0].character, "explicit"
     return True
 
 
