@@ -47,7 +47,10 @@ def test_cli_read_without_a_story_reads_the_bundled_example(tmp_path: Path, caps
     assert main(["read", "--out", str(out)]) == 0
     written = out / "first-steps-to-recovery.json"
     report = out / "first-steps-to-recovery.html"
-    assert [p.name for p in _files(out)] == [f"first-steps-to-recovery.{k}" for k in ("gexf", "graphml", "html", "json")]
+    assert [p.name for p in _files(out)] == [f"first-steps-to-recovery.{k}"
+                                             for k in ("gexf", "graphml", "html", "json", "script.txt")]
+    assert (out / "first-steps-to-recovery.script.txt").read_text(encoding="utf-8").startswith(
+        "First Steps to Recovery by Willow Watcher\n\nVOICES\n")
     assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     data = json.loads(written.read_text(encoding="utf-8"))
     assert data["schema"] == "fabula/1"

@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("--html", metavar="FILE", help="where to write the HTML report")
     read.add_argument("--graphml", metavar="FILE", help="where to write the relations as GraphML")
     read.add_argument("--gexf", metavar="FILE", help="where to write the relations as GEXF (Gephi)")
+    read.add_argument("--script", metavar="FILE", help="where to write the script for reading it aloud (podfic)")
     read.add_argument("--out", metavar="DIR", default="out", help="folder for outputs not given a path (default: out)")
     read.add_argument("--quiet", action="store_true", help="print nothing but errors")
     read.add_argument("--profile", action="store_true", help="print the time each stage took")
@@ -89,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
 def _run_read(args: argparse.Namespace) -> int:
     from fabula.export.graph import render_graph
     from fabula.export.html import render_report
+    from fabula.export.script import render_script
     from fabula.export.summary import print_summary
     from fabula.pipeline import read
 
@@ -102,6 +104,7 @@ def _run_read(args: argparse.Namespace) -> int:
         stem = Path(EXAMPLE_STORY).stem
     targets = {kind: Path(getattr(args, kind) or Path(args.out) / f"{stem}.{kind}")
                for kind in ("json", "html", "graphml", "gexf")}
+    targets["script"] = Path(args.script or Path(args.out) / f"{stem}.script.txt")
 
     limit = {"max_megabytes": args.max_size} if args.max_size else {}
     if sys.stderr.isatty() and not args.quiet:
@@ -119,6 +122,7 @@ def _run_read(args: argparse.Namespace) -> int:
         "html": render_report(analysis),
         "graphml": render_graph(data, "graphml"),
         "gexf": render_graph(data, "gexf"),
+        "script": render_script(analysis),
     }
     for kind, content in contents.items():
         write_atomically(targets[kind], content)

@@ -35,6 +35,7 @@ def print_summary(
 
     names = {c.id: c.name for c in analysis.cast.characters}
     lines = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind != "thought")
+    lines.update(s for q in analysis.quotes if not q.speaker for s in q.speakers)  # said together, as in the JSON
     thoughts = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind == "thought")
     cast = Table(title="Cast", title_justify="left")
     for column in ("name", "also called", "pronouns", "lines", "thoughts", "mentions"):
