@@ -69,3 +69,9 @@ def test_script_heads_each_chapter() -> None:
     body = script.split("\nSCRIPT\n")[1]
     assert body.index("== The First ==") < body.index("NELL: Hello,") < body.index("== The Second ==") < body.index(
         "KATE: Goodbye,")
+
+
+def test_script_gives_each_passage_one_line_though_the_text_is_wrapped() -> None:
+    _, script = _script('Nell came in out of\nthe rain.\n\n"It is a long\nway," Nell said.\n')
+    assert "NARRATOR: Nell came in out of the rain." in script
+    assert "NELL: It is a long way," in script

@@ -42,7 +42,7 @@ def render_script(analysis: Analysis) -> str:
         at = paragraph.start
         for quote in by_paragraph.get(index, []):
             narrated += _narration(body, text[at:quote.start])
-            body.append(f"{_voice(quote, names)}: {quote.text}")
+            body.append(f"{_voice(quote, names)}: {' '.join(quote.text.split())}")  # (a wrapped line, one line)
             at = quote.end
         narrated += _narration(body, text[at:paragraph.end])
         body.append("")
