@@ -72,6 +72,12 @@ def test_script_heads_each_chapter() -> None:
 
 
 def test_script_gives_each_passage_one_line_though_the_text_is_wrapped() -> None:
-    _, script = _script('Nell came in out of\nthe rain.\n\n"It is a long\nway," Nell said.\n')
-    assert "NARRATOR: Nell came in out of the rain." in script
-    assert "NELL: It is a long way," in script
+    _, script = _script(
+        "Nell came in out of the rain, and she was wet through and cold, and she\n"
+        "sat down by the fire to warm her hands before she said anything at all.\n\n"
+        '"It is a long way from the station, and the road is nothing but mud and\n'
+        'stones," Nell said, and she held her hands out to the fire again.\n'
+    )
+    assert ("NARRATOR: Nell came in out of the rain, and she was wet through and cold, and she sat down by the "
+            "fire to warm her hands before she said anything at all.") in script
+    assert "NELL: It is a long way from the station, and the road is nothing but mud and stones," in script
