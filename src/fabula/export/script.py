@@ -4,6 +4,7 @@ order under the voice that reads it."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from fabula.export.html import LOW_CONFIDENCE
 from fabula.model import Analysis, Quote
@@ -46,7 +47,7 @@ def render_script(analysis: Analysis) -> str:
             at = quote.end
         narrated += _narration(body, text[at:paragraph.end])
         body.append("")
-    title = analysis.story.metadata.title or "Untitled"
+    title = analysis.story.metadata.title or Path(analysis.story.source.path or "Untitled").stem  # as the summary
     author = f" by {analysis.story.metadata.author}" if analysis.story.metadata.author else ""
     return "\n".join([f"{title}{author}", "", "VOICES", *_voices(hosts, names, narrated), "", "SCRIPT", *body])
 
