@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict
 
 from fabula import __version__
-from fabula.model import Analysis, Feeling
+from fabula.model import Analysis, Feeling, Quote
 
 SCHEMA = "fabula/1"
+
+
+def voices(quote: Quote) -> tuple[str, ...]:
+    """Who says a quote: its one speaker, or the several who say it together."""
+    return (quote.speaker,) if quote.speaker else quote.speakers
+
+
+def line_counts(quotes: Iterable[Quote]) -> tuple[Counter, Counter]:
+    """Lines and thoughts per character id, a line said together counting for each who says it."""
+    lines: Counter = Counter()
+    thoughts: Counter = Counter()
+    for quote in quotes:
+        (thoughts if quote.kind == "thought" else lines).update(voices(quote))
+    return lines, thoughts
 
 
 def to_dict(analysis: Analysis) -> dict:
     """The analysis as a plain dict, ready for ``json.dump``."""
     story = analysis.story
-    lines = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind != "thought")
-    for quote in analysis.quotes:
-        if not quote.speaker:
-            lines.update(quote.speakers)
+    lines, _ = line_counts(analysis.quotes)
     metadata = asdict(story.metadata)
     metadata["extra"] = dict(story.metadata.extra)
     for key, value in metadata.items():

@@ -3,10 +3,10 @@ order under the voice that reads it."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from fabula.export.html import LOW_CONFIDENCE
+from fabula.export.schema import line_counts, voices
 from fabula.model import Analysis, Quote
 
 NARRATOR = "NARRATOR"
@@ -49,7 +49,8 @@ def render_script(analysis: Analysis) -> str:
         body.append("")
     title = analysis.story.metadata.title or Path(analysis.story.source.path or "Untitled").stem  # as the summary
     author = f" by {analysis.story.metadata.author}" if analysis.story.metadata.author else ""
-    return "\n".join([f"{title}{author}", "", "VOICES", *_voices(hosts, names, narrated), "", "SCRIPT", *body])
+    return "\n".join([f"{title}{author}", "", "VOICES", *_voices(analysis.quotes, names, narrated), "",
+                      "SCRIPT", *body])
 
 
 def _narration(body: list[str], words: str) -> int:
@@ -63,29 +64,24 @@ def _narration(body: list[str], words: str) -> int:
 
 def _voice(quote: Quote, names: dict[str, str]) -> str:
     """Who reads a quote, as the script heads it: ``TARA``, ``WILLOW (thinks)``, ``NELL & KATE``, ``TARA?``."""
-    speakers = _speakers(quote)
+    speakers = voices(quote)
     voice = " & ".join(names.get(s, s).upper() for s in speakers) or UNKNOWN
     doubt = "?" if speakers and quote.confidence < LOW_CONFIDENCE else ""
     return f"{voice}{KIND_NOTES.get(quote.kind, '')}{doubt}"
 
 
-def _voices(quotes: list[Quote], names: dict[str, str], narrated: int) -> list[str]:
-    """One line per voice the script needs, the busiest first: its name and how much it reads."""
-    lines: Counter = Counter()
-    thoughts: Counter = Counter()
+def _voices(quotes: tuple[Quote, ...], names: dict[str, str], narrated: int) -> list[str]:
+    """One line per voice the script needs, the busiest first: its name and how much it reads (as the cast
+    table counts it), and UNKNOWN for the lines no one is given."""
+    lines, thoughts = line_counts(quotes)
     for quote in quotes:
-        for speaker in _speakers(quote) or (UNKNOWN,):
-            (thoughts if quote.kind == "thought" else lines)[speaker] += 1
+        if quote.kind != "embedded" and not voices(quote):
+            (thoughts if quote.kind == "thought" else lines)[UNKNOWN] += 1
     rows = [f"  {NARRATOR}: {_count(narrated, 'passage') or '0 passages'}"]
     for speaker in sorted(set(lines) | set(thoughts), key=lambda s: (-lines[s] - thoughts[s], names.get(s, s))):
         counts = [_count(lines[speaker], "line"), _count(thoughts[speaker], "thought")]
         rows.append(f"  {names.get(speaker, speaker).upper()}: {', '.join(c for c in counts if c)}")
     return rows
-
-
-def _speakers(quote: Quote) -> tuple[str, ...]:
-    """The one speaker of a quote, or the several who say it together, as the cast table counts them."""
-    return (quote.speaker,) if quote.speaker else quote.speakers
 
 
 def _count(n: int, noun: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from fabula.export.schema import line_counts
 from fabula.model import Analysis
 
 
@@ -34,9 +34,7 @@ def print_summary(
                       f"{', '.join(proposal.archive_warnings)}" + (f"; tags: {', '.join(proposal.tags)}" if proposal.tags else ""))
 
     names = {c.id: c.name for c in analysis.cast.characters}
-    lines = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind != "thought")
-    lines.update(s for q in analysis.quotes if not q.speaker for s in q.speakers)  # said together, as in the JSON
-    thoughts = Counter(q.speaker for q in analysis.quotes if q.speaker and q.kind == "thought")
+    lines, thoughts = line_counts(analysis.quotes)  # as the JSON counts them
     cast = Table(title="Cast", title_justify="left")
     for column in ("name", "also called", "pronouns", "lines", "thoughts", "mentions"):
         cast.add_column(column, justify="right" if column in ("lines", "thoughts", "mentions") else "left")
