@@ -100,7 +100,7 @@ def test_a_line_given_to_a_name_only_because_it_was_called_is_the_answerers():
 
 
 def test_an_answerer_takes_one_first_name_the_one_never_given_a_line():
-    cast = Cast(characters=(*_THREE, Character("c4", "Hester", on_page=False)))
+    cast = Cast(characters=(*_THREE, Character("c4", "Hesper", on_page=False)))
     quotes = (_line("q1", 1, "c1", ("c3",)), _line("q2", 2, "c2", ("c1",)),
               _line("q3", 3, "c1", ("c3",)), _line("q4", 4, "c2", ("c1",)),
               _line("q5", 5, "c1", ("c4",)), _line("q6", 6, "c4", ("c1",), cue="response"),
@@ -108,7 +108,7 @@ def test_an_answerer_takes_one_first_name_the_one_never_given_a_line():
               _line("q9", 9, "c1", ("c4",)), _line("q10", 10, "c2", ("c1",)))
     cast, quotes, _ = join_called_names(cast, quotes, ())
     assert [c.id for c in cast.characters] == ["c1", "c2", "c4"]
-    assert "Rosaline" in cast.characters[1].aliases and "Hester" not in cast.characters[1].aliases
+    assert "Rosaline" in cast.characters[1].aliases and "Hesper" not in cast.characters[1].aliases
 
 
 def test_the_joined_name_leaves_no_trace_in_quotes_scenes_or_mentions():

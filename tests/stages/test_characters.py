@@ -796,7 +796,7 @@ _SISTERS = (
 
 
 def test_characters_miss_and_the_surname_is_the_eldest_sister_unless_an_aunt_may_be_her() -> None:
-    with_aunt = _SISTERS.replace("Ida was the eldest.", "Their aunt Miss Hester Grey kept house.")
+    with_aunt = _SISTERS.replace("Ida was the eldest.", "Their aunt Miss Hesper Grey kept house.")
     ida, ida_beside_aunt = (_one(_cast(text)[1], "Ida") for text in (_SISTERS, with_aunt))
     assert "Miss Grey" in _forms(ida)
     assert "Miss Grey" not in _forms(ida_beside_aunt)  # the aunt, known only in full, may be Miss Grey
@@ -1269,13 +1269,13 @@ def _narrator_names(text: str) -> list[str]:
 
 def test_characters_a_titled_name_mostly_written_to_is_still_a_person() -> None:
     text = (
-        "Mr. Tobin had a letter from Miss Hester Wardlow that morning. He sent his answer to Miss Hester "
-        "Wardlow by the noon post, and waited for word from Miss Hester Wardlow. At last Miss Hester Wardlow "
+        "Mr. Tobin had a letter from Miss Hesper Wardlow that morning. He sent his answer to Miss Hesper "
+        "Wardlow by the noon post, and waited for word from Miss Hesper Wardlow. At last Miss Hesper Wardlow "
         "came herself.\n\n"
         '"I could not stay away," she said.'
     )
     _, cast = _cast(text)
-    assert "Miss Hester Wardlow" in _all_forms(cast)
+    assert "Miss Hesper Wardlow" in _all_forms(cast)
 
 
 def test_characters_a_full_name_spelt_a_vowel_apart_is_one_person() -> None:
@@ -1383,9 +1383,9 @@ def test_characters_a_contraction_is_no_name() -> None:
 
 def test_characters_a_pronoun_set_off_by_commas_is_no_name() -> None:
     text = (
-        "Hester stood in the doorway, watching Rosaline pour the tea. Hester was late, and she knew it.\n\n"
+        "Hesper stood in the doorway, watching Rosaline pour the tea. Hesper was late, and she knew it.\n\n"
         "Rosaline set the pot down. 'I wasn't giving you any look, Hes. I was pouring the tea.'"
     )
     _, cast = _cast(text)  # (the tokenizer cuts "Hes." into "He" and "s.", as it would "he's")
     assert not _called(cast, "He")
-    assert _called(cast, "Hester") and _called(cast, "Rosaline")
+    assert _called(cast, "Hesper") and _called(cast, "Rosaline")

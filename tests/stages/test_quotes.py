@@ -145,13 +145,13 @@ def test_quotes_em_dash_dialogue_with_tags_no_dash_sets_off() -> None:
         "He held the lamp aloft and announced: —Dinner is served.\n\n"
         "—Come down at once! he said sternly. Bring the lamp.\n\n"
         "—Tell me, Grey, Ida said quietly.\n\n"
-        "—Well, John asked me to come, you see.\n\n"
+        "—Well, Hugo asked me to come, you see.\n\n"
         "—Yes, she said, pointing at the door, he did.\n\n"
         "—The pity of it, said Ben Grey, is the whole of it."
     )
     assert [q.text for q in _quotes(text)] == [
         "Dinner is served.", "Come down at once!", "Bring the lamp.", "Tell me, Grey,",
-        "Well, John asked me to come, you see.", "Yes,", "he did.", "The pity of it,", "is the whole of it.",
+        "Well, Hugo asked me to come, you see.", "Yes,", "he did.", "The pity of it,", "is the whole of it.",
     ]
 
 

@@ -536,15 +536,15 @@ def test_speakers_a_speech_noun_owned_before_the_quote_names_the_speaker() -> No
 
 def test_speakers_phrasal_tags_went_on_and_put_in_name_the_speaker() -> None:
     analysis = _analyse(
-        '"The ferry leaves at noon," said Hester.\n\n'
+        '"The ferry leaves at noon," said Hesper.\n\n'
         '"Then we must hurry," said Gideon.\n\n'
-        '"Or we take the later one," put in Hester.\n\n'
-        "Gideon shook his head, and Hester went on:\n\n"
+        '"Or we take the later one," put in Hesper.\n\n'
+        "Gideon shook his head, and Hesper went on:\n\n"
         '"There is always a later one, you know."\n\n'
         '"Not on Sundays," Gideon broke in.'
     )
-    assert _quote(analysis, "Or we take").speaker == _id(analysis, "Hester")
-    assert _quote(analysis, "There is always").speaker == _id(analysis, "Hester")
+    assert _quote(analysis, "Or we take").speaker == _id(analysis, "Hesper")
+    assert _quote(analysis, "There is always").speaker == _id(analysis, "Hesper")
     assert _quote(analysis, "Not on Sundays").speaker == _id(analysis, "Gideon")
     assert _quote(analysis, "Or we take").cue == "explicit"
 

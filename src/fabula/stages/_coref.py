@@ -36,7 +36,7 @@ TOPIC_TOKENS = 3
 SENTENCE_DECAY = 0.6
 VOCATIVE_SHARE = 0.1
 """Share of a mention's salience a name called in a quote adds: the one called is present, though the
-narration may not name her ("his eldest daughter. 'Louisa!'"). Small, so it decides only between the
+narration may not name her ("his eldest daughter. 'Rosaline!'"). Small, so it decides only between the
 faint: PDNC dev +11 lines at 0.05 to 0.15 (31 gained, 20 lost at 0.1), -5 at 0.5; LitBank +3."""
 CHAPTER_DECAY = 0.05
 """Salience kept across a chapter start or a marked scene break: anyone the new chapter names outweighs
@@ -71,7 +71,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
                 if token.i in heads.get(d, {}):
                     if not inside(offset + token.idx):
                         _boost(salience, gained, heads[d][token.i], token, topic=token.i <= TOPIC_TOKENS)
-                    elif (d, token.i) in called:  # "I conjure you, Louisa": she is there
+                    elif (d, token.i) in called:  # "I beg you, Rosaline": she is there
                         _boost(salience, gained, heads[d][token.i], token, VOCATIVE_SHARE)
                     continue
                 gender = PRONOUN_GENDER.get(token.lower_)
@@ -92,7 +92,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
 
 
 def _vocatives(parsed, name_mentions: list) -> set[tuple[int, int]]:
-    """(doc, head token) of each name called in a quote: set off by commas or marks ("Louisa!", ", Ann,")."""
+    """(doc, head token) of each name called in a quote: set off by commas or marks ("Rosaline!", ", Ann,")."""
     called = set()
     for occurrence, _ in name_mentions:
         if not occurrence.in_quote:

@@ -1,7 +1,7 @@
 """Names only the dialogue uses, joined to the character who answers to them.
 
-The characters stage sees "Caroline" only in what people say, and "Miss Grey" in the narration, and
-cannot tell that they are one woman. The speakers stage can: the lines that call "Caroline" are
+The characters stage sees "Rosaline" only in what people say, and "Miss Grey" in the narration, and
+cannot tell that they are one woman. The speakers stage can: the lines that call "Rosaline" are
 answered by Miss Grey. So after the speakers, a name that never speaks and is only ever a first name
 joins the character with no first name of her own who answers the lines that call it; and the other
 way round, a title and family name only the dialogue uses ("Mr. Ashby") joins the character the
@@ -9,9 +9,9 @@ narration calls only by a first name, when he is the one who answers it.
 
 A line the speakers stage gave to the called name only because the line before called it is no voice
 of its own: the name still joins, and the line goes to the one who answers. A woman takes one first
-name: of two ("Caroline" and "Louisa", two sisters called in turn), the one never given a line, then
-the one she answers most. (PDNC dev: "Frederick" joins Winterbourne, character recall 176 -> 177, no
-line changed; without the one-name rule "Louisa" joined her sister too.)
+name: of two ("Rosaline" and "Hesper", two sisters called in turn), the one never given a line, then
+the one she answers most. (PDNC dev: a man's first name joins him, character recall 176 -> 177, no
+line changed; without the one-name rule a woman's first name joined her sister too.)
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
                 _first_name_only(name, person) and _no_first_name(person)  # "Rosaline", and Miss Pell answers
                 or _no_first_name(name) and _first_name_only(person, name)):  # "Mr. Ashby", and Tobin answers
             joined[called], support[called] = answerer, (called not in voiced, count)
-    for answerer in set(joined.values()):  # one name each way: of "Caroline" and "Louisa", the one
+    for answerer in set(joined.values()):  # one name each way: of "Rosaline" and "Hesper", the one
         rivals = sorted((c for c in joined if joined[c] == answerer), key=lambda c: support[c], reverse=True)
         for called in rivals[1:]:  # never given a line, then the one answered most
             del joined[called]

@@ -155,7 +155,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         titled = _titled_by(key.split()[-1], clusters)
         named = called_so.get(roles.get(key), set())
         if titled is None and len(named) == 1:
-            titled = next(iter(named))  # "Mr. Eager, the English chaplain"
+            titled = next(iter(named))  # "Mr. Tobin, the English chaplain"
         if titled is None:
             sentences = sentences or _sentence_spans(parsed)
             titled = _shadowed(key, nominal_uses, nominal_votes[key], name_mentions, genders, sentences)
@@ -781,8 +781,8 @@ def _shadowed(
 
 
 def _called_so(parsed: Parsed, name_mentions: list, nouns: set[str]) -> dict[str, set[int]]:
-    """Per role noun, the named characters the text says it is: "Mr. Eager, the English chaplain",
-    "the chaplain, Mr. Eager", "Mr. Eager was no commonplace chaplain", "Eugenio's our courier": the
+    """Per role noun, the named characters the text says it is: "Mr. Tobin, the English chaplain",
+    "the chaplain, Mr. Tobin", "Mr. Tobin was no commonplace chaplain", "Hugo's our courier": the
     role noun names a character when it names one only."""
     if not nouns:
         return {}
@@ -798,12 +798,12 @@ def _called_so(parsed: Parsed, name_mentions: list, nouns: set[str]) -> dict[str
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
             if token.lower_ in nouns and token.dep_ == "appos":
-                found[token.lower_].add(named(token.head, offset))  # "Mr. Eager, the chaplain"
+                found[token.lower_].add(named(token.head, offset))  # "Mr. Tobin, the chaplain"
             elif token.lower_ in nouns and token.dep_ == "attr" and token.head.lemma_ == "be":
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                found[token.lower_].add(named(subject, offset) if subject is not None else None)  # "Eugenio is our courier"
+                found[token.lower_].add(named(subject, offset) if subject is not None else None)  # "Hugo is our courier"
             elif token.dep_ == "appos" and token.head.lower_ in nouns:
-                found[token.head.lower_].add(named(token, offset))  # "the chaplain, Mr. Eager"
+                found[token.head.lower_].add(named(token, offset))  # "the chaplain, Mr. Tobin"
     return {noun: clusters - {None} for noun, clusters in found.items()}
 
 

@@ -59,7 +59,7 @@ _UNDASHED_TAG = re.compile(
 )
 """A tag set off by no dash inside dash-opened speech, up to its sentence end: ``— Come down at once!
 he said sternly. Bring the lamp.`` After a comma, only a tag that ends or goes on with an adverb
-or a phrase (``, he said to Ann.``), not ``— Well, John asked me to come.`` The tag ends at a comma
+or a phrase (``, he said to Ann.``), not ``— Well, Hugo asked me to come.`` The tag ends at a comma
 unless what follows goes on telling (``, pointing at the door``): ``— Yes, she said, he did.``"""
 _COLON_DASH = re.compile(r":\s*(?:[—―–]|--)[ \t\u00a0]*(?=[\w¿¡…])")
 """A dash after a colon inside narration opens speech: ``He announced: —Dinner is served.``"""
