@@ -1416,6 +1416,15 @@ def test_speakers_one_who_begins_some_other_act_after_a_line_does_not_tag_it() -
     assert _names(analysis) == ["Tobin Vance", "Tobin Vance", "Ida Grey", "Ida Grey"]
 
 
+def test_speakers_what_one_begins_to_think_after_a_line_does_not_tag_it() -> None:
+    analysis = _analyse(
+        "Ida Grey and Tobin Vance walked along the terrace.\n\n"
+        '"Shall you go back tomorrow?" asked Ida. "Is she so very strict with you? Ah, you are afraid of her," '
+        'she went on, laughing. "You had better go." Tobin began to think he had been wrong to come.'
+    )
+    assert _quote(analysis, "You had better go").speaker == _id(analysis, "Ida Grey")
+
+
 def test_speakers_a_participle_hung_on_an_act_tags_the_one_who_acts() -> None:
     analysis = _analyse(
         "Ida Grey and Nell Vance heard the news from the hall.\n\n"

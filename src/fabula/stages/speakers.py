@@ -380,7 +380,8 @@ def _tag(
             continue  # "The cat did not answer, so Ann went on": the one who does not speak
         if speech and _unsaid(token):
             continue  # "I hang up before he can say anything else", "left without saying a word"
-        if speech and _leads_into_act(text, token, offset, thought=turn.quote.kind == "thought"):
+        if speech and any(_leads_into_act(text, verb, offset, thought=turn.quote.kind == "thought")
+                          for verb in (token, token.head) if verb is token or token.dep_ == "xcomp"):
             continue  # "Ben began to think he had been wrong": he thinks, he does not speak
         subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
