@@ -1495,6 +1495,18 @@ def test_speakers_she_said_is_the_woman_last_made_to_act_before_it() -> None:
     assert analysis.quotes[-1].speaker == _id(analysis, "Nell")
 
 
+def test_speakers_she_said_is_not_one_whose_sex_the_text_never_tells() -> None:
+    analysis = _analyse(
+        "Ida Grey and Tobin Vance waited in the hall with the courier, Biscuit. Ida had put on her gloves, "
+        "and Tobin held his hat.\n\n"
+        '"The carriage is ready," said Biscuit.\n\n'
+        "Biscuit's tone threw a faintly ironical light upon the matter. She turned to Tobin, blushing a little. "
+        '"Must we go at once?" she asked.'
+    )
+    assert _one_named(analysis, "Biscuit").pronouns is None
+    assert _quote(analysis, "Must we go").speaker == _id(analysis, "Ida Grey")
+
+
 def test_speakers_after_an_answer_told_in_the_narration_the_other_speaks() -> None:
     analysis = _analyse(
         "Mrs. Grey received Tobin Vance in the drawing-room.\n\n"
