@@ -1425,6 +1425,17 @@ def test_speakers_what_one_begins_to_think_after_a_line_does_not_tag_it() -> Non
     assert _quote(analysis, "You had better go").speaker == _id(analysis, "Ida Grey")
 
 
+def test_speakers_a_verb_strung_on_another_without_and_shares_its_subject() -> None:
+    analysis = _analyse(
+        "Ida Grey sat in the yard with Tobin Vance.\n\n"
+        '"It is too late," said Tobin.\n\n'
+        '"Too late for what?" asked Ida.\n\n'
+        '"For the harvest. The rain has spoiled it all." Tobin paused sadly, then resumed: "We must sell the farm."'
+    )
+    line = _quote(analysis, "We must sell")
+    assert (line.speaker, line.cue) == (_id(analysis, "Tobin Vance"), "explicit")  # "resumed" is Tobin's
+
+
 def test_speakers_a_participle_hung_on_an_act_tags_the_one_who_acts() -> None:
     analysis = _analyse(
         "Ida Grey and Nell Vance heard the news from the hall.\n\n"

@@ -686,8 +686,9 @@ def _parsed_subject(text: _Text, verb, offset: int):
         if head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "stirred her up by saying", "ended with saying"
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
-                c.lower_ == "to" and c.dep_ == "aux" for c in head.children):
-            head = head.head  # "took up the subject again, to say"
+                c.lower_ == "to" and c.dep_ == "aux" for c in head.children) or (
+                head.dep_ == "dep" and head.pos_ == head.head.pos_ == "VERB"):
+            head = head.head  # "took up the subject again, to say"; "Ann paused, then resumed"
         elif head.dep_ == "advcl" and (head.lower_.endswith("ing") or head.tag_ == "VBD") and not any(
                 c.dep_ in ("mark", "aux") for c in head.children):
             head = head.head  # "Ann staggered across the floor shouting": a participle hung on her act,
