@@ -487,6 +487,30 @@ def test_characters_said_the_policeman_twice_makes_a_character() -> None:
     assert policemen[0] is not _one(cast, "Anna")
 
 
+def test_characters_said_the_man_is_a_character_where_no_man_is_named() -> None:
+    text = (
+        "Nell Grey crossed the marsh alone at dusk, and her sister Ida waited at the church.\n\n"
+        '"Hold your noise!" said the man, starting up from among the graves. "Keep still, or I\'ll cut '
+        'your throat!"\n\n'
+        '"Oh! Don\'t cut my throat, sir," Nell pleaded in terror.\n\n'
+        '"Tell me your name!" said the man. "Quick!"'
+    )
+    _, cast = _cast(text)
+    men = _going_by(cast, "the man")
+    assert len(men) == 1 and men[0] not in (_one(cast, "Nell Grey"), _one(cast, "Ida"))
+
+
+def test_characters_said_the_man_is_no_character_of_his_own_where_a_man_is_named() -> None:
+    text = (
+        "Nell Grey crossed the marsh at dusk with Mr. Vance, who held the lantern high.\n\n"
+        '"Hold your noise!" said the man, starting up from among the graves. "Keep still!"\n\n'
+        '"Don\'t hurt us, sir," Nell pleaded.\n\n'
+        '"Tell me your name!" said the man. "Quick!"'
+    )
+    _, cast = _cast(text)
+    assert not [c for c in cast.characters if c.name == "the man"]
+
+
 def test_characters_the_first_and_the_second_guard_are_two_characters() -> None:
     text = (
         "Nell came to the gate of the castle at dusk, and two guards stepped out of the dark.\n\n"

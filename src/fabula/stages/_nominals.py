@@ -15,6 +15,9 @@ GENERIC_NOUNS = frozenset(
     companion party company crowd group family couple pair thing creature fellow""".split()
 )
 """Heads too general, or too relative to a named person, to stand for one character."""
+UNNAMED_HEADS = frozenset({"man", "woman", "lady", "gentleman", "girl", "boy"})
+"""General heads that still tell a sex: "said the man" is a character of his own in a scene that names
+no man (the convict on the marsh), and someone already named wherever a man is named."""
 SAID_NOUNS = frozenset({"name", "names", "word", "words", "answer", "reply", "question", "letter", "note", "message",
                         "news", "sound", "cry"})
 """What is said rather than who says it: "many had repeated the name" tells of no speaker."""
@@ -73,7 +76,7 @@ def _key(token) -> str | None:
     if word in GENERIC_NOUNS or word in STABLE_HEADS or word in GENERIC_HEADS:
         described = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         if described is None or not any(c.dep_ == "pobj" for c in described.children):
-            return None
+            return f"the {word}" if word in UNNAMED_HEADS else None
         words = token.doc[token.i : described.right_edge.i + 1].text.lower().split()  # a line break inside
         return "the " + " ".join(words)  # the man with the beard
     ordinal = next((c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)

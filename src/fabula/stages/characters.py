@@ -24,7 +24,7 @@ from fabula.stages._names import (
     title_key,
 )
 from fabula.stages._narrator import BLANK, find_narrator, find_reader, read_persons
-from fabula.stages._nominals import find_nominals
+from fabula.stages._nominals import UNNAMED_HEADS, find_nominals
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import find_relatives
 from fabula.stages._verbs import SPEECH_VERBS
@@ -152,11 +152,14 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     roles = {k: k.split()[1] for k in nominal_counts if len(k.split()) == 2}  # not "the first policeman"
     called_so = _called_so(parsed, name_mentions, set(roles.values()))
     for key in nominal_counts:
-        titled = _titled_by(key.split()[-1], clusters)
+        head = key.split()[-1]
+        if head in UNNAMED_HEADS and _named_near(key, nominal_uses, name_mentions, genders, NOUN_GENDER[head]):
+            continue  # "said the man" where a man is named: whoever he is, not a character of his own
+        titled = None if head in UNNAMED_HEADS else _titled_by(head, clusters)
         named = called_so.get(roles.get(key), set())
         if titled is None and len(named) == 1:
             titled = next(iter(named))  # "Mr. Tobin, the English chaplain"
-        if titled is None:
+        if titled is None and head not in UNNAMED_HEADS:
             sentences = sentences or _sentence_spans(parsed)
             titled = _shadowed(key, nominal_uses, nominal_votes[key], name_mentions, genders, sentences)
         if titled is not None:  # "the doctor" is Dr. Lowe when he is the one doctor named
@@ -166,7 +169,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         cluster_of[key] = len(clusters) - 1
         genders.append(_gender(clusters[-1]))
         on_page.append(True)
-    epithets += [(s, e, t, cluster_of[k]) for s, e, t, k in nominal_uses if (s, e) not in taken]
+    epithets += [(s, e, t, cluster_of[k]) for s, e, t, k in nominal_uses if (s, e) not in taken and k in cluster_of]
     epithets.sort()
     turns = [c.start for c in story.chapters[1:]] + [b.start for b in story.breaks]
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns)
@@ -745,6 +748,11 @@ SHADOW_MANY, SHADOW_APART = 8, 3
 also make it that talker when others are near it as often."""
 
 
+NAMED_NEAR = 12
+"""Names the narration last gave, among which a character of a general role noun's sex makes it no
+character of its own. (PDNC dev speaker lines are the same from 4 to 60; LitBank +26 lines at any of them.)"""
+
+
 def _shadowed(
     key: str, nominal_uses: list[tuple], votes: Counter, name_mentions: list, genders: list,
     sentences: list[tuple[int, int]],
@@ -778,6 +786,18 @@ def _shadowed(
         fitting = apart
     speaks = sum(o.tagged for o, i in name_mentions if i == fitting[0])  # a talker, not a baby others tend
     return fitting[0] if speaks >= SHADOW_USES else None
+
+
+def _named_near(key: str, nominal_uses: list[tuple], name_mentions: list, genders: list, gender: str) -> bool:
+    """Whether a character of ``gender`` is among the last names the narration gave before any use of
+    the role noun ``key``."""
+    named = [(o.start, i) for o, i in name_mentions if not o.in_quote]
+    starts = [s for s, _ in named]
+    for use in (s for s, _, _, k in nominal_uses if k == key):
+        k = bisect.bisect_left(starts, use)
+        if any(genders[i] == gender for _, i in named[max(0, k - NAMED_NEAR):k]):
+            return True
+    return False
 
 
 def _called_so(parsed: Parsed, name_mentions: list, nouns: set[str]) -> dict[str, set[int]]:
