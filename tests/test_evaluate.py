@@ -142,6 +142,13 @@ def test_map_characters_uses_most_shared_aliases_when_the_name_is_unknown():
     assert map_characters([Character("c1", "Miss Jane Bennet", aliases=("Jane", "Miss Bennet"))], gold) == {"c1": "Jane"}
 
 
+def test_map_characters_the_narrator_goes_by_i():
+    gold = [GoldCharacter("I", ("I",)), GoldCharacter("Ida", ("Ida",))]
+    predicted = [Character("c1", "the narrator", narrator=True), Character("c2", "the narrator's dog"),
+                 Character("c3", "Ida")]
+    assert map_characters(predicted, gold) == {"c1": "I", "c3": "Ida"}
+
+
 # Scores
 
 

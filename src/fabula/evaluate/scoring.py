@@ -89,7 +89,8 @@ def map_characters(predicted: Iterable[Character], gold: Sequence[GoldCharacter]
 
     A predicted character maps to the one annotated character whose names hold
     its name; when several or none do, to the one sharing the most of its names
-    (aliases included). A tie, or no shared name, leaves it unmapped.
+    (aliases included). A tie, or no shared name, leaves it unmapped. The
+    first-person narrator also goes by "I".
     """
     holders: dict[str, set[str]] = {}
     for character in gold:
@@ -105,7 +106,8 @@ def map_characters(predicted: Iterable[Character], gold: Sequence[GoldCharacter]
 
 def _map_one(character: Character, holders: dict[str, set[str]]) -> str | None:
     """The annotated key one predicted character maps to, or None."""
-    names = {normalise_name(n) for n in (character.name, *character.aliases)} - {""}
+    own = (character.name, *character.aliases, *(("I",) if character.narrator else ()))
+    names = {normalise_name(n) for n in own} - {""}
     shared = Counter(key for name in names for key in holders.get(name, ()))
     by_name = holders.get(normalise_name(character.name), set())
     candidates = by_name if len(by_name) == 1 else (by_name or set(shared))
