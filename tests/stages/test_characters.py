@@ -1103,6 +1103,15 @@ def test_characters_exclamations_in_speech_are_no_characters() -> None:
     assert _one(cast, "Tobin") is not _one(cast, "Wren")
 
 
+def test_characters_a_word_only_ever_cried_out_at_the_start_of_a_line_is_no_character() -> None:
+    _, cast = _cast(
+        "Ida and Wren sat by the fire, and Wren told her about the ghost in the swamp.\n\n"
+        '"Bosh!" she scoffed, and hugged her knees.\n\n'
+        '"Bosh! I have stayed out all alone heaps of nights." Ida laughed at her.'
+    )
+    assert "Bosh" not in _all_forms(cast)
+
+
 def test_characters_a_name_always_after_the_and_never_acting_is_a_thing_not_a_person() -> None:
     _, cast = _cast(
         "Tobin and Wren had climbed the Hollowberg in the morning. From the Hollowberg the lake "

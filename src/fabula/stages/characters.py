@@ -126,7 +126,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
     held = {i for m in BLANK.finditer(story.text) for i in range(*m.span())}  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if o.start not in held]
-    kept = _person_names(occurrences, lowercase, subjects, modifiers)
+    kept = _person_names(occurrences, lowercase, subjects, modifiers, story.text)
     persons = read_persons(parsed, inside)
     reader = find_reader(persons)
     if reader is not None and reader[0]:
@@ -426,11 +426,11 @@ def _sentence_initial(token) -> bool:
     return previous.is_quote or previous.text in ("“", "‘", '"', "'", "—", "--", "(")
 
 
-def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: Counter, modifiers: Counter
-                  ) -> dict[str, list[_Occurrence]]:
+def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: Counter, modifiers: Counter,
+                  story_text: str) -> dict[str, list[_Occurrence]]:
     """The name forms with enough evidence that they name a person. Of the counts ``_word_counts`` makes,
     ``subjects`` lets a name act where the tagger misread it ("Piers stood up", taken for the plural of
-    "pier"), and ``modifiers`` tells "Merry Christmas" from "Rose Grey"."""
+    "pier"), and ``modifiers`` tells "Merry Christmas" from "Rose Grey". ``story_text`` is the story's text."""
     by_text: dict[str, list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_text[occurrence.text].append(occurrence)
@@ -445,6 +445,9 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
             continue  # "Misses", "Rosa Villa", "the Museum", "Ashcombe Hall", "Piazza Ducale"
         if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
             continue
+        if len(form.words) == 1 and not form.title and all(
+                o.in_quote and o.initial and not o.tagged and story_text[o.end:o.end + 1] == "!" for o in found):
+            continue  # "Pooh!", "Egod!" opening a line, and never in the narration: an exclamation
         if form.title not in PERSONAL_TITLES and (
                 sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found)):
             continue  # "in Paris", "the Italians" (but "a letter from Miss Ida Grey" names a woman)
