@@ -1518,6 +1518,17 @@ def test_speakers_she_said_is_not_one_whose_sex_the_text_never_tells() -> None:
     assert _quote(analysis, "Must we go").speaker == _id(analysis, "Ida Grey")
 
 
+def test_speakers_she_said_with_no_woman_named_goes_to_no_man() -> None:
+    analysis = _analyse(
+        "A woman servant came into a room in which a child was sleeping and drew the curtains.\n\n"
+        '"Wake up, Ben," she said. She pulled down the bed-clothes, took him in her arms, and carried him '
+        "downstairs. He was only half awake. Ben Grey yawned and rubbed his eyes.\n\n"
+        '"Your mother wants you," she said.'
+    )
+    assert _one_named(analysis, "Ben Grey").pronouns == "he/him"
+    assert [q.speaker for q in analysis.quotes] == [None, None]  # the servant, whom the story never names
+
+
 def test_speakers_after_an_answer_told_in_the_narration_the_other_speaks() -> None:
     analysis = _analyse(
         "Mrs. Grey received Tobin Vance in the drawing-room.\n\n"

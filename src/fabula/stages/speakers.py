@@ -1373,6 +1373,8 @@ def _implicit(
         if not any(fits(c) or text.gender.get(c) is None for c in fallback):  # "she said", no woman near:
             named = text.last_named(turn.quote.start, turn.described, excluded)  # the last one named
             fallback = [named] + fallback if named else fallback
+        if turn.described:  # never one of the other sex: "'Wake up, Ben,' she said" with no woman named
+            fallback = [c for c in fallback if fits(c) or text.gender.get(c) is None]  # is no one's yet
         if fallback:
             unknown = [c for c in fallback if text.gender.get(c) is None and c != last]  # gender never told
             turn.speaker, turn.cue = next((c for c in fallback if fits(c)), (unknown or fallback)[0]), "anaphoric"
