@@ -1436,6 +1436,16 @@ def test_speakers_a_verb_strung_on_another_without_and_shares_its_subject() -> N
     assert (line.speaker, line.cue) == (_id(analysis, "Tobin Vance"), "explicit")  # "resumed" is Tobin's
 
 
+def test_speakers_all_in_the_words_a_tag_cuts_makes_no_group() -> None:
+    analysis = _analyse(
+        "Chapter I: The Inn\n\n"
+        '"The landlady had no business to do it," said Miss Grey, "no business\nat all. She promised us rooms '
+        'with a view. Oh, Nell!"\n\n'
+        '"And a cold supper, besides!" said Nell.'
+    )
+    assert _names(analysis) == ["Miss Grey", "Miss Grey", "Nell"]  # "all" is hers, not "all of them"
+
+
 def test_speakers_a_participle_hung_on_an_act_tags_the_one_who_acts() -> None:
     analysis = _analyse(
         "Ida Grey and Nell Vance heard the news from the hall.\n\n"

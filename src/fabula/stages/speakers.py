@@ -735,7 +735,8 @@ def _after_preposition(subject) -> bool:
 
 def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool = True) -> bool:
     """Record what the tag's subject says of the speaker; False when it names nobody we know."""
-    if subject.lower_ in GROUP_PRONOUNS or any(t.lower_ in GROUP_WORDS for t in _own_phrase(subject)):
+    if subject.lower_ in GROUP_PRONOUNS or any(t.lower_ in GROUP_WORDS and not text.in_quote(offset + t.idx)
+                                               for t in _own_phrase(subject)):  # ("no business at all")
         turn.group, turn.cue = True, "group"
         return True
     mention = text.covering(offset + subject.idx)
