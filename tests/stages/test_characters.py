@@ -1103,6 +1103,15 @@ def test_characters_exclamations_in_speech_are_no_characters() -> None:
     assert _one(cast, "Tobin") is not _one(cast, "Wren")
 
 
+def test_characters_a_greeting_is_no_name() -> None:
+    _, cast = _cast(
+        "I found Theo at the stove.\n\n"
+        '"Morning," I said. "Evening, by the look of you," he said. "Cheers, Theo."'
+    )
+    assert not {"Morning", "Evening", "Cheers"} & _all_forms(cast)
+    assert not [c for c in cast.characters if c.narrator and c.name in ("Morning", "Evening", "Cheers")]
+
+
 def test_characters_a_word_only_ever_cried_out_at_the_start_of_a_line_is_no_character() -> None:
     _, cast = _cast(
         "Ida and Wren sat by the fire, and Wren told her about the ghost in the swamp.\n\n"
