@@ -1539,6 +1539,19 @@ def test_speakers_she_said_with_no_woman_named_goes_to_no_man() -> None:
     assert [q.speaker for q in analysis.quotes] == [None, None]  # the servant, whom the story never names
 
 
+def test_speakers_he_answering_a_call_to_the_narrator_is_not_the_narrator() -> None:
+    analysis = _analyse(
+        "I walked into the kitchen and found Theo at the stove. He didn't turn around.\n\n"
+        '"Morning, Nora," he said.\n\n'
+        '"Morning," I said. "Is that coffee?"\n\n'
+        '"It is. Sit down, Nora. You look tired."\n\n'
+        "I sat down and put my head in my hands.\n\n"
+        '"Long night?" he asked.'
+    )
+    assert _one_named(analysis, "Nora").narrator
+    assert _quote(analysis, "Long night").speaker == _id(analysis, "Theo")
+
+
 def test_speakers_after_an_answer_told_in_the_narration_the_other_speaks() -> None:
     analysis = _analyse(
         "Mrs. Grey received Tobin Vance in the drawing-room.\n\n"

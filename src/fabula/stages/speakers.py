@@ -1101,7 +1101,7 @@ def _answer_the_call(text: _Text, turn: _Turn, line: list[_Turn]) -> bool:
     calls = [v for t in line if t.speaker == previous.speaker for v in t.vocatives + ((t.told,) if t.told else ())]
     called = [v for v in dict.fromkeys(calls)
               if v != previous.speaker and v not in turn.vocatives and v != turn.told
-              and text.gender.get(v) == gender]
+              and text.gender.get(v) == gender and v not in (text.narrator, text.reader)]  # ("he", not "I")
     if called and turn.speaker not in called:
         turn.speaker = called[0]
         return True
