@@ -17,7 +17,7 @@ GENERIC_NOUNS = frozenset(
 """Heads too general, or too relative to a named person, to stand for one character."""
 UNNAMED_HEADS = frozenset({"man", "woman", "lady", "gentleman", "girl", "boy"})
 """General heads that still tell a sex: "said the man" is a character of his own in a scene that names
-no man (the convict on the marsh), and someone already named wherever a man is named."""
+no man (a stranger met on the road), and someone already named wherever a man is named."""
 SAID_NOUNS = frozenset({"name", "names", "word", "words", "answer", "reply", "question", "letter", "note", "message",
                         "news", "sound", "cry"})
 """What is said rather than who says it: "many had repeated the name" tells of no speaker."""

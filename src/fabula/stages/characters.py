@@ -447,7 +447,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
             continue
         if len(form.words) == 1 and not form.title and all(
                 o.in_quote and o.initial and not o.tagged and story_text[o.end:o.end + 1] == "!" for o in found):
-            continue  # "Pooh!", "Egod!" opening a line, and never in the narration: an exclamation
+            continue  # "Bosh!", "Pish!" opening a line, and never in the narration: an exclamation
         if form.title not in PERSONAL_TITLES and (
                 sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found)):
             continue  # "in Paris", "the Italians" (but "a letter from Miss Ida Grey" names a woman)

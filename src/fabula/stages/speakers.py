@@ -795,8 +795,8 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
                         token, main_only=token.i > token.sent.root.i, root_owner=owner):
                     continue  # (not "as if Ann had asked her": a subject of a clause after the main verb)
                 if text.gender.get(mention.character) == gender and mention.character not in turn.vocatives:
-                    turn.speaker = mention.character  # (not one whose sex the text never tells: "Tapping the
-                    return  # driver's back, she said")
+                    turn.speaker = mention.character  # (not one whose sex the text never tells: "Tapping
+                    return  # Biscuit's head, she said")
     turn.by_salience = True
 
 
