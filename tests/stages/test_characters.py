@@ -511,6 +511,28 @@ def test_characters_said_the_man_is_no_character_of_his_own_where_a_man_is_named
     assert not [c for c in cast.characters if c.name == "the man"]
 
 
+def test_characters_a_speaker_the_narration_only_describes_is_a_character() -> None:
+    text = (
+        "Nell Grey sat alone at the bar and turned her glass. A tall man came in and took the stool beside her.\n\n"
+        '"What will it be?" asked Nell.\n\n'
+        '"Whisky," he said.'
+    )
+    _, cast = _cast(text)
+    stranger = _one(cast, "the tall man")
+    assert stranger.pronouns == "he/him" and "a tall man" in stranger.aliases
+
+
+def test_characters_no_stranger_is_made_for_a_pronoun_a_named_character_takes() -> None:
+    text = (
+        "Nell Grey sat at the bar with Mr. Vance and turned her glass. A tall man came in and took the stool "
+        "beside her.\n\n"
+        '"What will it be?" asked Nell.\n\n'
+        '"Whisky," he said.'
+    )
+    _, cast = _cast(text)
+    assert not _going_by(cast, "tall man")
+
+
 def test_characters_the_first_and_the_second_guard_are_two_characters() -> None:
     text = (
         "Nell came to the gate of the castle at dusk, and two guards stepped out of the dark.\n\n"

@@ -1528,15 +1528,26 @@ def test_speakers_she_said_is_not_one_whose_sex_the_text_never_tells() -> None:
     assert _quote(analysis, "Must we go").speaker == _id(analysis, "Ida Grey")
 
 
-def test_speakers_she_said_with_no_woman_named_goes_to_no_man() -> None:
+def test_speakers_she_said_with_no_woman_named_is_the_woman_the_narration_describes() -> None:
     analysis = _analyse(
         "A woman servant came into a room in which a child was sleeping and drew the curtains.\n\n"
         '"Wake up, Ben," she said. She pulled down the bed-clothes, took him in her arms, and carried him '
         "downstairs. He was only half awake. Ben Grey yawned and rubbed his eyes.\n\n"
         '"Your mother wants you," she said.'
     )
+    servant = _one_named(analysis, "the woman servant")
+    assert servant.pronouns == "she/her" and "a woman servant" in servant.aliases
+    assert _names(analysis) == ["the woman servant", "the woman servant"]  # never Ben, a boy
+
+
+def test_speakers_she_said_with_no_woman_named_or_described_goes_to_no_man() -> None:
+    analysis = _analyse(
+        "Someone came into a room in which a child was sleeping and drew the curtains.\n\n"
+        '"Wake up, Ben," she said. Ben Grey yawned and rubbed his eyes. He was only half awake.\n\n'
+        '"Your mother wants you," she said.'
+    )
     assert _one_named(analysis, "Ben Grey").pronouns == "he/him"
-    assert [q.speaker for q in analysis.quotes] == [None, None]  # the servant, whom the story never names
+    assert [q.speaker for q in analysis.quotes] == [None, None]
 
 
 def test_speakers_he_answering_a_call_to_the_narrator_is_not_the_narrator() -> None:

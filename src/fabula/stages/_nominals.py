@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from fabula.stages._coref import gender_after
+from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER, gender_after
 from fabula.stages._epithets import GENERIC_HEADS, STABLE_HEADS
 from fabula.stages._verbs import SPEECH_VERBS, inverted_subject
 
@@ -23,6 +23,10 @@ SAID_NOUNS = frozenset({"name", "names", "word", "words", "answer", "reply", "qu
 """What is said rather than who says it: "many had repeated the name" tells of no speaker."""
 
 MIN_SPEECHES = 2
+STRANGER_PARAGRAPHS = 3
+"""Paragraphs (the tag's own and those before it) searched for the description of an unnamed speaker."""
+ARTICLES = ("a", "an", "the")
+"""What opens a description of someone new ("a tall man"), unlike "his mother", someone's relative."""
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 """Counting words that tell apart people of one kind: "the first policeman" is not "the second"."""
 
@@ -81,3 +85,50 @@ def _key(token) -> str | None:
         return "the " + " ".join(words)  # the man with the beard
     ordinal = next((c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
     return f"the {ordinal} {token.lower_}" if ordinal else f"the {token.lower_}"
+
+
+def find_strangers(parsed, inside, pronouns: list[tuple], epithets: list[tuple]) -> dict[str, tuple[str, list[tuple]]]:
+    """Speakers the narration only describes: "A woman servant came in ... 'Wake up, Ben,' she said". For
+    each tag pronoun (``she said``) that no character took, the nearest noun phrase before it, in the
+    narration of that paragraph or the two before, whose noun tells that sex ("a woman servant", "the
+    old man", not "his mother", a relative of someone named). Returns, per phrase with ``the`` for its
+    article, the sex and every ``(start, end, text)`` so described."""
+    resolved = {start for start, *_ in pronouns}
+    described = {i for start, end, *_ in epithets for i in range(start, end)}
+    found: dict[str, tuple[str, list[tuple]]] = {}
+    for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
+        if not any(t.is_quote for t in doc):
+            continue
+        for token in doc:
+            if (token.lower_ not in ("he", "she") or token.dep_ != "nsubj" or token.head.lower_ not in SPEECH_VERBS
+                    or inside(offset + token.idx) or offset + token.idx in resolved):
+                continue
+            gender = PRONOUN_GENDER[token.lower_]
+            phrase = _described_before(parsed, inside, d, token.i, gender, described)
+            if phrase is None:
+                continue
+            start, end, text = phrase
+            key = " ".join(["the", *text.lower().split()[1:]])
+            uses = found.setdefault(key, (gender, []))[1]
+            if (start, end, text) not in uses:
+                uses.append((start, end, text))
+    return found
+
+
+def _described_before(parsed, inside, d: int, i: int, gender: str, described: set[int]) -> tuple | None:
+    """(start, end, text) of the nearest noun phrase before token ``i`` of doc ``d``, outside quotes and
+    epithets, with an article and a noun (or compound) that tells ``gender``."""
+    for back in range(min(STRANGER_PARAGRAPHS, d + 1)):
+        doc, offset = parsed.docs[d - back], parsed.offsets[d - back]
+        for token in reversed(doc[: i if back == 0 else len(doc)]):
+            if token.pos_ != "NOUN" or token.tag_ != "NN" or inside(offset + token.idx) or offset + token.idx in described:
+                continue
+            before = [c for c in token.children if c.i < token.i]
+            words = [token] + [c for c in before if c.dep_ == "compound"]
+            article = next((c for c in before if c.dep_ == "det"), None)
+            if article is None or article.lower_ not in ARTICLES or not any(
+                    NOUN_GENDER.get(w.lower_) == gender for w in words):
+                continue
+            first = min([article] + [c for c in before if c.dep_ in ("amod", "compound")], key=lambda t: t.i)
+            return offset + first.idx, offset + token.idx + len(token.text), " ".join(doc[first.i: token.i + 1].text.split())
+    return None

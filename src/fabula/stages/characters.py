@@ -24,7 +24,7 @@ from fabula.stages._names import (
     title_key,
 )
 from fabula.stages._narrator import BLANK, find_narrator, find_reader, read_persons
-from fabula.stages._nominals import UNNAMED_HEADS, find_nominals
+from fabula.stages._nominals import UNNAMED_HEADS, find_nominals, find_strangers
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import find_relatives
 from fabula.stages._verbs import SPEECH_VERBS
@@ -173,6 +173,15 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     epithets.sort()
     turns = [c.start for c in story.chapters[1:]] + [b.start for b in story.breaks]
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns)
+    strangers = find_strangers(parsed, inside, pronouns, epithets)
+    for key, (gender, uses) in strangers.items():  # "A woman servant came in. 'Wake up,' she said"
+        clusters.append(_Cluster(forms=Counter({key: len(uses)})))
+        genders.append(gender)
+        on_page.append(True)
+        epithets += [(start, end, text, len(clusters) - 1) for start, end, text in uses]
+    if strangers:  # her pronouns are hers now
+        epithets.sort()
+        pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns)
     owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
     relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
     narrator = find_narrator(persons, parsed, name_mentions)
