@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict
+from pathlib import Path
 
 from fabula import __version__
-from fabula.model import Analysis, Feeling, Quote
+from fabula.model import Analysis, Feeling, Quote, Story
 
 SCHEMA = "fabula/1"
+
+
+def heading(story: Story) -> str:
+    """The story's title, or its file's name when it has none."""
+    return story.metadata.title or Path(story.source.path or "story").stem
 
 
 def voices(quote: Quote) -> tuple[str, ...]:

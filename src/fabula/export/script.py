@@ -3,10 +3,8 @@ order under the voice that reads it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fabula.export.html import LOW_CONFIDENCE
-from fabula.export.schema import line_counts, voices
+from fabula.export.schema import heading, line_counts, voices
 from fabula.model import Analysis, Quote
 
 NARRATOR = "NARRATOR"
@@ -47,7 +45,7 @@ def render_script(analysis: Analysis) -> str:
             at = quote.end
         narrated += _narration(body, text[at:paragraph.end])
         body.append("")
-    title = analysis.story.metadata.title or Path(analysis.story.source.path or "Untitled").stem  # as the summary
+    title = heading(analysis.story)
     author = f" by {analysis.story.metadata.author}" if analysis.story.metadata.author else ""
     return "\n".join([f"{title}{author}", "", "VOICES", *_voices(analysis.quotes, names, narrated), "",
                       "SCRIPT", *body])

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from fabula.export.schema import line_counts
+from fabula.export.schema import heading, line_counts
 from fabula.model import Analysis
 
 
@@ -18,7 +18,7 @@ def print_summary(
     console = console or Console(highlight=False)
     story, meta = analysis.story, analysis.story.metadata
     words = sum(len(p.text.split()) for p in story.paragraphs)
-    console.print(f"[bold]{_escape(meta.title or Path(story.source.path or 'story').stem)}[/bold]")
+    console.print(f"[bold]{_escape(heading(story))}[/bold]")
     byline = [f"by {_escape(meta.author)}" if meta.author else None,
               f"rated {_escape(meta.rating)}" if meta.rating else None,
               f"{words:,} words",

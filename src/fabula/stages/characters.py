@@ -153,13 +153,14 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     called_so = _called_so(parsed, name_mentions, set(roles.values()))
     for key in nominal_counts:
         head = key.split()[-1]
-        if head in UNNAMED_HEADS and _named_near(key, nominal_uses, name_mentions, genders, NOUN_GENDER[head]):
+        general = head in UNNAMED_HEADS  # "the man": never a title or a shadow of a named one
+        if general and _named_near(key, nominal_uses, name_mentions, genders, NOUN_GENDER[head]):
             continue  # "said the man" where a man is named: whoever he is, not a character of his own
-        titled = None if head in UNNAMED_HEADS else _titled_by(head, clusters)
+        titled = None if general else _titled_by(head, clusters)
         named = called_so.get(roles.get(key), set())
         if titled is None and len(named) == 1:
             titled = next(iter(named))  # "Mr. Tobin, the English chaplain"
-        if titled is None and head not in UNNAMED_HEADS:
+        if titled is None and not general:
             sentences = sentences or _sentence_spans(parsed)
             titled = _shadowed(key, nominal_uses, nominal_votes[key], name_mentions, genders, sentences)
         if titled is not None:  # "the doctor" is Dr. Lowe when he is the one doctor named

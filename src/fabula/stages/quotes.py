@@ -77,13 +77,13 @@ _NOT_SENDERS = frozenset({
 })
 """Labels of header fields and notes, not senders."""
 MIN_CHAT_LINES = 3
+"""Lines a text exchange needs before "Name: words" paragraphs are read as messages."""
 _TEXTING = re.compile(
     r"\b(?:phone|texts?|texted|texting|typed|typing|messages?|messaged|chat|screen|sent)\b", re.IGNORECASE
 )
 """Words before an exchange that make its lines messages rather than a script."""
 TEXTING_BEFORE = 600
 """Characters before the first line of an exchange searched for those words."""
-"""Lines a text exchange needs before "Name: words" paragraphs are read as messages."""
 
 _THOUGHT_AFTER = re.compile(
     r"^[\s,;:—–-]*(?:(?:thought|wondered|mused|reflected)\b"

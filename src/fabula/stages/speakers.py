@@ -380,8 +380,9 @@ def _tag(
             continue  # "The cat did not answer, so Ann went on": the one who does not speak
         if speech and _unsaid(token):
             continue  # "I hang up before he can say anything else", "left without saying a word"
-        if speech and any(_leads_into_act(text, verb, offset, thought=turn.quote.kind == "thought")
-                          for verb in (token, token.head) if verb is token or token.dep_ == "xcomp"):
+        leading = (token, token.head) if token.dep_ == "xcomp" else (token,)  # ("began to think")
+        thought = turn.quote.kind == "thought"
+        if speech and any(_leads_into_act(text, verb, offset, thought=thought) for verb in leading):
             continue  # "Ben began to think he had been wrong": he thinks, he does not speak
         subject = _agent(token) or _surface_subject(text, token, offset, inverted_ok=before or position <= 3)
         if subject is None:
@@ -744,10 +745,11 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         turn.cue = "first-person"
         return True
     character = mention.character if mention else text.character_at(subject, offset)
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)  # "Ann's voice", "her father"
+    owned = text.covering(offset + owner.idx) if owner is not None else None
     if character is None and subject.lower_ == "voice":  # "Ann's voice came", "her voice said": hers
-        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        mention = text.covering(offset + owner.idx) if owner is not None else None
-        character = mention.character if mention else None
+        mention = owned
+        character = owned.character if owned else None
     if character is None:  # "the obliging Mrs. Pell": a name inside the subject's phrase
         inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
         character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
@@ -757,8 +759,6 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         turn.described = NOUN_GENDER.get(subject.lower_, "")  # someone present, found by the conversation
         turn.unseen = subject.lower_ == "voice" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subject.children)
-        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        owned = text.covering(offset + owner.idx) if owner is not None else None
         if owned is not None:  # "said her father": not the one whose father he is
             turn.named += (owned.character,)
         if subject.lower_ in KIN_TITLE and owner is not None and owner.lower_ in PRONOUN_GENDER:
@@ -794,9 +794,10 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
                 if mention is None or mention.kind == "pronoun" or not _acts(
                         token, main_only=token.i > token.sent.root.i, root_owner=owner):
                     continue  # (not "as if Ann had asked her": a subject of a clause after the main verb)
+                # (the same sex, not one whose sex the text never tells: "Tapping Biscuit's head, she said")
                 if text.gender.get(mention.character) == gender and mention.character not in turn.vocatives:
-                    turn.speaker = mention.character  # (not one whose sex the text never tells: "Tapping
-                    return  # Biscuit's head, she said")
+                    turn.speaker = mention.character
+                    return
     turn.by_salience = True
 
 
