@@ -209,7 +209,7 @@ def _split(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for match in _SENTENCE.finditer(text, lo, hi):
         start, end = match.span()
         if spans and (text[start].islower() or _ABBREVIATIONS.search(text, spans[-1][1] - 8, spans[-1][1])):
-            start = spans.pop()[0]  # not a sentence end: "Mr. Smith", "... and then"
+            start = spans.pop()[0]  # not a sentence end: "Mr. Grey", "... and then"
         spans.append((start, end))
     result: list[tuple[int, int]] = []
     for start, end in spans:
