@@ -233,6 +233,15 @@ def test_character_recall_found_as_one_cluster():
     assert score.speaker.value == 1.0
 
 
+def test_group_and_unknowable_speakers_are_not_characters_for_recall():
+    book, quotes = _chatty_book(("c1",))
+    for placeholder in ("_group", "_unknowable"):
+        book = GoldBook(book.name, book.text, book.quotes + tuple(
+            GoldQuote(f"{placeholder}{n}", q.spans, placeholder) for n, q in enumerate(book.quotes)), book.characters)
+    score = score_book(book, _analysis(book.text, quotes, [Character("c1", "Elizabeth")]))
+    assert (score.characters.hit, score.characters.total) == (1, 1)
+
+
 def test_split_character_lowers_character_recall():
     book, quotes = _chatty_book(("c1", "c2"))
     cast = [Character("c1", "Elizabeth"), Character("c2", "Lizzy")]

@@ -17,6 +17,9 @@ from fabula.model import Analysis, Character, Quote
 
 MIN_QUOTES_FOR_RECALL = 5
 """Annotated characters with at least this many quotes count for character recall."""
+NOT_CHARACTERS = frozenset({"_group", "_unknowable"})
+"""PDNC's speakers for lines said by several people at once and for lines no reader can attribute:
+not characters, so no cluster can be them, and character recall leaves them out."""
 
 PRECISION_KINDS = frozenset({"speech", "written"})
 """Predicted kinds checked for precision: thoughts and embedded quotes are not annotated."""
@@ -168,7 +171,7 @@ def character_recall(gold: Sequence[GoldQuote], mapping: dict[str, str]) -> tupl
     """Annotated characters with enough quotes matched by exactly one predicted character,
     and how many of them are split over several."""
     lines = Counter(q.speaker for q in gold if q.speaker)
-    counted = [key for key, n in lines.items() if n >= MIN_QUOTES_FOR_RECALL]
+    counted = [key for key, n in lines.items() if n >= MIN_QUOTES_FOR_RECALL and key not in NOT_CHARACTERS]
     clusters = Counter(mapping.values())
     found = sum(1 for key in counted if clusters[key] == 1)
     return Ratio(found, len(counted)), sum(1 for key in counted if clusters[key] > 1)
