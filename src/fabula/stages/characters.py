@@ -151,10 +151,11 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     sentences: list[tuple[int, int]] = []
     roles = {k: k.split()[1] for k in nominal_counts if len(k.split()) == 2}  # not "the first policeman"
     called_so = _called_so(parsed, name_mentions, set(roles.values()))
+    told = [(o.start, i) for o, i in name_mentions if not o.in_quote]  # the names the narration gives
     for key in nominal_counts:
         head = key.split()[-1]
         general = head in UNNAMED_HEADS  # "the man": never a title or a shadow of a named one
-        if general and _named_near(key, nominal_uses, name_mentions, genders, NOUN_GENDER[head]):
+        if general and _named_near(key, nominal_uses, told, genders, NOUN_GENDER[head]):
             continue  # "said the man" where a man is named: whoever he is, not a character of his own
         titled = None if general else _titled_by(head, clusters)
         named = called_so.get(roles.get(key), set())
@@ -162,7 +163,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
             titled = next(iter(named))  # "Mr. Tobin, the English chaplain"
         if titled is None and not general:
             sentences = sentences or _sentence_spans(parsed)
-            titled = _shadowed(key, nominal_uses, nominal_votes[key], name_mentions, genders, sentences)
+            titled = _shadowed(key, nominal_uses, nominal_votes[key], name_mentions, told, genders, sentences)
         if titled is not None:  # "the doctor" is Dr. Lowe when he is the one doctor named
             cluster_of[key] = titled
             continue
@@ -767,8 +768,8 @@ character of its own. (PDNC dev speaker lines are the same from 4 to 60; LitBank
 
 
 def _shadowed(
-    key: str, nominal_uses: list[tuple], votes: Counter, name_mentions: list, genders: list,
-    sentences: list[tuple[int, int]],
+    key: str, nominal_uses: list[tuple], votes: Counter, name_mentions: list, named: list[tuple[int, int]],
+    genders: list, sentences: list[tuple[int, int]],
 ) -> int | None:
     """The named talker a role noun always follows and never stands beside: "the clergyman" who speaks
     wherever Mr. Bee is, and never in a sentence with him, is Mr. Bee. Used often, it may follow others too,
@@ -779,7 +780,6 @@ def _shadowed(
     gender = _gender(_Cluster(gender_votes=votes))
     if len(uses) < SHADOW_USES or gender is None or " with " in key:
         return None  # ("the man with the beard" is a stranger described, not a name withheld)
-    named = [(o.start, i) for o, i in name_mentions if not o.in_quote]
     starts = [s for s, _ in named]
     sentence_starts = [a for a, _ in sentences]
     near, beside = Counter(), Counter()
@@ -801,10 +801,9 @@ def _shadowed(
     return fitting[0] if speaks >= SHADOW_USES else None
 
 
-def _named_near(key: str, nominal_uses: list[tuple], name_mentions: list, genders: list, gender: str) -> bool:
-    """Whether a character of ``gender`` is among the last names the narration gave before any use of
-    the role noun ``key``."""
-    named = [(o.start, i) for o, i in name_mentions if not o.in_quote]
+def _named_near(key: str, nominal_uses: list[tuple], named: list[tuple[int, int]], genders: list, gender: str) -> bool:
+    """Whether a character of ``gender`` is among the last names the narration gave (``named``: start and
+    cluster of each, in order) before any use of the role noun ``key``."""
     starts = [s for s, _ in named]
     for use in (s for s, _, _, k in nominal_uses if k == key):
         k = bisect.bisect_left(starts, use)
