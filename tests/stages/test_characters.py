@@ -1234,6 +1234,19 @@ def test_characters_a_club_or_society_is_not_a_character() -> None:
     assert _one(cast, "Ann") is not _one(cast, "Ben")
 
 
+def test_characters_a_drive_or_boulevard_is_not_a_character() -> None:
+    text = (
+        "Ann lived on Harrow Drive, two streets from Ben. Harrow Drive was quiet at night, and Linden "
+        "Boulevard was loud.\n\n"
+        '"Harrow Drive is dull," said Ann.\n\n'
+        '"Then move to Linden Boulevard," said Ben. Harrow Drive slept on. Linden Boulevard did not.'
+    )
+    _, cast = _cast(text)
+    names = _all_forms(cast)
+    assert not any(form.endswith(("Drive", "Boulevard")) for form in names)
+    assert _one(cast, "Ann") is not _one(cast, "Ben")
+
+
 def test_characters_a_rare_foreign_ending_of_a_name_is_the_same_person() -> None:
     days = " ".join(f"On day {n} Rosy walked to the market with Ben, and Rosy bought bread." for n in range(1, 23))
     text = (

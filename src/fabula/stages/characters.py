@@ -47,7 +47,7 @@ PLACE_HEADS = frozenset(
 """Last words that make a capitalised name a place (Rosa Villa, Birch Lodge, the Museum); "street",
 "square", "road" and "lane" are in NOT_NAMES already."""
 NAMED_PLACE_HEADS = frozenset(
-    "hall park court house place corner wood fields common green hill heath "
+    "hall park court house place corner wood fields common green hill heath drive boulevard "
     "society club bank union association institute committee company gazette herald times chronicle".split())
 """Last words that make a name of two words or more a place or a body of people (Ashcombe Hall, Breezy
 Corner, the Debating Club), though alone they may be a surname (Mrs. Heath, Mr. Wood)."""
