@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fabula.nlp import load_pipeline
+from fabula.nlp import load_pipeline, mend_modal_names
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,19 @@ def test_dashes_and_quotes_glued_to_words_are_split(text, words):
 def test_single_hyphens_and_abbreviations_stay_whole():
     tokens = [t.text for t in load_pipeline().tokenizer("Mr. Smith, a well-known man.")]
     assert "Mr." in tokens and "well" in tokens and "-" in tokens and "Smith" in tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Will nodded.", "Will"), ('"No," Will said.', "Will"), ("May roused herself.", "May"),
+     ("Then Will slowly turned around.", "Will"), ("Will didn't answer.", "Will")],
+)
+def test_a_name_read_as_a_modal_before_a_past_verb_is_the_subject(text, name):
+    token = next(t for t in mend_modal_names(load_pipeline()(text)) if t.text == name)
+    assert (token.pos_, token.dep_) == ("PROPN", "nsubj")
+
+
+@pytest.mark.parametrize("text", ["Will you come?", "May I come in?", "May have gone.", "It will rain."])
+def test_a_modal_that_is_a_modal_stays_one(text):
+    doc = mend_modal_names(load_pipeline()(text))
+    assert [t.tag_ for t in doc if t.lower_ in ("will", "may")] == ["MD"]

@@ -21,6 +21,10 @@ EXTRA_INFIXES = (r"-{2,}|—+|–", r'["“”]', r"[,:;!?.](?=[\"“”]|--|—
 Left glued, the name in such a token is lost and the speech tag with it."""
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
+"""Verb forms no modal takes: before one of them, a capitalised "Will" or "May" is a name ("Will nodded")."""
+
+
 @dataclass(frozen=True)
 class Parsed:
     """One spaCy ``Doc`` per paragraph, and where each paragraph starts in the story text."""
@@ -59,10 +63,26 @@ def parse(
     gc.disable()  # thousands of Docs kept alive: the cycle collector would walk them again and again
     try:
         for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-            docs.append(doc)
+            docs.append(mend_modal_names(doc))
             if progress and len(docs) % batch_size == 0:
                 progress(len(docs) / len(texts))
     finally:
         if collecting:
             gc.enable()
     return Parsed(docs=tuple(docs), offsets=tuple(p.start for p in story.paragraphs))
+
+
+def mend_modal_names(doc):
+    """Make a name the tagger read as a modal the subject it is: "Will nodded", "May roused herself",
+    '"No," Will said' (the small English model calls each of these a modal verb with no subject, so the
+    character would not act or speak). A modal before a past or third-person verb cannot be one."""
+    for token in doc:
+        if token.tag_ != "MD" or not token.text.istitle() or token.dep_ != "aux":
+            continue
+        following = next((t for t in doc[token.i + 1:] if t.pos_ not in ("ADV", "PART")), None)
+        if following is None or following.tag_ not in FINITE_TAGS:
+            continue  # "Will you come?", "May have gone"
+        token.tag_, token.pos_ = "NNP", "PROPN"
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children):
+            token.dep_ = "nsubj"
+    return doc

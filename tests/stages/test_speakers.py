@@ -1915,3 +1915,17 @@ def test_speakers_a_line_of_a_script_is_the_one_named_before_the_colon() -> None
     )
     nell, kate = _id(analysis, "Nell"), _id(analysis, "Kate")
     assert [q.speaker for q in analysis.quotes] == [nell, kate, nell, kate]
+
+
+def test_a_character_named_will_or_may_acts_and_takes_pronouns() -> None:
+    analysis = _analyse(
+        "Nora sat by the fire, and Will stood at the door with his coat on.\n\n"
+        '"Are you staying?" Nora asked.\n\n'
+        '"No," said Will.\n\n'
+        "Nora shrugged and looked back at the fire.\n\n"
+        'Will laughed. "Maybe I will, after all."\n\n'
+        'May came in with the tea. "Is he staying?" she asked.'
+    )
+    beat = _quote(analysis, "Maybe I will")
+    assert (beat.speaker, beat.cue) == (_id(analysis, "Will"), "beat")
+    assert _quote(analysis, "Is he staying").speaker == _id(analysis, "May")
