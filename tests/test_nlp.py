@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fabula.nlp import load_pipeline, mend_modal_names
+from fabula.nlp import load_pipeline, mend_name_subjects
 
 
 @pytest.mark.parametrize(
@@ -30,14 +30,21 @@ def test_single_hyphens_and_abbreviations_stay_whole():
 @pytest.mark.parametrize(
     ("text", "name"),
     [("Will nodded.", "Will"), ('"No," Will said.', "Will"), ("May roused herself.", "May"),
-     ("Then Will slowly turned around.", "Will"), ("Will didn't answer.", "Will")],
+     ("Then Will slowly turned around.", "Will"), ("Will didn't answer.", "Will"),
+     ("Tim nodded.", "Tim"), ("Holly looked at her.", "Holly")],
 )
-def test_a_name_read_as_a_modal_before_a_past_verb_is_the_subject(text, name):
-    token = next(t for t in mend_modal_names(load_pipeline()(text)) if t.text == name)
+def test_a_name_read_as_a_modal_or_an_adverb_is_the_subject(text, name):
+    token = next(t for t in mend_name_subjects(load_pipeline()(text)) if t.text == name)
     assert (token.pos_, token.dep_) == ("PROPN", "nsubj")
 
 
 @pytest.mark.parametrize("text", ["Will you come?", "May I come in?", "May have gone.", "It will rain."])
 def test_a_modal_that_is_a_modal_stays_one(text):
-    doc = mend_modal_names(load_pipeline()(text))
+    doc = mend_name_subjects(load_pipeline()(text))
     assert [t.tag_ for t in doc if t.lower_ in ("will", "may")] == ["MD"]
+
+
+@pytest.mark.parametrize("text", ["Never said a word.", "Then came the rain.", "Suddenly he laughed."])
+def test_an_adverb_opening_a_sentence_stays_one(text):
+    first = mend_name_subjects(load_pipeline()(text))[0]
+    assert first.dep_ != "nsubj" and first.pos_ != "PROPN"

@@ -63,7 +63,7 @@ def parse(
     gc.disable()  # thousands of Docs kept alive: the cycle collector would walk them again and again
     try:
         for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-            docs.append(mend_modal_names(doc))
+            docs.append(mend_name_subjects(doc))
             if progress and len(docs) % batch_size == 0:
                 progress(len(docs) / len(texts))
     finally:
@@ -72,17 +72,26 @@ def parse(
     return Parsed(docs=tuple(docs), offsets=tuple(p.start for p in story.paragraphs))
 
 
-def mend_modal_names(doc):
-    """Make a name the tagger read as a modal the subject it is: "Will nodded", "May roused herself",
-    '"No," Will said' (the small English model calls each of these a modal verb with no subject, so the
-    character would not act or speak). A modal before a past or third-person verb cannot be one."""
+def mend_name_subjects(doc):
+    """Make a name the parser misread the subject it is, so the character acts and speaks:
+    a capitalised modal before a past or third-person verb, which no modal takes ("Will nodded",
+    '"No," Will said', "May roused herself"); a proper noun opening a sentence as an adverb of the
+    next word, a verb with no subject ("Tim nodded", "Holly looked at her"; not "Never said a word")."""
     for token in doc:
-        if token.tag_ != "MD" or not token.text.istitle() or token.dep_ != "aux":
+        if not token.text.istitle() or token.dep_ not in ("aux", "advmod", "npadvmod"):
             continue
-        following = next((t for t in doc[token.i + 1:] if t.pos_ not in ("ADV", "PART")), None)
-        if following is None or following.tag_ not in FINITE_TAGS:
-            continue  # "Will you come?", "May have gone"
-        token.tag_, token.pos_ = "NNP", "PROPN"
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children):
-            token.dep_ = "nsubj"
+        if token.dep_ == "aux":
+            if token.tag_ != "MD":
+                continue
+            following = next((t for t in doc[token.i + 1:] if t.pos_ not in ("ADV", "PART")), None)
+            if following is None or following.tag_ not in FINITE_TAGS:
+                continue  # "Will you come?", "May have gone"
+        elif not (token.tag_ == "NNP" and token.is_sent_start and token.head.i == token.i + 1
+                  and token.head.tag_ in ("VBD", "VBZ")):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.head.children):
+            if token.dep_ == "aux":
+                token.tag_, token.pos_ = "NNP", "PROPN"
+            continue  # ("Then came the rain": the subject is there)
+        token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
     return doc
