@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fabula.nlp import load_pipeline, mend_name_subjects
+from fabula.nlp import load_pipeline, mend_name_subjects, truecase
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,19 @@ def test_a_modal_that_is_a_modal_stays_one(text):
 def test_an_adverb_opening_a_sentence_stays_one(text):
     first = mend_name_subjects(load_pipeline()(text))[0]
     assert first.dep_ != "nsubj" and first.pos_ != "PROPN"
+
+
+def test_truecase_leaves_a_cased_story_as_it_is():
+    texts = ["Ann looked up. \"the man,\" she said, \"is late.\"", "Ben nodded."]
+    assert truecase(texts) is texts
+
+
+def test_truecase_gives_a_lowercase_story_its_capitals_and_nothing_else():
+    texts = ['nora sat by the fire. "are you staying?" she asked.', '"no," said ben. "i will go," nora said.',
+             "the man said nothing. mr. vance smiled at nora.", "the nurse shrugged. ben left."]
+    cased = truecase(texts)
+    assert [c.lower() for c in cased] == texts  # only case changes: every offset holds
+    assert cased[0] == 'Nora sat by the fire. "Are you staying?" she asked.'
+    assert cased[1] == '"No," said Ben. "I will go," Nora said.'
+    assert cased[2] == "The man said nothing. Mr. Vance smiled at Nora."  # "man" after "the" is no name
+    assert cased[3] == "The nurse shrugged. Ben left."  # a title word before a verb is no title

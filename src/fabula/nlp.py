@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,19 @@ Left glued, the name in such a token is lost and the speech tag with it."""
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
 """Verb forms no modal takes: before one of them, a capitalised "Will" or "May" is a name ("Will nodded")."""
+
+
+LOWERCASE_STYLE = 0.9
+"""Share of sentences opening on a small letter above which a story is written all in lower case
+(a style some fan fiction keeps): the parser, trained on cased text, is then read a cased copy."""
+_SENTENCE_OPENING = re.compile(r'(^|[.!?]\s+|\.["”\'’)]+\s+|^["“\'‘(]+|[.!?]\s+["“\'‘]+)([A-Za-z])')
+"""A paragraph's, a quote's or a sentence's first letter; not one after a question or a cry that
+closes a quote, where a tag mostly goes on ('"Ready?" she asked')."""
+_TOKEN = re.compile(r"[a-z][a-z'’-]*|\S")
+VERB_ENDINGS = ("ged", "ted", "ded", "ned", "led", "red", "ked", "ped", "sed", "ied", "ing")
+"""Endings of a verb, not a name, after a title word used as a noun ("the nurse shrugged"), in a
+word of six letters or more: short names survive ("Ted", "Fred")."""
+DETERMINERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "my", "your", "our", "their", "its", "one", "another", "every", "each", "some"])
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ def parse(
 ) -> Parsed:
     """Parse every paragraph of ``story`` once; ``progress`` hears the share done after each batch."""
     nlp = load_pipeline()
-    texts = [p.text for p in story.paragraphs]
+    texts = truecase([p.text for p in story.paragraphs])
     docs = []
     collecting = gc.isenabled()
     gc.disable()  # thousands of Docs kept alive: the cycle collector would walk them again and again
@@ -95,3 +109,40 @@ def mend_name_subjects(doc):
             continue  # ("Then came the rain": the subject is there)
         token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
     return doc
+
+
+def truecase(texts: list[str]) -> list[str]:
+    """Cased copies of the paragraphs of a story written all in lower case, else the paragraphs as they
+    are. Each copy differs only in case, so every offset still points into the original: sentence
+    openings, "i", and the words that stand where a speech tag names its speaker ("said nora", "nora
+    asked"; not "the man said")."""
+    openings = [m.group(2) for text in texts for m in _SENTENCE_OPENING.finditer(text)]
+    if not openings or sum(c.islower() for c in openings) < LOWERCASE_STYLE * len(openings):
+        return texts
+    from fabula.stages._names import title_key
+    from fabula.stages._verbs import SPEECH_VERBS
+
+    stop = load_pipeline().Defaults.stop_words
+    found, titles = set(), set()
+    for text in texts:
+        tokens = ["", *_TOKEN.findall(text.lower()), "", ""]
+        for k in range(1, len(tokens) - 2):
+            named = tokens[k + 1 + (tokens[k + 1] == ".")]
+            if title_key(tokens[k]) and named[:1].isalpha() and named not in stop and not title_key(named) and (
+                    tokens[k - 1] not in DETERMINERS and not (named.endswith(VERB_ENDINGS) and len(named) > 5)):
+                titles.add(tokens[k])  # "mr. vance", "professor thorne"; not "i miss you", "nurse shrugged"
+                found.add(named)
+            elif tokens[k] in SPEECH_VERBS:
+                found.add(tokens[k + 1])  # "said nora"
+                if tokens[k - 2 if k > 1 else 0] not in DETERMINERS:
+                    found.add(tokens[k - 1])  # "nora asked", not "the man said"
+    names = titles | {w for w in found if w[:1].isalpha() and w not in stop and w not in SPEECH_VERBS
+                      and not w.endswith("ly") and not title_key(w)}
+    name = re.compile(rf"\b({'|'.join(map(re.escape, sorted(names)))})\b") if names else None
+
+    def cased(text: str) -> str:
+        text = _SENTENCE_OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+        text = re.sub(r"\bi\b", "I", text)
+        return name.sub(lambda m: m.group(1).capitalize(), text) if name else text
+
+    return [cased(text) for text in texts]

@@ -1929,3 +1929,18 @@ def test_a_character_named_will_or_may_acts_and_takes_pronouns() -> None:
     beat = _quote(analysis, "Maybe I will")
     assert (beat.speaker, beat.cue) == (_id(analysis, "Will"), "beat")
     assert _quote(analysis, "Is he staying").speaker == _id(analysis, "May")
+
+
+def test_a_story_written_all_in_lower_case_gets_the_speakers_of_its_cased_reading() -> None:
+    story = (
+        "Ida found Tobin in the kitchen, still in his coat.\n\n"
+        '"You said six," Ida said.\n\n'
+        '"The train was late," said Tobin. "I ran from the station."\n\n'
+        "Ida looked at the clock and then at him.\n\n"
+        '"Sit down, then. I kept it warm."\n\n'
+        'Tobin smiled. "You always do."\n\n'
+        'Mrs. Grey came in with the plates. "Is he staying?" she asked.'
+    )
+    cased, lower = _analyse(story), _analyse(story.lower())
+    assert [n.lower() if n else None for n in _names(lower)] == [n.lower() if n else None for n in _names(cased)]
+    assert None not in _names(lower)
