@@ -25,7 +25,6 @@ Left glued, the name in such a token is lost and the speech tag with it."""
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
 """Verb forms no modal takes: before one of them, a capitalised "Will" or "May" is a name ("Will nodded")."""
 
-
 LOWERCASE_STYLE = 0.9
 """Share of sentences opening on a small letter above which a story is written all in lower case
 (a style some fan fiction keeps): the parser, trained on cased text, is then read a cased copy."""
@@ -36,7 +35,11 @@ _TOKEN = re.compile(r"[a-z][a-z'’-]*|\S")
 VERB_ENDINGS = ("ged", "ted", "ded", "ned", "led", "red", "ked", "ped", "sed", "ied", "ing")
 """Endings of a verb, not a name, after a title word used as a noun ("the nurse shrugged"), in a
 word of six letters or more: short names survive ("Ted", "Fred")."""
-DETERMINERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "my", "your", "our", "their", "its", "one", "another", "every", "each", "some"])
+DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "his", "her", "my", "your", "our", "their", "its", "one", "another", "every",
+    "each", "some",
+})
+"""Words before a noun, not a name: "the man said" names no one."""
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,8 @@ def truecase(texts: list[str]) -> list[str]:
     stop = load_pipeline().Defaults.stop_words
     found, titles = set(), set()
     for text in texts:
-        tokens = ["", *_TOKEN.findall(text.lower()), "", ""]
-        for k in range(1, len(tokens) - 2):
+        tokens = ["", "", *_TOKEN.findall(text.lower()), "", ""]  # room to look two words either way
+        for k in range(2, len(tokens) - 2):
             named = tokens[k + 1 + (tokens[k + 1] == ".")]
             if title_key(tokens[k]) and named[:1].isalpha() and named not in stop and not title_key(named) and (
                     tokens[k - 1] not in DETERMINERS and not (named.endswith(VERB_ENDINGS) and len(named) > 5)):
@@ -134,7 +137,7 @@ def truecase(texts: list[str]) -> list[str]:
                 found.add(named)
             elif tokens[k] in SPEECH_VERBS:
                 found.add(tokens[k + 1])  # "said nora"
-                if tokens[k - 2 if k > 1 else 0] not in DETERMINERS:
+                if tokens[k - 2] not in DETERMINERS:
                     found.add(tokens[k - 1])  # "nora asked", not "the man said"
     names = titles | {w for w in found if w[:1].isalpha() and w not in stop and w not in SPEECH_VERBS
                       and not w.endswith("ly") and not title_key(w)}
