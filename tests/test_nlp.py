@@ -57,10 +57,12 @@ def test_truecase_leaves_a_cased_story_as_it_is():
 
 def test_truecase_gives_a_lowercase_story_its_capitals_and_nothing_else():
     texts = ['nora sat by the fire. "are you staying?" she asked.', '"no," said ben. "i will go," nora said.',
-             "the man said nothing. mr. vance smiled at nora.", "the nurse shrugged. ben left."]
+             "the man said nothing. mr. vance smiled at nora.", "the nurse shrugged. ben left.",
+             'the woman cried. "stop," said the sobbing woman. "i don\'t say it," nora said smiling.']
     cased = truecase(texts)
     assert [c.lower() for c in cased] == texts  # only case changes: every offset holds
     assert cased[0] == 'Nora sat by the fire. "Are you staying?" she asked.'
     assert cased[1] == '"No," said Ben. "I will go," Nora said.'
     assert cased[2] == "The man said nothing. Mr. Vance smiled at Nora."  # "man" after "the" is no name
     assert cased[3] == "The nurse shrugged. Ben left."  # a title word before a verb is no title
+    assert cased[4] == 'The woman cried. "Stop," said the sobbing woman. "I don\'t say it," Nora said smiling.'

@@ -33,13 +33,17 @@ _SENTENCE_OPENING = re.compile(r'(^|[.!?]\s+|\.["”\'’)]+\s+|^["“\'‘(]+|[
 closes a quote, where a tag mostly goes on ('"Ready?" she asked')."""
 _TOKEN = re.compile(r"[a-z][a-z'’-]*|\S")
 VERB_ENDINGS = ("ged", "ted", "ded", "ned", "led", "red", "ked", "ped", "sed", "ied", "ing")
-"""Endings of a verb, not a name, after a title word used as a noun ("the nurse shrugged"), in a
-word of six letters or more: short names survive ("Ted", "Fred")."""
+"""Endings of a verb, not a name ("the nurse shrugged", "she said smiling"), in a word of six letters
+or more: short names survive ("Ted", "Fred", "King")."""
 DETERMINERS = frozenset({
     "the", "a", "an", "this", "that", "his", "her", "my", "your", "our", "their", "its", "one", "another", "every",
     "each", "some",
 })
 """Words before a noun, not a name: "the man said" names no one."""
+CONTRACTIONS = ("n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m", "'d", "’d")
+ARTICLES = frozenset({"the", "a", "an"})
+"""Words no name follows: a word after one ("the woman") is a word wherever else it stands. ("her" is
+no such word: "told her Nora was late".)"""
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def truecase(texts: list[str]) -> list[str]:
     """Cased copies of the paragraphs of a story written all in lower case, else the paragraphs as they
     are. Each copy differs only in case, so every offset still points into the original: sentence
     openings, "i", and the words that stand where a speech tag names its speaker ("said nora", "nora
-    asked"; not "the man said")."""
+    asked"; not "the man said", nor "the older woman said" where the story also says "the woman")."""
     openings = [m.group(2) for text in texts for m in _SENTENCE_OPENING.finditer(text)]
     if not openings or sum(c.islower() for c in openings) < LOWERCASE_STYLE * len(openings):
         return texts
@@ -126,21 +130,24 @@ def truecase(texts: list[str]) -> list[str]:
     from fabula.stages._verbs import SPEECH_VERBS
 
     stop = load_pipeline().Defaults.stop_words
-    found, titles = set(), set()
+    found, titles, nouns = set(), set(), set()
     for text in texts:
         tokens = ["", "", *_TOKEN.findall(text.lower()), "", ""]  # room to look two words either way
         for k in range(2, len(tokens) - 2):
+            if tokens[k - 1] in ARTICLES:
+                nouns.add(tokens[k])  # "the woman", "a phone": a word, wherever else it stands
             named = tokens[k + 1 + (tokens[k + 1] == ".")]
             if title_key(tokens[k]) and named[:1].isalpha() and named not in stop and not title_key(named) and (
                     tokens[k - 1] not in DETERMINERS and not (named.endswith(VERB_ENDINGS) and len(named) > 5)):
                 titles.add(tokens[k])  # "mr. vance", "professor thorne"; not "i miss you", "nurse shrugged"
                 found.add(named)
-            elif tokens[k] in SPEECH_VERBS:
+            elif tokens[k] in SPEECH_VERBS and not tokens[k].endswith("ing"):  # not "the sobbing woman"
                 found.add(tokens[k + 1])  # "said nora"
                 if tokens[k - 2] not in DETERMINERS:
                     found.add(tokens[k - 1])  # "nora asked", not "the man said"
-    names = titles | {w for w in found if w[:1].isalpha() and w not in stop and w not in SPEECH_VERBS
-                      and not w.endswith("ly") and not title_key(w)}
+    names = titles | {w for w in found - nouns if w[:1].isalpha() and w not in stop and w not in SPEECH_VERBS
+                      and not w.endswith(("ly", *CONTRACTIONS)) and not title_key(w)
+                      and not (w.endswith(VERB_ENDINGS) and len(w) > 5)}  # not "said smiling"
     name = re.compile(rf"\b({'|'.join(map(re.escape, sorted(names)))})\b") if names else None
 
     def cased(text: str) -> str:
