@@ -32,6 +32,7 @@ _SENTENCE_OPENING = re.compile(r'(^|[.!?]\s+|\.["”\'’)]+\s+|^["“\'‘(]+|[
 """A paragraph's, a quote's or a sentence's first letter; not one after a question or a cry that
 closes a quote, where a tag mostly goes on ('"Ready?" she asked')."""
 _TOKEN = re.compile(r"[a-z][a-z'’-]*|\S")
+_LONE_I = re.compile(r"\bi\b")
 VERB_ENDINGS = ("ged", "ted", "ded", "ned", "led", "red", "ked", "ped", "sed", "ied", "ing")
 """Endings of a verb, not a name ("the nurse shrugged", "she said smiling"), in a word of six letters
 or more: short names survive ("Ted", "Fred", "King")."""
@@ -41,6 +42,7 @@ DETERMINERS = frozenset({
 })
 """Words before a noun, not a name: "the man said" names no one."""
 CONTRACTIONS = ("n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m", "'d", "’d")
+"""Endings of a word run together with another ("don't say it"), which is no name."""
 ARTICLES = frozenset({"the", "a", "an"})
 """Words no name follows: a word after one ("the woman") is a word wherever else it stands. ("her" is
 no such word: "told her Nora was late".)"""
@@ -138,7 +140,7 @@ def truecase(texts: list[str]) -> list[str]:
                 nouns.add(tokens[k])  # "the woman", "a phone": a word, wherever else it stands
             named = tokens[k + 1 + (tokens[k + 1] == ".")]
             if title_key(tokens[k]) and named[:1].isalpha() and named not in stop and not title_key(named) and (
-                    tokens[k - 1] not in DETERMINERS and not (named.endswith(VERB_ENDINGS) and len(named) > 5)):
+                    tokens[k - 1] not in DETERMINERS and not _verb_like(named)):
                 titles.add(tokens[k])  # "mr. vance", "professor thorne"; not "i miss you", "nurse shrugged"
                 found.add(named)
             elif tokens[k] in SPEECH_VERBS and not tokens[k].endswith("ing"):  # not "the sobbing woman"
@@ -147,12 +149,16 @@ def truecase(texts: list[str]) -> list[str]:
                     found.add(tokens[k - 1])  # "nora asked", not "the man said"
     names = titles | {w for w in found - nouns if w[:1].isalpha() and w not in stop and w not in SPEECH_VERBS
                       and not w.endswith(("ly", *CONTRACTIONS)) and not title_key(w)
-                      and not (w.endswith(VERB_ENDINGS) and len(w) > 5)}  # not "said smiling"
+                      and not _verb_like(w)}  # not "said smiling"
     name = re.compile(rf"\b({'|'.join(map(re.escape, sorted(names)))})\b") if names else None
 
     def cased(text: str) -> str:
         text = _SENTENCE_OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), text)
-        text = re.sub(r"\bi\b", "I", text)
+        text = _LONE_I.sub("I", text)
         return name.sub(lambda m: m.group(1).capitalize(), text) if name else text
 
     return [cased(text) for text in texts]
+
+
+def _verb_like(word: str) -> bool:
+    return len(word) > 5 and word.endswith(VERB_ENDINGS)
