@@ -43,9 +43,6 @@ DETERMINERS = frozenset({
 """Words before a noun, not a name: "the man said" names no one."""
 CONTRACTIONS = ("n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m", "'d", "’d")
 """Endings of a word run together with another ("don't say it"), which is no name."""
-ARTICLES = frozenset({"the", "a", "an"})
-"""Words no name follows: a word after one ("the woman") is a word wherever else it stands. ("her" is
-no such word: "told her Nora was late".)"""
 
 
 @dataclass(frozen=True)
@@ -129,6 +126,7 @@ def truecase(texts: list[str]) -> list[str]:
     if not openings or sum(c.islower() for c in openings) < LOWERCASE_STYLE * len(openings):
         return texts
     from fabula.stages._names import title_key
+    from fabula.stages._nominals import ARTICLES
     from fabula.stages._verbs import SPEECH_VERBS
 
     stop = load_pipeline().Defaults.stop_words
@@ -137,7 +135,7 @@ def truecase(texts: list[str]) -> list[str]:
         tokens = ["", "", *_TOKEN.findall(text.lower()), "", ""]  # room to look two words either way
         for k in range(2, len(tokens) - 2):
             if tokens[k - 1] in ARTICLES:
-                nouns.add(tokens[k])  # "the woman", "a phone": a word, wherever else it stands
+                nouns.add(tokens[k])  # "the woman": a word wherever else it stands (not "her": "told her nora")
             named = tokens[k + 1 + (tokens[k + 1] == ".")]
             if title_key(tokens[k]) and named[:1].isalpha() and named not in stop and not title_key(named) and (
                     tokens[k - 1] not in DETERMINERS and not _verb_like(named)):
