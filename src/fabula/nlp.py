@@ -95,7 +95,7 @@ def parse(
 def mend_name_subjects(doc):
     """Make a name the parser misread the subject it is, so the character acts and speaks:
     a capitalised modal before a past or third-person verb, which no modal takes ("Will nodded",
-    '"No," Will said', "May roused herself"); a proper noun opening a sentence as an adverb of the
+    '"No," Will said', "May smiled at her"); a proper noun opening a sentence as an adverb of the
     next word, a verb with no subject ("Tim nodded", "Holly looked at her"; not "Never said a word")."""
     for token in doc:
         if not token.text.istitle() or token.dep_ not in ("aux", "advmod", "npadvmod"):
