@@ -480,6 +480,32 @@ def test_speakers_tag_verb_in_a_who_clause_belongs_to_the_name_before_it() -> No
     assert _quote(analysis, "I am so glad").speaker == _id(analysis, "Rosie")
 
 
+@pytest.mark.parametrize("clause, speaker", [
+    ("who at last turned sulky, and would only say", "Grey"),  # one event: the clause goes on
+    ("who took the letter with a grave nod, and then remarked", "Grey"),
+    ("who was reading by the fire, and said", "Nora"),  # a scene set: the main clause goes on
+])
+def test_speakers_a_verb_after_a_who_clause_goes_on_from_it_when_the_clause_tells_an_event(
+        clause: str, speaker: str) -> None:
+    analysis = _analyse(
+        "Nora and Grey sat in the study after dinner.\n\n"
+        '"It is late," said Nora.\n\n'
+        f'Nora turned to Grey, {clause}, "I am older than you."'
+    )
+    assert _quote(analysis, "I am older").speaker == _id(analysis, speaker)
+
+
+def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:
+    analysis = _analyse(
+        "Tobin came home late. Tobin sat down on the lounge.\n\n"
+        '"Go to bed, Kate," said Nora.\n\n'
+        "When Kate, with tears rolling over her cheeks, had gone sorrowfully upstairs, Tobin, who had been "
+        "apparently sound asleep on the lounge during the whole talk, opened his eyes and said decidedly:\n\n"
+        '"Well now, Nora, let her go."'
+    )
+    assert _quote(analysis, "Well now").speaker == _id(analysis, "Tobin")
+
+
 def test_speakers_a_name_that_is_the_subject_is_not_called() -> None:
     analysis = _analyse(
         "Mrs. Pell left the vicarage early. \"Good day to you both,\" said Mrs. Pell.\n\n* * *\n\n"

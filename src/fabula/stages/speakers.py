@@ -686,6 +686,9 @@ def _parsed_subject(text: _Text, verb, offset: int):
             break
         if head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "stirred her up by saying", "ended with saying"
+        elif head.dep_ == "conj" and (relative := _continued_relative(head)) is not None:
+            subject = relative.head  # "turned to Ben, who took the letter, and then remarked": Ben
+            break
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in head.children) or (
                 head.dep_ == "dep" and head.pos_ == head.head.pos_ == "VERB"):
@@ -698,6 +701,10 @@ def _parsed_subject(text: _Text, verb, offset: int):
                 head = head.head  # "Ann replied that all was ready, adding": not the subject of what she replied
         else:
             break
+    if subject is None:  # "When Bea had gone, Ann, who had dozed, opened her eyes and said": "Ann" hung as an adverb
+        subject = next((c for c in verb.sent if c.dep_ == "npadvmod" and c.tag_ == "NNP" and c.i < verb.i
+                        and [t.lower_ for t in c.doc[c.i + 1 : c.i + 3]] == [",", "who"]
+                        and text.character_at(c, offset)), None)
     if subject is None:  # "Ann jumped up;--and, startled, exclaimed": the first clause parsed as its object
         earlier = [c for c in head.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i]
         subject = next((s for c in earlier for s in c.children if s.dep_ == "nsubj"
@@ -707,6 +714,24 @@ def _parsed_subject(text: _Text, verb, offset: int):
         subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative")  # not whom it is done to
                         and text.character_at(t, offset)), None)
     return subject
+
+
+def _continued_relative(verb):
+    """The relative clause a coordinated verb goes on from, when the parser hangs the verb on the main
+    clause instead: in ``argued with Ben, who at last turned sulky, and would only say`` Ben says it.
+
+    Only a clause of one simple past event ("who took the letter") is taken to go on; one that sets
+    a scene ("who was reading by the fire", "who had seen the world") leaves the main clause's subject.
+    """
+    main = verb.head
+    clauses = [t for t in verb.doc[main.i + 1 : verb.i] if t.dep_ == "relcl" and t.head.i > main.i
+               and t.head.dep_ not in SUBJECTS and t.right_edge.i < verb.i]
+    if not clauses:
+        return None
+    clause = clauses[-1]
+    own = any(c.dep_ in SUBJECTS and c.lower_ == "who" for c in clause.children)
+    simple = clause.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    return clause if own and simple and clause.lemma_ != "be" else None
 
 
 def _participle_subject(text: _Text, verb, offset: int):
