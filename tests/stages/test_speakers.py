@@ -11,7 +11,13 @@ from spacy.vocab import Vocab
 import fabula
 from fabula.model import Analysis, Mention, Quote
 from fabula.nlp import load_pipeline
-from fabula.stages.speakers import _break_between, _family_member, _participle_subject, _unsaid
+from fabula.stages.speakers import (
+    _break_between,
+    _family_member,
+    _parsed_subject,
+    _participle_subject,
+    _unsaid,
+)
 
 
 def _analyse(text: str) -> Analysis:
@@ -493,6 +499,16 @@ def test_speakers_a_verb_after_a_who_clause_goes_on_from_it_when_the_clause_tell
         f'Nora turned to Grey, {clause}, "I am older than you."'
     )
     assert _quote(analysis, "I am older").speaker == _id(analysis, speaker)
+
+
+def test_speakers_a_tag_verb_at_the_end_of_a_long_run_of_verbs_belongs_to_their_subject() -> None:
+    doc = load_pipeline()("Ben reached across the aisle, picked up the end of Nell's long scarf, held it out "
+                          "at arm's length and said in a piercing whisper:")
+    said = next(t for t in doc if t.text == "said")
+    assert [said.head.text, said.head.head.text, said.head.head.head.text] == ["held", "picked", "reached"]
+    text = SimpleNamespace(in_quote=lambda offset: False,
+                           character_at=lambda token, offset: token.text if token.pos_ == "PROPN" else None)
+    assert _parsed_subject(text, said, 0).text == "Ben"
 
 
 def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:

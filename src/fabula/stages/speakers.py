@@ -671,7 +671,8 @@ def _can_be_subject(text: _Text, token, offset: int) -> bool:
 def _parsed_subject(text: _Text, verb, offset: int):
     """The subject the parser gives the verb (or its coordinated head); a name beside it at worst."""
     subject, head = None, verb
-    for _ in range(3):  # "She looked up and groaned", "Anna began to say", "was forced to add"
+    for _ in range(5):  # "She looked up and groaned", "Anna began to say", "was forced to add", "reached,
+        # picked it up, held it out and said": a run of verbs coordinated one on the next
         subject = next((c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)
                         and not _after_preposition(c) and c.lower_ not in REFLEXIVES), None)  # "roused himself to say"
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
