@@ -511,6 +511,15 @@ def test_speakers_a_tag_verb_at_the_end_of_a_long_run_of_verbs_belongs_to_their_
     assert _parsed_subject(text, said, 0).text == "Ben"
 
 
+def test_speakers_of_two_subjects_the_parser_gives_a_tag_verb_the_nearer_speaks() -> None:
+    doc = load_pipeline()("Nora, having interposed a short account of the talk with her father, Ben made no "
+                          "comment, but said:")
+    said = next(t for t in doc if t.text == "said")
+    assert sorted(c.text for c in said.head.children if c.dep_ == "nsubj") == ["Ben", "Nora"]
+    text = SimpleNamespace(in_quote=lambda offset: False, character_at=lambda token, offset: None)
+    assert _parsed_subject(text, said, 0).text == "Ben"
+
+
 def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:
     analysis = _analyse(
         "Tobin came home late. Tobin sat down on the lounge.\n\n"

@@ -673,8 +673,10 @@ def _parsed_subject(text: _Text, verb, offset: int):
     subject, head = None, verb
     for _ in range(5):  # "She looked up and groaned", "Anna began to say", "was forced to add", "reached,
         # picked it up, held it out and said": a run of verbs coordinated one on the next
-        subject = next((c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)
-                        and not _after_preposition(c) and c.lower_ not in REFLEXIVES), None)  # "roused himself to say"
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)
+                    and not _after_preposition(c) and c.lower_ not in REFLEXIVES]  # "roused himself to say"
+        subject = max((c for c in subjects if c.i < head.i), key=lambda c: c.i, default=None) or next(
+            iter(subjects), None)  # "Ann, having told him, Ben made no comment": the nearer of two
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
             subject = head.head  # "Rosie, who, running to her, cried"
         elif subject is not None and subject.lower_ == "who":  # "Ann, who sat by him, and who remarked"
