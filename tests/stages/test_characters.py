@@ -1455,3 +1455,12 @@ def test_characters_a_pronoun_set_off_by_commas_is_no_name() -> None:
     _, cast = _cast(text)  # (the tokenizer cuts "Hes." into "He" and "s.", as it would "he's")
     assert not _called(cast, "He")
     assert _called(cast, "Hesper") and _called(cast, "Rosaline")
+
+
+def test_characters_a_story_in_lower_case_keeps_its_own_words_in_every_mention() -> None:
+    story, cast = _cast(
+        "nora came home late. she was cold.\n\n"
+        '"where were you?" said ben. he was angry. "the rain held me up," said nora. she sat down by him.'
+    )
+    pronouns = [m.text for m in cast.mentions if m.kind == "pronoun"]
+    assert "she" in pronouns and "he" in pronouns

@@ -227,9 +227,9 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         for i in order
     )
     mentions = [Mention(o.start, o.end, story.text[o.start : o.end], ids[i], "name") for o, i in name_mentions]
-    mentions += [Mention(s, e, t, ids[i], "epithet") for s, e, t, i in epithets]
-    mentions += [Mention(s, e, t, ids[i], "pronoun") for s, e, t, i in pronouns]
-    mentions += [Mention(s, e, t, ids[i], "relation") for s, e, t, i in relatives]
+    for kind, found in (("epithet", epithets), ("pronoun", pronouns), ("relation", relatives)):
+        # (the text as written, not the parser's cased copy of a story in lower case)
+        mentions += [Mention(s, e, story.text[s:e], ids[i], kind) for s, e, _, i in found]
     mentions.sort(key=lambda m: m.start)
     return Cast(characters=characters, mentions=tuple(mentions))
 
