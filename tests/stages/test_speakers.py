@@ -531,6 +531,25 @@ def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject(
     assert _quote(analysis, "Well now").speaker == _id(analysis, "Tobin")
 
 
+def test_speakers_she_added_is_the_one_who_spoke_the_line_before_in_the_paragraph() -> None:
+    analysis = _analyse(
+        "Nora and Kate stood on the quay in the rain. Nora pulled her coat close.\n\n"
+        '"We must go," said Nora. Kate looked at the grey water and at the boat, and Kate shivered. '
+        '"The boat leaves at six," she added.'
+    )
+    assert _quote(analysis, "The boat leaves").speaker == _id(analysis, "Nora")
+
+
+def test_speakers_she_added_after_a_tag_of_its_own_stays_with_that_tag() -> None:
+    analysis = _analyse(
+        "Nora and Kate stood on the quay in the rain. Nora pulled her coat close, and Kate laughed at her.\n\n"
+        '"We must go," said Nora. The wind and the rain filled the harbour so wildly that the sailors were startled '
+        'from their work, and Kate exclaimed, "The sea looks angry! Very grand," she added quickly, though she kept '
+        "close to the wall."
+    )
+    assert _quote(analysis, "The sea looks").speaker == _id(analysis, "Kate")
+
+
 def test_speakers_a_name_that_is_the_subject_is_not_called() -> None:
     analysis = _analyse(
         "Mrs. Pell left the vicarage early. \"Good day to you both,\" said Mrs. Pell.\n\n* * *\n\n"

@@ -28,6 +28,9 @@ PICKING_UP = frozenset(
      "held", "holds", "raised", "pressed", "put", "puts"}
 )
 """What one does with a phone one answers: ``Kate picked up the phone``."""
+GOING_ON = frozenset({"added", "adds", "continued", "continues", "resumed", "resumes", "repeated", "repeats",
+                      "pursued", "pursues"})
+"""Tag verbs that say the speaker goes on speaking (with ``went on``)."""
 CLIMB = ("conj", "xcomp")
 """Links from a verb to the one whose subject it shares."""
 POSSESSIVE = ("'s", "’s")
@@ -138,6 +141,8 @@ class _Turn:
     """A ``she said`` whose "she" found no one, or only the one the line calls."""
     unseen: bool = False
     """``said a voice``: someone the narration after the line may show (``She turned and saw Ann``)."""
+    goes_on: bool = False
+    """The tag says the speaker goes on (``she added``, ``he went on``)."""
 
 
 def attribute_speakers(
@@ -273,6 +278,8 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             _read_tags(text, turn, _tag_zone(before, first=False), _tag_zone(after, first=True), offset, opens_next)
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
+            if turn.cue == "anaphoric" and turn.goes_on and index:
+                _goes_on(text, turn, turns[index - 1])
     for turn, vocatives in zip(turns, own):
         turn.vocatives = vocatives
     led = paragraph > 0 and text.story.paragraphs[paragraph - 1].text.rstrip().endswith(":")
@@ -284,6 +291,18 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             if turn.speaker is None and not turn.group and turn.described is None and turn.quote.kind in kinds:
                 _beat(text, turn, before, after, offset)
         _share_within_paragraph(turns)
+
+
+def _goes_on(text: _Text, turn: _Turn, previous: _Turn) -> None:
+    """``"...," she added`` after another line of the same paragraph: the one who spoke that line goes
+    on, when the pronoun fits her, whoever else the pronoun could mean. Not when a tag of its own
+    leads into the line (``Ann cried, "Look! Ah," she added``): that line's speaker goes on."""
+    between = text.story.text[previous.quote.end : turn.quote.start].strip(" \n\"“”")
+    lead = re.split(r"[.!?;]", between)[-1]
+    led = between.endswith((",", ":", "-", "—")) and any(word in SPEECH_VERBS for word in re.findall(r"[a-z]+", lead))
+    if previous.speaker and previous.quote.kind == turn.quote.kind and previous.speaker != turn.speaker and (
+            text.gender.get(previous.speaker) == text.gender.get(turn.speaker)) and not led:
+        turn.speaker = previous.speaker
 
 
 def _one_utterance(text: _Text, first: Quote, second: Quote) -> bool:
@@ -394,6 +413,9 @@ def _tag(
         if subject is None:
             continue
         turn.told = _told(text, token, offset)
+        particle = phrasal_particle(token)
+        turn.goes_on = token.lower_ in GOING_ON or particle is not None and particle.lower_ == "on" and (
+            token.lower_ in ("went", "goes"))
         return _take_subject(text, turn, subject, offset, speech=speech)
     return False
 
