@@ -1458,7 +1458,7 @@ def test_characters_a_pronoun_set_off_by_commas_is_no_name() -> None:
 
 
 def test_characters_a_story_in_lower_case_keeps_its_own_words_in_every_mention() -> None:
-    story, cast = _cast(
+    _, cast = _cast(
         "nora came home late. she was cold.\n\n"
         '"where were you?" said ben. he was angry. "the rain held me up," said nora. she sat down by him.'
     )
