@@ -14,6 +14,7 @@ from fabula.nlp import load_pipeline
 from fabula.stages.speakers import (
     _break_between,
     _family_member,
+    _own_phrase,
     _parsed_subject,
     _participle_subject,
     _unsaid,
@@ -518,6 +519,19 @@ def test_speakers_of_two_subjects_the_parser_gives_a_tag_verb_the_nearer_speaks(
     assert sorted(c.text for c in said.head.children if c.dep_ == "nsubj") == ["Ben", "Nora"]
     text = SimpleNamespace(in_quote=lambda offset: False, character_at=lambda token, offset: None)
     assert _parsed_subject(text, said, 0).text == "Ben"
+
+
+def test_speakers_all_in_a_phrase_of_time_beside_the_subject_is_not_the_subjects_own() -> None:
+    # 'said Ida, with a gaze on Tobin all this time', as the parser hangs it: "time" beside "Ida"
+    words = ["said", "Ida", ",", "with", "a", "gaze", "on", "Tobin", "all", "this", "time"]
+    heads = [0, 0, 1, 1, 5, 3, 5, 6, 10, 10, 1]
+    deps = ["ROOT", "nsubj", "punct", "prep", "det", "pobj", "prep", "pobj", "predet", "det", "appos"]
+    tags = ["VBD", "NNP", ",", "IN", "DT", "NN", "IN", "NNP", "PDT", "DT", "NN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    assert [t.text for t in _own_phrase(doc[1])] == ["Ida"]
+    doc = Doc(Vocab(), words=["said", "all", "the", "girls"], heads=[0, 3, 3, 0],
+              deps=["ROOT", "predet", "det", "nsubj"], tags=["VBD", "PDT", "DT", "NNS"])
+    assert [t.text for t in _own_phrase(doc[3])] == ["girls", "all", "the"]  # "said all the girls": a group
 
 
 def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:

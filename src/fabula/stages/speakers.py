@@ -770,10 +770,12 @@ def _participle_subject(text: _Text, verb, offset: int):
 
 def _own_phrase(subject) -> list:
     """The subject's words without the clauses and phrases hung on it: "all" in ``all the girls`` and
-    ``Ann and Ben both``, not in ``Ann, who was all smiles``."""
+    ``Ann and Ben both``, not in ``Ann, who was all smiles`` nor in ``said Ann, with a gaze on him all
+    this time`` (a common noun the parser sets beside her)."""
     words = [subject]
     for child in subject.children:
-        if child.dep_ not in ("relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct"):
+        if child.dep_ not in ("relcl", "acl", "advcl", "ccomp", "parataxis", "prep", "punct") and not (
+                child.dep_ == "appos" and child.tag_ == "NN"):
             words += _own_phrase(child)
     return words
 
