@@ -534,6 +534,16 @@ def test_speakers_all_in_a_phrase_of_time_beside_the_subject_is_not_the_subjects
     assert [t.text for t in _own_phrase(doc[3])] == ["girls", "all", "the"]  # "said all the girls": a group
 
 
+def test_speakers_the_one_a_sentence_before_the_line_makes_go_on_speaks_it() -> None:
+    analysis = _analyse(
+        "Kate and Ben sat in the study after dinner. Ben was reading aloud to her.\n\n"
+        '"Go on," said Kate.\n\n'
+        "Kate sank back in her chair, and Ben took the paper on his knees, and went on with his sentence. "
+        '"Style, you know, is what we tend to neglect."'
+    )
+    assert _quote(analysis, "Style, you know").speaker == _id(analysis, "Ben")
+
+
 def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:
     analysis = _analyse(
         "Tobin came home late. Tobin sat down on the lounge.\n\n"

@@ -881,12 +881,15 @@ def _last_speaker(
     that``) or does not speak (``did not reply``). A narration paragraph of its own must make them speak
     in its main clause and with no object (``Piers began.``), for ``asked her if...`` tells an answer."""
     for token in sentence[::-1]:
-        if token.lower_ not in SPEECH_VERBS or token.lower_ in THOUGHT_VERBS or text.in_quote(offset + token.idx):
+        speech = token.lower_ in SPEECH_VERBS or phrasal_particle(token) is not None  # "and went on with his tale"
+        if not speech or token.lower_ in THOUGHT_VERBS or text.in_quote(offset + token.idx):
             continue
         if any(c.dep_ == "neg" for c in token.children) or _reports(text, token, offset) or own_paragraph and (
                 token.dep_ not in ("ROOT", "conj") or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children)):
             continue
         character = _said_by(text, token, offset, deps=("nsubj",))
+        if character is None and token.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in token.children):
+            character = _said_by(text, token.head, offset, deps=("nsubj",))  # "Ben took the paper, and went on"
         if character and character not in exclude:
             return character
     return None
