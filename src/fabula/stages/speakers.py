@@ -413,10 +413,11 @@ def _tag(
         if subject is None:
             continue
         turn.told = _told(text, token, offset)
+        taken = _take_subject(text, turn, subject, offset, speech=speech)
         particle = phrasal_particle(token)
-        turn.goes_on = token.lower_ in GOING_ON or particle is not None and particle.lower_ == "on" and (
-            token.lower_ in ("went", "goes"))
-        return _take_subject(text, turn, subject, offset, speech=speech)
+        turn.goes_on = taken and (token.lower_ in GOING_ON or particle is not None and particle.lower_ == "on" and (
+            token.lower_ in ("went", "goes")))
+        return taken
     return False
 
 
