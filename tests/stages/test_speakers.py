@@ -544,6 +544,17 @@ def test_speakers_the_one_a_sentence_before_the_line_makes_go_on_speaks_it() -> 
     assert _quote(analysis, "Style, you know").speaker == _id(analysis, "Ben")
 
 
+def test_speakers_a_narration_paragraph_ending_while_she_went_on_gives_her_the_next_line() -> None:
+    analysis = _analyse(
+        "Nora and Ben sat in the garden after dinner. Ben was quiet, and Nora was not.\n\n"
+        '"You have been very unkind to me," said Nora.\n\n'
+        "Ben coloured; but the emotion was short, and he listened without attempting to interrupt her while "
+        "she continued.\n\n"
+        '"You knew it all the time, and you said nothing."'
+    )
+    assert _quote(analysis, "You knew it").speaker == _id(analysis, "Nora")
+
+
 def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:
     analysis = _analyse(
         "Tobin came home late. Tobin sat down on the lounge.\n\n"

@@ -885,8 +885,10 @@ def _last_speaker(
         speech = token.lower_ in SPEECH_VERBS or phrasal_particle(token) is not None  # "and went on with his tale"
         if not speech or token.lower_ in THOUGHT_VERBS or text.in_quote(offset + token.idx):
             continue
+        going_on = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in token.children)
         if any(c.dep_ == "neg" for c in token.children) or _reports(text, token, offset) or own_paragraph and (
-                token.dep_ not in ("ROOT", "conj") or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children)):
+                token.dep_ not in ("ROOT", "conj") and not going_on  # ("he listened while she went on.")
+                or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children)):
             continue
         character = _said_by(text, token, offset, deps=("nsubj",))
         if character is None and token.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in token.children):
