@@ -555,6 +555,20 @@ def test_speakers_a_narration_paragraph_ending_while_she_went_on_gives_her_the_n
     assert _quote(analysis, "You knew it").speaker == _id(analysis, "Nora")
 
 
+@pytest.mark.parametrize("closing, speaker", [
+    ("She paused for a minute, and then went on, as if the pause had been planned.", "Kate"),
+    ("Ben looked at the desk.", "Ben"),  # no one goes on: the turn passes
+])
+def test_speakers_the_one_the_narration_after_a_line_makes_go_on_speaks_the_next(closing: str, speaker: str) -> None:
+    analysis = _analyse(
+        "Kate showed Ben round the little room with the pictures.\n\n"
+        '"Is that your grandfather?" asked Ben.\n\n'
+        f'"Yes, and this is his desk," said Kate. {closing}\n\n'
+        '"That lady in blue is my great-grandmother."'
+    )
+    assert _quote(analysis, "That lady in blue").speaker == _id(analysis, speaker)
+
+
 def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:
     analysis = _analyse(
         "Tobin came home late. Tobin sat down on the lounge.\n\n"

@@ -414,9 +414,7 @@ def _tag(
             continue
         turn.told = _told(text, token, offset)
         taken = _take_subject(text, turn, subject, offset, speech=speech)
-        particle = phrasal_particle(token)
-        turn.goes_on = taken and (token.lower_ in GOING_ON or particle is not None and particle.lower_ == "on" and (
-            token.lower_ in ("went", "goes")))
+        turn.goes_on = taken and (token.lower_ in GOING_ON or _goes_on_phrasal(token))
         return taken
     return False
 
@@ -1075,6 +1073,8 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             told_on = resumed and not _asks(previous.quote)  # a tale runs on past its chapter heading
             if previous and (_continues(text, previous.quote, turn.quote) or told_on and previous.speaker):
                 turn.speaker, turn.cue = previous.speaker, "continued"
+            elif previous and (goer := _speaks_after(text, previous.quote, turn)) is not None:
+                turn.speaker, turn.cue = goer, "beat"  # '"...," she said. She paused, and went on.' then her line
             elif same_paragraph and previous.speaker:
                 turn.speaker, turn.cue = previous.speaker, previous.cue
             else:
@@ -1273,6 +1273,27 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
     """A speech running on into the next paragraph: no closing mark before the paragraph ends."""
     paragraph = text.story.paragraphs[previous.paragraph]
     return quote.paragraph == previous.paragraph + 1 and previous.end >= paragraph.end
+
+
+def _goes_on_phrasal(verb) -> bool:
+    """``went on``, ``goes on``: the speaker speaking on."""
+    particle = phrasal_particle(verb)
+    return particle is not None and particle.lower_ == "on" and verb.lower_ in ("went", "goes")
+
+
+def _speaks_after(text: _Text, previous: Quote, turn: _Turn) -> str | None:
+    """The one the narration closing the paragraph before a line makes speak, after that paragraph's
+    last quote (``She paused for a minute, and then went on.``): the line is what they say."""
+    if turn.quote.paragraph != previous.paragraph + 1:
+        return None
+    doc, offset = text.parsed.docs[previous.paragraph], text.parsed.offsets[previous.paragraph]
+    closing = [t for t in list(doc.sents)[-1] if not t.is_space] if len(doc) else []
+    if not closing or offset + closing[0].idx < previous.end or not closing[0].text[:1].isupper():
+        return None  # ('"Why not?" she began.': the line's own tag, not a sentence after it)
+    if not any(t.lower_ in ONSET_VERBS or t.lower_ in GOING_ON or _goes_on_phrasal(t) for t in closing):
+        return None  # only going on says more is to come ('"Will it rain?" Ben asked, after a pause.' tags its line)
+    speaker = _last_speaker(text, closing, offset, exclude=turn.vocatives, own_paragraph=True)
+    return speaker if speaker is not None and not _tells_answer(text, closing, speaker, offset) else None
 
 
 def _nodded(text: _Text, paragraph: int) -> bool:
