@@ -569,6 +569,18 @@ def test_speakers_the_one_the_narration_after_a_line_makes_go_on_speaks_the_next
     assert _quote(analysis, "That lady in blue").speaker == _id(analysis, speaker)
 
 
+def test_speakers_the_one_given_the_chance_to_speak_speaks() -> None:
+    analysis = _analyse(
+        "Kate and Nell sat by the window.\n\n"
+        '"I never thought of it," said Kate, and she was quite silent for a minute or two, which gave Nell the '
+        'opportunity of adding, "You never think of anything."\n\n'
+        "Kate would not give Nell time to reply, but hurrying to the door, called out as she went, \"Goodbye!\""
+    )
+    kate, nell = _id(analysis, "Kate"), _id(analysis, "Nell")
+    assert _quote(analysis, "You never think").speaker == nell
+    assert _quote(analysis, "Goodbye").speaker == kate  # not given the time: she calls out herself
+
+
 def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:
     analysis = _analyse(
         "Tobin came home late. Tobin sat down on the lounge.\n\n"

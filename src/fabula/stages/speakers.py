@@ -31,6 +31,11 @@ PICKING_UP = frozenset(
 GOING_ON = frozenset({"added", "adds", "continued", "continues", "resumed", "resumes", "repeated", "repeats",
                       "pursued", "pursues"})
 """Tag verbs that say the speaker goes on speaking (with ``went on``)."""
+GIVING = frozenset({"give", "gives", "gave", "given", "giving", "allow", "allowed", "allowing", "afford",
+                    "afforded"})
+"""Verbs of giving someone a chance, whose dative is the one given it."""
+CHANCES = frozenset({"time", "opportunity", "chance", "leisure", "occasion", "leave"})
+"""What a speaker is given, to speak: ``gave her time to say``, ``the opportunity of adding``."""
 CLIMB = ("conj", "xcomp")
 """Links from a verb to the one whose subject it shares."""
 POSSESSIVE = ("'s", "’s")
@@ -691,6 +696,9 @@ def _can_be_subject(text: _Text, token, offset: int) -> bool:
 
 def _parsed_subject(text: _Text, verb, offset: int):
     """The subject the parser gives the verb (or its coordinated head); a name beside it at worst."""
+    given = _given_the_chance(verb)
+    if given is not None:
+        return given  # "gave Ann time only to say": Ann
     subject, head = None, verb
     for _ in range(5):  # "She looked up and groaned", "Anna began to say", "was forced to add", "reached,
         # picked it up, held it out and said": a run of verbs coordinated one on the next
@@ -738,6 +746,22 @@ def _parsed_subject(text: _Text, verb, offset: int):
         subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative")  # not whom it is done to
                         and text.character_at(t, offset)), None)
     return subject
+
+
+def _given_the_chance(verb):
+    """The one given time or a chance to speak (``gave Ann time to say``): the dative of the giving,
+    when the speech verb hangs on it or on the time given."""
+    for giving in list(verb.ancestors)[:5]:
+        if giving.lower_ not in GIVING:
+            continue
+        given = next((c for c in giving.children if c.dep_ == "dative"), None)
+        chance = next((c for c in giving.children if c.dep_ == "dobj" and c.lower_ in CHANCES), None)
+        if given is None or chance is None:
+            continue
+        hung = next(t for t in [verb, *verb.ancestors] if t.head.i == giving.i)  # the giving's branch it is on
+        if hung.i == chance.i or hung.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in hung.children):
+            return given  # (not "would not give him time to reply, but called out": her act)
+    return None
 
 
 def _continued_relative(verb):
