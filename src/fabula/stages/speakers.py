@@ -497,7 +497,7 @@ def _hearer(text: _Text, verb, offset: int) -> str | None:
     """The character who hears the line when the speech verb is what someone heard: ``Ann heard him
     murmur``, ``in time to hear it say``."""
     head = verb.head
-    if head is verb or head.lower_ not in PERCEPTION_VERBS or verb.dep_ not in ("ccomp", "xcomp", "dobj") or (
+    if head.i == verb.i or head.lower_ not in PERCEPTION_VERBS or verb.dep_ not in ("ccomp", "xcomp", "dobj") or (
         verb.i < head.i or any(t.lower_ in REFLEXIVES for t in head.subtree if t.i < verb.i)  # "heard himself say"
     ):
         return None
@@ -714,7 +714,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
             subject = earlier[-1].head if earlier else subject
         if subject is None:
             subject = _participle_subject(text, head, offset)
-        if subject is not None or head.head is head:
+        if subject is not None or head.head.i == head.i:
             break
         if head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "stirred her up by saying", "ended with saying"
