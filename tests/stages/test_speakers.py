@@ -581,6 +581,17 @@ def test_speakers_the_one_given_the_chance_to_speak_speaks() -> None:
     assert _quote(analysis, "Goodbye").speaker == kate  # not given the time: she calls out herself
 
 
+def test_speakers_the_name_after_a_participle_tag_is_the_one_spoken_to() -> None:
+    analysis = _analyse(
+        "Tobin and Nell stood before Mr. Vance in the schoolroom.\n\n"
+        '"Was this boy running after you, Nell?" asked Mr. Vance.\n\n'
+        '"No, I wasn\'t, sir!" cried Tobin. "Not till she ran away from me. But the riders never mind what they say,"'
+        '\naddressing Nell. "It\'s as well known in the town as the table."'
+    )
+    tobin = _id(analysis, "Tobin")
+    assert [_quote(analysis, opening).speaker for opening in ("No, I", "Not till", "It's as well")] == [tobin] * 3
+
+
 def test_speakers_a_name_hung_as_an_adverb_before_its_who_clause_is_the_subject() -> None:
     analysis = _analyse(
         "Tobin came home late. Tobin sat down on the lounge.\n\n"

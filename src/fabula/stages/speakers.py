@@ -627,7 +627,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
     before_aside = _before_aside(doc, k)
     if before_aside is not None and _can_be_subject(text, before_aside, offset):
         return before_aside  # "Anna, sharing the joke, called out"
-    if inverted_ok:
+    if inverted_ok and verb.tag_ != "VBG":  # (not '"...," addressing Ann': the one spoken to)
         particle = phrasal_particle(verb)
         k = verb.i + 1 if particle is None else particle.i + 1  # "put in Mrs. Pell"
         while k < len(doc) and k <= verb.i + 5 and (
