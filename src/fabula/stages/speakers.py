@@ -766,7 +766,7 @@ def _given_the_chance(verb):
 
 def _continued_relative(verb):
     """The relative clause a coordinated verb goes on from, when the parser hangs the verb on the main
-    clause instead: in ``argued with Ben, who at last turned sulky, and would only say`` Ben says it.
+    clause instead: in ``argued with Ben, who at last grew cross, and would only say`` Ben says it.
 
     Only a clause of one simple past event ("who took the letter") is taken to go on; one that sets
     a scene ("who was reading by the fire", "who had seen the world") leaves the main clause's subject.
@@ -793,7 +793,7 @@ def _participle_subject(text: _Text, verb, offset: int):
 
 def _own_phrase(subject) -> list:
     """The subject's words without the clauses and phrases hung on it: "all" in ``all the girls`` and
-    ``Ann and Ben both``, not in ``Ann, who was all smiles`` nor in ``said Ann, with a gaze on him all
+    ``Ann and Ben both``, not in ``Ann, who was all smiles`` nor in ``said Ann, with her eyes on him all
     this time`` (a common noun the parser sets beside her)."""
     words = [subject]
     for child in subject.children:
@@ -1307,7 +1307,7 @@ def _goes_on_phrasal(verb) -> bool:
 
 def _speaks_after(text: _Text, previous: Quote, turn: _Turn) -> str | None:
     """The one the narration closing the paragraph before a line makes speak, after that paragraph's
-    last quote (``She paused for a minute, and then went on.``): the line is what they say."""
+    last quote (``She paused, and then went on.``): the line is what they say."""
     if turn.quote.paragraph != previous.paragraph + 1:
         return None
     doc, offset = text.parsed.docs[previous.paragraph], text.parsed.offsets[previous.paragraph]
