@@ -79,6 +79,18 @@ def phrasal_particle(verb) -> object | None:
     return particle if particle is not None and (verb.lower_, particle.lower_) in PHRASAL_SPEECH else None
 
 
+GOING_ON = frozenset({"added", "adds", "continued", "continues", "resumed", "resumes", "repeated", "repeats",
+                      "pursued", "pursues"})
+"""Tag verbs that say the speaker goes on speaking (with ``went on``)."""
+
+
+def tells_going_on(verb) -> bool:
+    """Whether the verb says its subject goes on speaking: ``she added``, ``he went on``."""
+    particle = phrasal_particle(verb)
+    return verb.lower_ in GOING_ON or particle is not None and particle.lower_ == "on" and verb.lower_ in (
+        "went", "goes")
+
+
 def inverted_subject(token) -> bool:
     """A tag's subject the parser hangs off the speech verb before it as an object: ``"Rouge!" cried
     the dealer``, ``pleaded poor Ann``."""

@@ -14,7 +14,14 @@ from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
 from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import KIN_TITLE, PARENT_WORDS, kin_of
-from fabula.stages._verbs import ONSET_VERBS, SPEECH_VERBS, THOUGHT_VERBS, TOLD_ACTS, phrasal_particle
+from fabula.stages._verbs import (
+    ONSET_VERBS,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    TOLD_ACTS,
+    phrasal_particle,
+    tells_going_on,
+)
 
 SUBJECTS = ("nsubj", "nsubjpass")
 UNSAID_MARKS = frozenset({"unless", "lest", "if"})
@@ -28,9 +35,6 @@ PICKING_UP = frozenset(
      "held", "holds", "raised", "pressed", "put", "puts"}
 )
 """What one does with a phone one answers: ``Kate picked up the phone``."""
-GOING_ON = frozenset({"added", "adds", "continued", "continues", "resumed", "resumes", "repeated", "repeats",
-                      "pursued", "pursues"})
-"""Tag verbs that say the speaker goes on speaking (with ``went on``)."""
 GIVING = frozenset({"give", "gives", "gave", "given", "giving", "allow", "allowed", "allowing", "afford",
                     "afforded"})
 """Verbs of giving someone a chance, whose dative is the one given it."""
@@ -419,7 +423,7 @@ def _tag(
             continue
         turn.told = _told(text, token, offset)
         taken = _take_subject(text, turn, subject, offset, speech=speech)
-        turn.goes_on = taken and (token.lower_ in GOING_ON or _goes_on_phrasal(token))
+        turn.goes_on = taken and tells_going_on(token)
         return taken
     return False
 
@@ -704,8 +708,9 @@ def _parsed_subject(text: _Text, verb, offset: int):
         # picked it up, held it out and said": a run of verbs coordinated one on the next
         subjects = [c for c in head.children if c.dep_ in SUBJECTS and not text.in_quote(offset + c.idx)
                     and not _after_preposition(c) and c.lower_ not in REFLEXIVES]  # "roused himself to say"
-        subject = max((c for c in subjects if c.i < head.i), key=lambda c: c.i, default=None) or next(
-            iter(subjects), None)  # "Ann, having told him, Ben made no comment": the nearer of two
+        before = [c for c in subjects if c.i < head.i]  # (children come in text order)
+        subject = before[-1] if before else next(iter(subjects), None)  # "Ann, having told him, Ben made no
+        # comment": the nearer of two
         if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
             subject = head.head  # "Rosie, who, running to her, cried"
         elif subject is not None and subject.lower_ == "who":  # "Ann, who sat by him, and who remarked"
@@ -907,9 +912,9 @@ def _last_speaker(
         speech = token.lower_ in SPEECH_VERBS or phrasal_particle(token) is not None  # "and went on with his tale"
         if not speech or token.lower_ in THOUGHT_VERBS or text.in_quote(offset + token.idx):
             continue
-        going_on = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in token.children)
+        meanwhile = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in token.children)
         if any(c.dep_ == "neg" for c in token.children) or _reports(text, token, offset) or own_paragraph and (
-                token.dep_ not in ("ROOT", "conj") and not going_on  # ("he listened while she went on.")
+                token.dep_ not in ("ROOT", "conj") and not meanwhile  # ("he listened while she went on.")
                 or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children)):
             continue
         character = _said_by(text, token, offset, deps=("nsubj",))
@@ -1299,22 +1304,16 @@ def _continues(text: _Text, previous: Quote, quote: Quote) -> bool:
     return quote.paragraph == previous.paragraph + 1 and previous.end >= paragraph.end
 
 
-def _goes_on_phrasal(verb) -> bool:
-    """``went on``, ``goes on``: the speaker speaking on."""
-    particle = phrasal_particle(verb)
-    return particle is not None and particle.lower_ == "on" and verb.lower_ in ("went", "goes")
-
-
 def _speaks_after(text: _Text, previous: Quote, turn: _Turn) -> str | None:
     """The one the narration closing the paragraph before a line makes speak, after that paragraph's
     last quote (``She paused, and then went on.``): the line is what they say."""
     if turn.quote.paragraph != previous.paragraph + 1:
         return None
     doc, offset = text.parsed.docs[previous.paragraph], text.parsed.offsets[previous.paragraph]
-    closing = [t for t in list(doc.sents)[-1] if not t.is_space] if len(doc) else []
+    closing = [t for t in doc[-1].sent if not t.is_space] if len(doc) else []
     if not closing or offset + closing[0].idx < previous.end or not closing[0].text[:1].isupper():
         return None  # ('"Why not?" she began.': the line's own tag, not a sentence after it)
-    if not any(t.lower_ in ONSET_VERBS or t.lower_ in GOING_ON or _goes_on_phrasal(t) for t in closing):
+    if not any(t.lower_ in ONSET_VERBS or tells_going_on(t) for t in closing):
         return None  # only going on says more is to come ('"Will it rain?" Ben asked, after a pause.' tags its line)
     speaker = _last_speaker(text, closing, offset, exclude=turn.vocatives, own_paragraph=True)
     return speaker if speaker is not None and not _tells_answer(text, closing, speaker, offset) else None
