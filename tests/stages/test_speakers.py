@@ -2092,3 +2092,14 @@ def test_a_story_written_all_in_lower_case_gets_the_speakers_of_its_cased_readin
     cased, lower = _analyse(story), _analyse(story.lower())
     assert [n.lower() if n else None for n in _names(lower)] == [n.lower() if n else None for n in _names(cased)]
     assert None not in _names(lower)
+
+
+def test_a_line_straight_after_another_in_one_paragraph_is_not_its_voice() -> None:
+    analysis = _analyse(
+        "Ida sat by the window and Tobin read the paper. "
+        '"What is the matter, ma\'am?" said Tobin; "you do not see a ghost, do you?"  '
+        '"Oh no, sir," returned Ida, "I was thinking of the rain."'
+    )
+    ida, tobin = _id(analysis, "Ida"), _id(analysis, "Tobin")
+    assert _quote(analysis, "you do not see").speaker == tobin  # the nearer line abuts it: an answer
+    assert _quote(analysis, "Oh no").speaker == ida

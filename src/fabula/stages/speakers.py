@@ -294,12 +294,12 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
     led = paragraph > 0 and text.story.paragraphs[paragraph - 1].text.rstrip().endswith(":")
     if turns[0].speaker is None and not turns[0].group or led and turns[0].cue == "anaphoric":
         _tag_from_previous_paragraph(text, paragraph, turns[0])  # ("saying as she opened the door:" over "she added")
-    _share_within_paragraph(turns)
+    _share_within_paragraph(text, turns)
     for kinds in (("speech", "written"), ("thought",)):  # a thought is the paragraph speaker's first
         for turn, (before, after) in zip(turns, sides):
             if turn.speaker is None and not turn.group and turn.described is None and turn.quote.kind in kinds:
                 _beat(text, turn, before, after, offset)
-        _share_within_paragraph(turns)
+        _share_within_paragraph(text, turns)
 
 
 def _goes_on(text: _Text, turn: _Turn, previous: _Turn) -> None:
@@ -1042,7 +1042,7 @@ def _mentions_between(text: _Text, start: int, end: int) -> list[Mention]:
     return list(text.all_mentions[i:j])
 
 
-def _share_within_paragraph(turns: list[_Turn]) -> None:
+def _share_within_paragraph(text: _Text, turns: list[_Turn]) -> None:
     """Quotes of one paragraph share the speaker the paragraph names, as interrupted speech does."""
     known = [t for t in turns if t.speaker and t.quote.kind != "embedded"]
     if not known:
@@ -1055,10 +1055,18 @@ def _share_within_paragraph(turns: list[_Turn]) -> None:
         if turn.speaker is None and not turn.group and turn.quote.kind != "embedded" and (
             turn.described is None or turn.quote.kind == "thought"
         ):
-            nearest = min(known, key=lambda k: abs(k.quote.start - turn.quote.start))
+            apart = [k for k in known if not _abutting(text, k.quote, turn.quote)] or known
+            nearest = min(apart, key=lambda k: abs(k.quote.start - turn.quote.start))
             if nearest.speaker not in turn.vocatives:
                 cue = "thought" if turn.quote.kind == "thought" else nearest.cue
                 turn.speaker, turn.cue = nearest.speaker, cue
+
+
+def _abutting(text: _Text, one: Quote, other: Quote) -> bool:
+    """Whether nothing but quotation marks and spaces parts two quotes: '"Ready?"  "Yes," said Ben'
+    is two voices, one answering the other."""
+    first, second = sorted((one, other), key=lambda q: q.start)
+    return not text.story.text[first.end : second.start].strip(" \n\"“”'‘’")
 
 
 def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, ...]) -> None:
