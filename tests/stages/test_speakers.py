@@ -2103,3 +2103,13 @@ def test_a_line_straight_after_another_in_one_paragraph_is_not_its_voice() -> No
     ida, tobin = _id(analysis, "Ida"), _id(analysis, "Tobin")
     assert _quote(analysis, "you do not see").speaker == tobin  # the nearer line abuts it: an answer
     assert _quote(analysis, "Oh no").speaker == ida
+
+
+def test_a_name_the_parser_joins_to_a_verb_is_the_subject_of_the_verbs_after_it() -> None:
+    analysis = _analyse(
+        "Lady Vance had come to see Tobin and Nora at last.\n\n"
+        "Tobin pressed his cousin to stay for supper; but Lady Vance very firmly, and rather coldly, "
+        'refused; and then standing up, said to Nora, "I shall see myself out."'
+    )
+    quote = _quote(analysis, "I shall see myself out")
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Lady Vance"), "explicit")

@@ -723,6 +723,9 @@ def _parsed_subject(text: _Text, verb, offset: int):
             break
         if head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "stirred her up by saying", "ended with saying"
+        elif head.dep_ == "conj" and (name := _name_as_conjunct(text, head, offset)) is not None:
+            subject = name  # "Ben begged her to stay; but Ann declined, and said": the parser's conjunct "Ann"
+            break
         elif head.dep_ == "conj" and (relative := _continued_relative(head)) is not None:
             subject = relative.head  # "turned to Ben, who took the letter, and then remarked": Ben
             break
@@ -751,6 +754,14 @@ def _parsed_subject(text: _Text, verb, offset: int):
         subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative")  # not whom it is done to
                         and text.character_at(t, offset)), None)
     return subject
+
+
+def _name_as_conjunct(text: _Text, verb, offset: int):
+    """A character's name the parser joins to a verb as if it were one more verb, between that verb and
+    ``verb`` (its conjunct): the subject of the clause it opens, which ``verb`` goes on."""
+    names = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+             and verb.head.i < c.i < verb.i and text.character_at(c, offset)]
+    return names[-1] if names else None
 
 
 def _given_the_chance(verb):
