@@ -1464,3 +1464,9 @@ def test_characters_a_story_in_lower_case_keeps_its_own_words_in_every_mention()
     )
     pronouns = [m.text for m in cast.mentions if m.kind == "pronoun"]
     assert "she" in pronouns and "he" in pronouns
+
+
+def test_characters_a_title_alone_read_before_any_name_makes_a_character() -> None:
+    _, cast = _cast('The Colonel had told Nora about the house.\n\n"It is a fine house," said the Colonel.')
+    assert len(_called(cast, "Colonel")) == 1
+    assert len(_called(cast, "Nora")) == 1
