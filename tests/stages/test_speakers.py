@@ -2113,3 +2113,14 @@ def test_a_name_the_parser_joins_to_a_verb_is_the_subject_of_the_verbs_after_it(
     )
     quote = _quote(analysis, "I shall see myself out")
     assert (quote.speaker, quote.cue) == (_id(analysis, "Lady Vance"), "explicit")
+
+
+def test_a_name_the_parser_joins_to_a_verb_of_another_clause_is_the_subject_after_it() -> None:
+    analysis = _analyse(
+        "The Captain had come to tea with Nell.\n\n"
+        "Nell, touched in spite of herself, was quite unable to speak, and the Captain, guessing he had "
+        "said too much, went back to his paper, to mutter--\n\n"
+        '"Well, it is a fine morning."'
+    )
+    quote = _quote(analysis, "Well, it is a fine morning")
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Captain"), "explicit")

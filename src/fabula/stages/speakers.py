@@ -757,11 +757,14 @@ def _parsed_subject(text: _Text, verb, offset: int):
 
 
 def _name_as_conjunct(text: _Text, verb, offset: int):
-    """A character's name the parser joins to a verb as if it were one more verb, between that verb and
-    ``verb`` (its conjunct): the subject of the clause it opens, which ``verb`` goes on."""
-    names = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ == "PROPN"
-             and verb.head.i < c.i < verb.i and text.character_at(c, offset)]
-    return names[-1] if names else None
+    """A character's name the parser joins to a verb as if it were one more verb, between ``verb`` and the
+    verb it is a conjunct of: the subject of the clause it opens, which ``verb`` goes on."""
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    names = [t for t in between if t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ in ("VERB", "AUX")
+             and text.character_at(t, offset)]
+    if not names or any(t.dep_ in SUBJECTS and t.head.dep_ in ("conj", "ROOT") for t in between if t.i > names[-1].i):
+        return None  # (not when a later clause has a subject of its own)
+    return names[-1]
 
 
 def _given_the_chance(verb):
