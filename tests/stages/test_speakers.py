@@ -2124,3 +2124,16 @@ def test_a_name_the_parser_joins_to_a_verb_of_another_clause_is_the_subject_afte
     )
     quote = _quote(analysis, "Well, it is a fine morning")
     assert (quote.speaker, quote.cue) == (_id(analysis, "Captain"), "explicit")
+
+
+@pytest.mark.parametrize("cleft", [
+    'Nora it was who answered, "We cannot stay here."',
+    'It was Nora who answered: "We cannot stay here."',
+])
+def test_a_cleft_tag_gives_the_line_to_the_one_it_puts_first(cleft: str) -> None:
+    analysis = _analyse(
+        "Hugo, Kate and Nora sat in the kitchen.\n\n"
+        '"Who broke the window?" Hugo asked. Nobody moved.\n\n' + cleft
+    )
+    quote = _quote(analysis, "We cannot stay here")
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Nora"), "explicit")

@@ -711,7 +711,9 @@ def _parsed_subject(text: _Text, verb, offset: int):
         before = [c for c in subjects if c.i < head.i]  # (children come in text order)
         subject = before[-1] if before else next(iter(subjects), None)  # "Ann, having told him, Ben made no
         # comment": the nearer of two
-        if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
+        if subject is not None and subject.lower_ == "who" and (named := _cleft_subject(text, head, offset)):
+            subject = named  # "It was Ann who spoke", "Ann it was who answered"
+        elif subject is not None and subject.lower_ == "who" and head.dep_ == "relcl":
             subject = head.head  # "Rosie, who, running to her, cried"
         elif subject is not None and subject.lower_ == "who":  # "Ann, who sat by him, and who remarked"
             earlier = [t for t in subject.sent if t.i < subject.i and t.dep_ == "relcl"
@@ -754,6 +756,18 @@ def _parsed_subject(text: _Text, verb, offset: int):
         subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative")  # not whom it is done to
                         and text.character_at(t, offset)), None)
     return subject
+
+
+def _cleft_subject(text: _Text, verb, offset: int):
+    """The character a cleft sentence puts first (``It was Ann who spoke``, ``Ann it was who answered``),
+    when ``verb`` is its "who" clause: whatever the parser hangs the clause on, the name beside the
+    "it was" is who acts."""
+    copula = verb.head if verb.dep_ in ("relcl", "ccomp") and verb.head.lemma_ == "be" else (
+        verb.head.head if verb.dep_ == "relcl" and verb.head.head.lemma_ == "be" else None)
+    if copula is None or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+        return None
+    return next((t for t in copula.subtree if t.i < verb.i and t.pos_ == "PROPN" and text.character_at(t, offset)),
+                None)
 
 
 def _name_as_conjunct(text: _Text, verb, offset: int):
