@@ -2137,3 +2137,17 @@ def test_a_cleft_tag_gives_the_line_to_the_one_it_puts_first(cleft: str) -> None
     )
     quote = _quote(analysis, "We cannot stay here")
     assert (quote.speaker, quote.cue) == (_id(analysis, "Nora"), "explicit")
+
+
+@pytest.mark.parametrize("voice", [
+    "Then came Tobin's voice:",
+    "Then Tobin's voice again--",
+    "Then came an angry voice--Tobin's:",
+])
+def test_a_voice_named_just_before_a_line_is_its_speaker(voice: str) -> None:
+    analysis = _analyse(
+        'Ida and Tobin were in the garden. Tobin stood by the gate. "I am cold," Ida said.\n\n'
+        f'Ida looked up from her book. {voice} "Where is my hat?"'
+    )
+    quote = _quote(analysis, "Where is my hat")
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Tobin"), "explicit")

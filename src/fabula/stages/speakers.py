@@ -343,6 +343,7 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
         or _tag(text, turn, zone, offset)
         or _owned_reply(text, turn, zone, offset)
         or _owned_lead(text, turn, lead, offset)
+        or _owned_voice(text, turn, lead, offset)
         or _with_words(text, turn, lead, offset)
         or _tag(text, turn, lead, offset, before=True)
         or _tag(text, turn, zone, offset, open_ended=open_ended)
@@ -561,6 +562,26 @@ def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     noun = words[-2]
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     mention = text.covering(offset + owner.idx) if owner is not None and noun.lower_ in SPEECH_NOUNS else None
+    if mention is None or mention.character in turn.vocatives:
+        return False
+    return _owned_by(turn, mention)
+
+
+def _owned_voice(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
+    """``Then came Ida's voice:``, ``then Ida's voice again--``, ``came a voice--Ida's--``: a voice
+    whose owner the narration names just before the line, with no verb of speech."""
+    words = [t for t in zone if not t.is_punct]
+    while len(words) > 1 and words[-1].pos_ in ("ADV", "ADP") and words[-1].lower_ != "voice":
+        words.pop()  # "again", "along"
+    if turn.quote.kind == "embedded" or len(words) < 2:
+        return False
+    if words[-1].lower_ == "voice":
+        owner = next((c for c in words[-1].children if c.dep_ == "poss"), None)
+    elif words[-1].lower_ in POSSESSIVE and any(t.lower_ == "voice" for t in words[-6:-2]):
+        owner = words[-2]  # "a voice--Ida's--"
+    else:
+        return False
+    mention = text.covering(offset + owner.idx) if owner is not None else None
     if mention is None or mention.character in turn.vocatives:
         return False
     return _owned_by(turn, mention)
