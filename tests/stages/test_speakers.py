@@ -2151,3 +2151,13 @@ def test_a_voice_named_just_before_a_line_is_its_speaker(voice: str) -> None:
     )
     quote = _quote(analysis, "Where is my hat")
     assert (quote.speaker, quote.cue) == (_id(analysis, "Tobin"), "explicit")
+
+
+@pytest.mark.parametrize("line", [
+    '"Hush!" said Ida to Nell, while Tobin said "Not now."',
+    '"Hush!" Ida murmured, while Tobin, turning to Nell, said: "Not now."',
+])
+def test_a_while_clause_leading_straight_into_a_line_tags_it(line: str) -> None:
+    analysis = _analyse("Ida and Tobin and Nell were in the hall.\n\n" + line)
+    assert _quote(analysis, "Hush").speaker == _id(analysis, "Ida")
+    assert _quote(analysis, "Not now").speaker == _id(analysis, "Tobin")

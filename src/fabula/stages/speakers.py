@@ -395,7 +395,8 @@ def _tag(
     ``within`` limits how many tokens from the quote the verb may sit. A verb of a clause that only
     describes ("replied Ann, struck by the manner in which he spoke") is read after the others."""
     nearest_first = reversed(tokens) if before else tokens
-    read = [(position, token, _subordinate(token)) for position, token in enumerate(nearest_first)]
+    read = [(position, token, _subordinate(token) and not (before and _touches(tokens, token)))
+            for position, token in enumerate(nearest_first)]  # ("..., while Ann said "...": hers)
     for position, token, subordinate in sorted(read, key=lambda item: item[2]):  # the main clause's verbs first
         if within is not None and (position > within or subordinate):
             continue  # (a describing clause's verb is no near tag)
@@ -427,6 +428,12 @@ def _tag(
         turn.goes_on = taken and tells_going_on(token)
         return taken
     return False
+
+
+def _touches(tokens: list, verb) -> bool:
+    """Whether nothing but a colon parts ``verb`` from the end of ``tokens``, the quote it leads into (not
+    ``while Ann read, "..."``, where a comma closes her clause)."""
+    return all(t.is_quote or t.is_space or t.text == ":" for t in tokens if t.i > verb.i)
 
 
 def _subordinate(verb) -> bool:
