@@ -2161,3 +2161,12 @@ def test_a_while_clause_leading_straight_into_a_line_tags_it(line: str) -> None:
     analysis = _analyse("Ida and Tobin and Nell were in the hall.\n\n" + line)
     assert _quote(analysis, "Hush").speaker == _id(analysis, "Ida")
     assert _quote(analysis, "Not now").speaker == _id(analysis, "Tobin")
+
+
+def test_the_one_given_time_to_speak_speaks_when_the_parser_joins_name_and_time() -> None:
+    analysis = _analyse(
+        "Ida and Mr. Vance had quarrelled.\n\n"
+        'Mr. Vance came round the corner, and so quickly as to give Ida time only to whisper, "Say nothing."'
+    )
+    quote = _quote(analysis, "Say nothing")
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Ida"), "explicit")

@@ -815,9 +815,10 @@ def _given_the_chance(verb):
     for giving in list(verb.ancestors)[:5]:
         if giving.lower_ not in GIVING:
             continue
-        given = next((c for c in giving.children if c.dep_ == "dative"), None)
         chance = next((c for c in giving.children if c.dep_ == "dobj" and c.lower_ in CHANCES), None)
-        if given is None or chance is None:
+        given = next((c for c in giving.children if c.dep_ == "dative"), None) or next(
+            (c for c in chance.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) if chance else None
+        if given is None or chance is None:  # ("give Ann time": the parser may make "Ann time" one noun)
             continue
         hung = next(t for t in [verb, *verb.ancestors] if t.head.i == giving.i)  # the giving's branch it is on
         if hung.i == chance.i or hung.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in hung.children):
