@@ -2170,3 +2170,22 @@ def test_the_one_given_time_to_speak_speaks_when_the_parser_joins_name_and_time(
     )
     quote = _quote(analysis, "Say nothing")
     assert (quote.speaker, quote.cue) == (_id(analysis, "Ida"), "explicit")
+
+
+def test_the_one_who_had_time_to_speak_is_the_tags_subject() -> None:
+    analysis = _analyse(
+        'Mrs. Grey sat with Tobin.\n\n"I am going out," said Tobin.\n\n'
+        'Mrs. Grey had barely time to call after him, "Take your coat!" as Tobin ran down the steps.'
+    )
+    quote = _quote(analysis, "Take your coat")
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Mrs. Grey"), "explicit")
+
+
+def test_a_name_after_a_bare_infinitive_tag_is_spoken_to() -> None:
+    analysis = _analyse(
+        "Mrs. Grey and her niece Nora sat with Tobin. Nora read. Tobin read.\n\n"
+        "He paused so long over the letter that Mrs. Grey had time to look over his shoulder and ask her niece:\n\n"
+        '"Is it a good letter?"'
+    )
+    quote = _quote(analysis, "Is it a good letter")
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Mrs. Grey"), "explicit")

@@ -659,7 +659,7 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
     before_aside = _before_aside(doc, k)
     if before_aside is not None and _can_be_subject(text, before_aside, offset):
         return before_aside  # "Anna, sharing the joke, called out"
-    if inverted_ok and verb.tag_ != "VBG":  # (not '"...," addressing Ann': the one spoken to)
+    if inverted_ok and verb.tag_ not in ("VBG", "VB"):  # (not '"...," addressing Ann', "and ask her niece": the one spoken to)
         particle = phrasal_particle(verb)
         k = verb.i + 1 if particle is None else particle.i + 1  # "put in Mrs. Pell"
         while k < len(doc) and k <= verb.i + 5 and (
@@ -751,7 +751,9 @@ def _parsed_subject(text: _Text, verb, offset: int):
             subject = _participle_subject(text, head, offset)
         if subject is not None or head.head.i == head.i:
             break
-        if head.dep_ == "pcomp" and head.head.dep_ == "prep":
+        if head.dep_ in ("relcl", "acl") and head.head.lower_ in CHANCES and head.head.dep_ == "dobj":
+            head = head.head.head  # "Ann had time to look round and ask", "took the opportunity to add"
+        elif head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "stirred her up by saying", "ended with saying"
         elif head.dep_ == "conj" and (name := _name_as_conjunct(text, head, offset)) is not None:
             subject = name  # "Ben begged her to stay; but Ann declined, and said": the parser's conjunct "Ann"
