@@ -96,3 +96,10 @@ def test_civilians_alone_are_no_war_but_civilians_fleeing_troops_in_a_war_are():
     war = "The war reached the valley, and the civilians fled before the troops.\n"
     assert _signal(fabula.analyse(village), "war") is None
     assert _signal(fabula.analyse(war), "war") is not None
+
+
+def test_a_look_alike_letter_in_a_listed_phrase_is_read_without_a_fault():
+    # "ſ" (long s) and dotless "ı" match "s" and "i" case-blind, but no listed phrase is written so
+    for text in ("Nora ſlept with the light on.", "Nora slept wıth the light on.", "Nora slept wİth the light on."):
+        analysis = fabula.analyse(text)
+        assert analysis.content.proposal.ao3 == "General Audiences"

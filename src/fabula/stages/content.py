@@ -147,8 +147,11 @@ def _hits(story: Story, passages: list[tuple[int, int]]) -> dict[str, list[tuple
             found[category].append((bisect.bisect_right(starts, match.start()) - 1, match.start(), match.end(), points))
     for category, (pattern, known) in patterns.items():
         for match in pattern.finditer(story.text, begin, end):
+            points = known.get(_normal(match.group()))
+            if points is None:
+                continue  # a look-alike the case-blind match lets in ("ſlept with", dotless "ı"): no phrase of ours
             passage = bisect.bisect_right(starts, match.start()) - 1
-            found[category].append((passage, match.start(), match.end(), known[_normal(match.group())]))
+            found[category].append((passage, match.start(), match.end(), points))
     for hits in found.values():
         hits.sort(key=lambda hit: hit[1])
     return found
