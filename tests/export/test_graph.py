@@ -46,3 +46,13 @@ def test_graph_loads_back_with_the_same_edges_and_labels(data, format, read):
 def test_unknown_graph_format_is_refused(data):
     with pytest.raises(ValueError, match="graphml"):
         render_graph(data, "dot")
+
+
+@pytest.mark.parametrize("format, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_a_title_with_characters_xml_cannot_hold_still_writes_a_graph(format, read):
+    data = fabula.analyse("Title: The\x0cLong\uffff Night\n\n" + STORY).to_dict()
+    assert data["metadata"]["title"] == "The\x0cLong\uffff Night"  # the JSON keeps the title as written
+    graph = read(io.BytesIO(render_graph(data, format).encode("utf-8")))
+    assert graph.number_of_edges() == len(data["relations"])
+    if format == "graphml":  # (GEXF keeps no graph attributes)
+        assert graph.graph["title"] == "TheLong Night"
