@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from fabula.errors import InputError
 from fabula.model import Story
+from fabula.pipeline import analyse
 from fabula.stages.formats import epub as epub_module
 from fabula.stages.ingest import ingest, ingest_text
 
@@ -774,3 +775,10 @@ def test_ingest_text_offsets_hold_for_any_input(pieces, format):
     story = assert_offsets(ingest_text(text, format=format))
     if format != "html":
         assert story.text == text
+
+
+def test_a_string_with_half_a_surrogate_pair_is_read_with_a_replacement_character():
+    text = 'Ann\ud800 sat down. "Hi," said Ann.'
+    story = ingest_text(text)
+    assert story.text == text.replace("\ud800", "\ufffd")  # one for one, so offsets still hold
+    assert analyse(text).quotes[0].text == "Hi,"

@@ -73,6 +73,10 @@ def ingest(path: str | Path, max_megabytes: float = MAX_MEGABYTES) -> Story:
     return _finish(replace(story, source=Source(str(path), format, hashlib.sha256(data).hexdigest())))
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half a UTF-16 pair, which a Python string can hold but no parser or file can: read as U+FFFD."""
+
+
 def ingest_text(text: str, format: str = "text") -> Story:
     """A story from its text as a string: ``format`` is "text", "markdown" or "html".
 
@@ -81,8 +85,8 @@ def ingest_text(text: str, format: str = "text") -> Story:
     chosen = _FORMATS.get(format.lower())
     if chosen is None or chosen == "epub":
         raise InputError(f"<text>: cannot read {format!r} from a string; use text, markdown or html")
-    story = _READERS[chosen](text)
     digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    story = _READERS[chosen](_LONE_SURROGATE.sub("\ufffd", text))  # (one for one: offsets hold)
     return _finish(replace(story, source=Source(None, chosen, digest)))
 
 
