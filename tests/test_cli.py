@@ -172,3 +172,19 @@ def test_cli_eval_on_a_folder_without_novels_exits_2_with_an_error_line(
 def test_cli_eval_on_a_missing_folder_exits_2(tmp_path: Path, capsys) -> None:
     assert main(["eval", "pdnc", str(tmp_path / "nowhere")]) == 2
     _one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("argv", [["--debug", "read"], ["read", "--debug"]])
+def test_an_internal_fault_shows_its_traceback_with_debug_before_or_after_the_command(
+        argv, tmp_path: Path, monkeypatch, capsys) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text('Ann sat down. "Hi," said Ann.\n', encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a fault planted by the test")
+
+    monkeypatch.setattr("fabula.pipeline.read", broken)
+    assert main([*argv, str(story), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "a fault planted by the test" in err
+    assert err.rstrip().splitlines()[-1].startswith("error: internal fault (RuntimeError")

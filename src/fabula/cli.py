@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("--workers", type=int, default=1, help="processes for the spaCy parse (default: 1)")
     read.add_argument("--max-size", type=float, default=None, metavar="MB",
                       help="the largest file to read, in MB (default: 50)")
-    read.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    read.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     read.set_defaults(run=_run_read)
 
     corpus = commands.add_parser("corpus", help="read every story in a folder: per-story JSON and Parquet tables")
@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (its scheduler address, or 'local')")
     corpus.add_argument("--max-size", type=float, default=None, metavar="MB", help="the largest file to read, in MB")
     corpus.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    corpus.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    corpus.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     corpus.set_defaults(run=_run_corpus)
 
     evaluate = commands.add_parser("eval", help="score fabula on annotated data")
@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--errors", action="store_true", help="list the misses with context")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--only", metavar="NAME", action="append", help="evaluate only these books (folder names)")
-    evaluate.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    evaluate.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     evaluate.set_defaults(run=_run_eval)
     return parser
 
