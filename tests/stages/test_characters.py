@@ -1470,3 +1470,12 @@ def test_characters_a_title_alone_read_before_any_name_makes_a_character() -> No
     _, cast = _cast('The Colonel had told Nora about the house.\n\n"It is a fine house," said the Colonel.')
     assert len(_called(cast, "Colonel")) == 1
     assert len(_called(cast, "Nora")) == 1
+
+
+def test_characters_of_a_story_that_lost_its_apostrophes_point_into_its_own_text() -> None:
+    _, cast = _cast(  # _cast checks every mention is a slice of the story's own text
+        "Nora s brother Tobin came in. \"I don t know,\" Nora said. \"Tobin s late.\"\n\n"
+        "\"It s not my fault,\" Tobin said. \"I can t run.\"\n\nNora s hat was on the table. Tobin s coat was wet."
+    )
+    assert len(_called(cast, "Nora")) == 1 and len(_called(cast, "Tobin")) == 1
+    assert all(" s" not in c.name and "’" not in c.name for c in cast.characters)
