@@ -46,7 +46,8 @@ CONTRACTIONS = ("n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve", 
 
 
 _NOT_STEMS = r"(?:do|does|did|ca|wo|is|was|were|are|could|would|should|have|has|had|must|need|might)n"
-_LOST_NOT = re.compile(rf"\b{_NOT_STEMS} t\b", re.IGNORECASE)
+_NOT_END = re.compile(r"[nN] [tT]\b")
+_NOT_STEM = re.compile(rf"\b{_NOT_STEMS}$", re.IGNORECASE)
 _KEPT_NOT = re.compile(rf"\b{_NOT_STEMS}[’']t\b", re.IGNORECASE)
 _CUT_WORD = re.compile(r"\b([A-Za-z]+) (t|m|ll|ve|re|d|s)\b(?![’'])")
 _CONTRACTING = frozenset({"i", "you", "we", "they", "he", "she", "it", "who", "what", "there", "that", "here", "where"})
@@ -173,9 +174,12 @@ def mend_apostrophes(texts: list[str]) -> list[str]:
     as some e-texts have them), with the apostrophe back, else the paragraphs as they are. Each copy
     has the length of its paragraph, so every offset still points into the original; the parser,
     which reads "Ann s" as two words, reads a possessive again."""
-    lost = sum(len(_LOST_NOT.findall(text)) for text in texts)
-    kept = sum(len(_KEPT_NOT.findall(text)) for text in texts)
-    if lost < LOST_APOSTROPHES or kept >= lost:
+    joined = "\n".join(texts)
+    lost = sum(1 for end in _NOT_END.finditer(joined) if _NOT_STEM.search(joined, max(0, end.start() - 7), end.start() + 1))
+    if lost < LOST_APOSTROPHES:
+        return texts  # (found fast by the "n t" every lost negation ends in)
+    kept = len(_KEPT_NOT.findall(joined))
+    if kept >= lost:
         return texts
     return [_CUT_WORD.sub(_mended, text) for text in texts]
 
