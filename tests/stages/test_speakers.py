@@ -2129,6 +2129,7 @@ def test_a_name_the_parser_joins_to_a_verb_of_another_clause_is_the_subject_afte
 @pytest.mark.parametrize("cleft", [
     'Nora it was who answered, "We cannot stay here."',
     'It was Nora who answered: "We cannot stay here."',
+    'When Kate looked away, it was Nora who answered, "We cannot stay here."',
 ])
 def test_a_cleft_tag_gives_the_line_to_the_one_it_puts_first(cleft: str) -> None:
     analysis = _analyse(

@@ -659,7 +659,8 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
     before_aside = _before_aside(doc, k)
     if before_aside is not None and _can_be_subject(text, before_aside, offset):
         return before_aside  # "Anna, sharing the joke, called out"
-    if inverted_ok and verb.tag_ not in ("VBG", "VB"):  # (not '"...," addressing Ann', "and ask her niece": the one spoken to)
+    if inverted_ok and verb.tag_ not in ("VBG", "VB"):  # (not '"...," addressing Ann', "and ask her niece":
+        # the one spoken to)
         particle = phrasal_particle(verb)
         k = verb.i + 1 if particle is None else particle.i + 1  # "put in Mrs. Pell"
         while k < len(doc) and k <= verb.i + 5 and (
@@ -796,8 +797,8 @@ def _cleft_subject(text: _Text, verb, offset: int):
         verb.head.head if verb.dep_ == "relcl" and verb.head.head.lemma_ == "be" else None)
     if copula is None or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
         return None
-    return next((t for t in copula.subtree if t.i < verb.i and t.pos_ == "PROPN" and text.character_at(t, offset)),
-                None)
+    named = [c for c in copula.children if c.i < verb.i and c.pos_ == "PROPN" and text.character_at(c, offset)]
+    return named[-1] if named else None  # (the copula's own name: not Ann of "When Ann left, it was Ben who")
 
 
 def _name_as_conjunct(text: _Text, verb, offset: int):
@@ -818,9 +819,11 @@ def _given_the_chance(verb):
         if giving.lower_ not in GIVING:
             continue
         chance = next((c for c in giving.children if c.dep_ == "dobj" and c.lower_ in CHANCES), None)
+        if chance is None:
+            continue
         given = next((c for c in giving.children if c.dep_ == "dative"), None) or next(
-            (c for c in chance.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) if chance else None
-        if given is None or chance is None:  # ("give Ann time": the parser may make "Ann time" one noun)
+            (c for c in chance.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if given is None:  # ("give Ann time": the parser may make "Ann time" one noun, Ann its compound)
             continue
         hung = next(t for t in [verb, *verb.ancestors] if t.head.i == giving.i)  # the giving's branch it is on
         if hung.i == chance.i or hung.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in hung.children):
