@@ -50,7 +50,8 @@ _NOT_END = re.compile(r"[nN] [tT]\b")
 _NOT_STEM = re.compile(rf"\b{_NOT_STEMS}$", re.IGNORECASE)
 _KEPT_NOT = re.compile(rf"\b{_NOT_STEMS}[’']t\b", re.IGNORECASE)
 _CUT_WORD = re.compile(r"\b([A-Za-z]+) (t|m|ll|ve|re|d|s)\b(?![’'])")
-_CONTRACTING = frozenset({"i", "you", "we", "they", "he", "she", "it", "who", "what", "there", "that", "here", "where"})
+_CONTRACTING = frozenset({"i", "you", "we", "they", "he", "she", "it", "who", "what", "there", "that", "here",
+                          "where"})
 """Words a lost "'ll", "'ve", "'re" or "'d" hangs on."""
 LOST_APOSTROPHES = 3
 """Negations written without their apostrophe ("don t") that show a story lost them all."""
@@ -175,7 +176,8 @@ def mend_apostrophes(texts: list[str]) -> list[str]:
     has the length of its paragraph, so every offset still points into the original; the parser,
     which reads "Ann s" as two words, reads a possessive again."""
     joined = "\n".join(texts)
-    lost = sum(1 for end in _NOT_END.finditer(joined) if _NOT_STEM.search(joined, max(0, end.start() - 7), end.start() + 1))
+    lost = sum(1 for end in _NOT_END.finditer(joined)
+               if _NOT_STEM.search(joined, max(0, end.start() - 7), end.start() + 1))
     if lost < LOST_APOSTROPHES:
         return texts  # (found fast by the "n t" every lost negation ends in)
     kept = len(_KEPT_NOT.findall(joined))

@@ -647,7 +647,8 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
     if alone is not None:  # "the Viscountess": the one character who bears the title, or bears it most
         holders = sorted((sum(c.forms[n.text] for n in c.names if n.title == alone), k)
                          for k, c in enumerate(clusters))
-        if not holders or not holders[-1][0] or len(holders) > 1 and holders[-1][0] <= TITLE_HOLDER * holders[-2][0]:
+        if not holders or not holders[-1][0] or (
+                len(holders) > 1 and holders[-1][0] <= TITLE_HOLDER * holders[-2][0]):
             return None
         return clusters[holders[-1][1]]
     fits = [c for c in clusters if _agrees(form, gender, c) and _same_name(form, c)]

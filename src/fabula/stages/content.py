@@ -149,7 +149,7 @@ def _hits(story: Story, passages: list[tuple[int, int]]) -> dict[str, list[tuple
         for match in pattern.finditer(story.text, begin, end):
             points = known.get(_normal(match.group()))
             if points is None:
-                continue  # a look-alike the case-blind match lets in ("ſlept with", dotless "ı"): no phrase of ours
+                continue  # a look-alike the case-blind match lets in ("ſlept with", dotless "ı"): not ours
             passage = bisect.bisect_right(starts, match.start()) - 1
             found[category].append((passage, match.start(), match.end(), points))
     for hits in found.values():

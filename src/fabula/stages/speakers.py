@@ -757,7 +757,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
         elif head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "stirred her up by saying", "ended with saying"
         elif head.dep_ == "conj" and (name := _name_as_conjunct(text, head, offset)) is not None:
-            subject = name  # "Ben begged her to stay; but Ann declined, and said": the parser's conjunct "Ann"
+            subject = name  # "Ben begged her to stay; but Ann declined, and said": the conjunct "Ann"
             break
         elif head.dep_ == "conj" and (relative := _continued_relative(head)) is not None:
             subject = relative.head  # "turned to Ben, who took the letter, and then remarked": Ben
@@ -797,7 +797,8 @@ def _cleft_subject(text: _Text, verb, offset: int):
         verb.head.head if verb.dep_ == "relcl" and verb.head.head.lemma_ == "be" else None)
     if copula is None or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
         return None
-    named = [c for c in copula.children if c.i < verb.i and c.pos_ == "PROPN" and text.character_at(c, offset)]
+    named = [c for c in copula.children
+             if c.i < verb.i and c.pos_ == "PROPN" and text.character_at(c, offset)]
     return named[-1] if named else None  # (the copula's own name: not Ann of "When Ann left, it was Ben who")
 
 
@@ -807,7 +808,8 @@ def _name_as_conjunct(text: _Text, verb, offset: int):
     between = verb.doc[verb.head.i + 1 : verb.i]
     names = [t for t in between if t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ in ("VERB", "AUX")
              and text.character_at(t, offset)]
-    if not names or any(t.dep_ in SUBJECTS and t.head.dep_ in ("conj", "ROOT") for t in between if t.i > names[-1].i):
+    if not names or any(t.dep_ in SUBJECTS and t.head.dep_ in ("conj", "ROOT")
+                        for t in between if t.i > names[-1].i):
         return None  # (not when a later clause has a subject of its own)
     return names[-1]
 
