@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fabula.nlp import load_pipeline, mend_apostrophes, mend_name_subjects, parse, truecase
-from fabula.stages.ingest import ingest_text
+from fabula.nlp import load_pipeline, mend_name_subjects, truecase
 
 
 @pytest.mark.parametrize(
@@ -67,24 +66,3 @@ def test_truecase_gives_a_lowercase_story_its_capitals_and_nothing_else():
     assert cased[2] == "The man said nothing. Mr. Vance smiled at Nora."  # "man" after "the" is no name
     assert cased[3] == "The nurse shrugged. Ben left."  # a title word before a verb is no title
     assert cased[4] == 'The woman cried. "Stop," said the sobbing woman. "I don\'t say it," Nora said smiling.'
-
-
-LOST = ["I don t know where Nora s hat is.", "It s late, and you re tired. We won t wait.", "Tobin can t come. I m sure he ll ring."]
-
-
-def test_mend_apostrophes_puts_back_what_a_story_lost_and_keeps_every_length():
-    mended = mend_apostrophes(LOST)
-    assert mended == ["I don’t know where Nora’s hat is.", "It’s late, and you’re tired. We won’t wait.",
-                      "Tobin can’t come. I’m sure he’ll ring."]
-    assert [len(m) for m in mended] == [len(t) for t in LOST]
-
-
-def test_mend_apostrophes_leaves_a_story_that_has_its_apostrophes():
-    texts = ["I don't know where Nora's hat is. Mind your p s and q s.", "We won't wait, and you can't come."]
-    assert mend_apostrophes(texts) == texts
-
-
-def test_a_story_that_lost_its_apostrophes_is_parsed_with_its_possessives():
-    story = ingest_text("\n\n".join(LOST))
-    hat = next(t for doc in parse(story).docs for t in doc if t.text == "hat")
-    assert [c.text for c in hat.children if c.dep_ == "poss"] == ["Nora"]

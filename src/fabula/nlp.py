@@ -45,18 +45,6 @@ CONTRACTIONS = ("n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve", 
 """Endings of a word run together with another ("don't say it"), which is no name."""
 
 
-_NOT_STEMS = r"(?:do|does|did|ca|wo|is|was|were|are|could|would|should|have|has|had|must|need|might)n"
-_NOT_END = re.compile(r"[nN] [tT]\b")
-_NOT_STEM = re.compile(rf"\b{_NOT_STEMS}$", re.IGNORECASE)
-_KEPT_NOT = re.compile(rf"\b{_NOT_STEMS}[’']t\b", re.IGNORECASE)
-_CUT_WORD = re.compile(r"\b([A-Za-z]+) (t|m|ll|ve|re|d|s)\b(?![’'])")
-_CONTRACTING = frozenset({"i", "you", "we", "they", "he", "she", "it", "who", "what", "there", "that", "here",
-                          "where"})
-"""Words a lost "'ll", "'ve", "'re" or "'d" hangs on."""
-LOST_APOSTROPHES = 3
-"""Negations written without their apostrophe ("don t") that show a story lost them all."""
-
-
 @dataclass(frozen=True)
 class Parsed:
     """One spaCy ``Doc`` per paragraph, and where each paragraph starts in the story text."""
@@ -89,7 +77,7 @@ def parse(
 ) -> Parsed:
     """Parse every paragraph of ``story`` once; ``progress`` hears the share done after each batch."""
     nlp = load_pipeline()
-    texts = mend_apostrophes(truecase([p.text for p in story.paragraphs]))
+    texts = truecase([p.text for p in story.paragraphs])
     docs = []
     collecting = gc.isenabled()
     gc.disable()  # thousands of Docs kept alive: the cycle collector would walk them again and again
@@ -168,30 +156,6 @@ def truecase(texts: list[str]) -> list[str]:
         return name.sub(lambda m: m.group(1).capitalize(), text) if name else text
 
     return [cased(text) for text in texts]
-
-
-def mend_apostrophes(texts: list[str]) -> list[str]:
-    """Copies of the paragraphs of a story whose apostrophes were lost to spaces ("don t", "Ann s hat",
-    as some e-texts have them), with the apostrophe back, else the paragraphs as they are. Each copy
-    has the length of its paragraph, so every offset still points into the original; the parser,
-    which reads "Ann s" as two words, reads a possessive again."""
-    joined = "\n".join(texts)
-    lost = sum(1 for end in _NOT_END.finditer(joined)
-               if _NOT_STEM.search(joined, max(0, end.start() - 7), end.start() + 1))
-    if lost < LOST_APOSTROPHES:
-        return texts  # (found fast by the "n t" every lost negation ends in)
-    kept = len(_KEPT_NOT.findall(joined))
-    if kept >= lost:
-        return texts
-    return [_CUT_WORD.sub(_mended, text) for text in texts]
-
-
-def _mended(match: re.Match) -> str:
-    """``don t`` as ``don’t``, ``Ann s`` as ``Ann’s``, ``I m`` as ``I’m``; any other pair as it is."""
-    word, ending = match.group(1), match.group(2)
-    mend = (ending == "t" and re.fullmatch(_NOT_STEMS, word, re.IGNORECASE) or ending == "m" and word == "I"
-            or ending in ("ll", "ve", "re", "d") and word.lower() in _CONTRACTING or ending == "s")
-    return f"{word}’{ending}" if mend else match.group()
 
 
 def _verb_like(word: str) -> bool:
