@@ -2190,3 +2190,17 @@ def test_a_name_after_a_bare_infinitive_tag_is_spoken_to() -> None:
     )
     quote = _quote(analysis, "Is it a good letter")
     assert (quote.speaker, quote.cue) == (_id(analysis, "Mrs. Grey"), "explicit")
+
+
+@pytest.mark.parametrize("line", [
+    '"Those dreadful insects!" burst from Tobin, with a nervous laugh.',
+    '"Madame, Madame," sounded the honeyed accents of Tobin as he leant over.',
+    '"Come in," came Tobin\'s voice from the hall.',
+])
+def test_a_line_that_sounds_from_someone_right_after_it_is_theirs(line: str) -> None:
+    analysis = _analyse(
+        'Ida and Tobin were in the garden. Tobin stood by the gate. "I am cold," Ida said.\n\n'
+        'Tobin laughed. Ida read a book.\n\n"I like Nora better," said Ida.\n\n' + line
+    )
+    quote = analysis.quotes[-1]
+    assert (quote.speaker, quote.cue) == (_id(analysis, "Tobin"), "explicit")

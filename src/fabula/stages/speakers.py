@@ -63,6 +63,9 @@ SPEECH_NOUNS = frozenset(
     "explanation assurance apology objection entreaty warning announcement salutation enquiry inquiry "
     "exhortation parting farewell command declaration shout whisper murmur ejaculation beginning".split()
 )
+SOUNDING = frozenset({"came", "sounded", "rang", "burst", "broke", "issued", "escaped"})
+"""Verbs a line comes out by, right after it: '"Help!" burst from Ida', '"...," came Ida's voice'."""
+VOICE_NOUNS = frozenset({"voice", "accents", "tones", "tone"})
 FIRST_PERSON = ("i",)
 TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 OPEN_ENDS = ",-—–"
@@ -598,9 +601,27 @@ def _from_after(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     """``an exclamation of "Hush!" from Tobin``, ``the kindest "Good morning!" from Ida``: the one the
     line came from, named right after it."""
     words = [t for t in zone if not t.is_space and not t.is_quote]
+    if len(words) > 2 and words[0].lower_ in SOUNDING and words[1].lower_ == "from":
+        words = words[1:]  # '"Help!" burst from Tobin'
     if turn.quote.kind == "embedded" or len(words) < 2 or words[0].lower_ != "from":
-        return False
+        return _voice_after(text, turn, words, offset)
     mention = next((text.covering(offset + t.idx) for t in words[1:4] if text.covering(offset + t.idx)), None)
+    if mention is None or mention.character in turn.vocatives:
+        return False
+    return _owned_by(turn, mention)
+
+
+def _voice_after(text: _Text, turn: _Turn, words: list, offset: int) -> bool:
+    """``"...," came Ida's voice``, ``"...," sounded the soft tones of Ida``: a voice that the words right
+    after the line make sound, and whose it is."""
+    if turn.quote.kind == "embedded" or len(words) < 3 or words[0].lower_ not in SOUNDING:
+        return False
+    voice = next((t for t in words[1:5] if t.lower_ in VOICE_NOUNS), None)
+    if voice is None:
+        return False
+    of = [o for c in voice.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    owner = next((c for c in voice.children if c.dep_ == "poss"), None) or next(iter(of), None)
+    mention = text.covering(offset + owner.idx) if owner is not None else None
     if mention is None or mention.character in turn.vocatives:
         return False
     return _owned_by(turn, mention)
