@@ -619,7 +619,8 @@ def _voice_after(text: _Text, turn: _Turn, words: list, offset: int) -> bool:
     voice = next((t for t in words[1:5] if t.lower_ in VOICE_NOUNS), None)
     if voice is None:
         return False
-    of = [o for c in voice.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    of = [o for c in voice.children if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj"]
     owner = next((c for c in voice.children if c.dep_ == "poss"), None) or next(iter(of), None)
     mention = text.covering(offset + owner.idx) if owner is not None else None
     if mention is None or mention.character in turn.vocatives:
