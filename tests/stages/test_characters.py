@@ -1479,3 +1479,13 @@ def test_characters_of_a_story_that_lost_its_apostrophes_point_into_its_own_text
     )
     assert len(_called(cast, "Nora")) == 1 and len(_called(cast, "Tobin")) == 1
     assert all(" s" not in c.name and "’" not in c.name for c in cast.characters)
+
+
+@pytest.mark.parametrize("opening, name", [
+    ("Happily Vance was at home that day.", "Vance"),  # an adverb the tagger's person entity takes in
+    ("Lest Tobin should see her face, Nora turned away.", "Tobin"),  # a conjunction read as a proper noun
+])
+def test_characters_a_word_opening_the_sentence_is_no_part_of_the_name_after_it(opening: str, name: str) -> None:
+    _, cast = _cast(f"{name} and Nora came to the door. Nora knocked.\n\n{opening} {name} smiled at Nora.")
+    assert [c.name for c in _called(cast, name)] == [name]
+    assert all(not n.startswith(("Happily", "Lest")) for c in cast.characters for n in (c.name, *c.aliases))

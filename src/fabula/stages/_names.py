@@ -75,6 +75,7 @@ NOT_NAMES = frozenset(
     hark alack egad pshaw zounds bother heavens hurrah hurray huzzah behold aha phew oho ugh bah humph fie
     gracious goodness blimey crikey jeez geez damn dammit fuck shit crap omg
     bonjour bonsoir mais oui non merci voila voilà hein ja nein
+    lest though although unless whereas whilst while until because since whether if once
     morning evening afternoon night mornin evenin cheers congratulations congrats sorry welcome
     london paris rome england france america""".split()
 )

@@ -375,6 +375,8 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool, common_words: Co
         return False
     if text.endswith("n") and j + 1 < len(doc) and doc[j + 1].text == "t":
         return False  # "Couldn t say": a "Couldn't" that lost its apostrophe
+    if j in persons and token.tag_ in ("RB", "IN", "WRB") and _sentence_initial(token):
+        return False  # "Happily Vance was...": the person entity takes in the adverb before the name
     if token.pos_ == "PROPN" or j in persons:
         return True
     if common_words is not None and _misread_name(token, common_words):
