@@ -50,6 +50,12 @@ def _quote(analysis: Analysis, opening: str) -> Quote:
     return found[0]
 
 
+def _said(analysis: Analysis, opening: str) -> tuple[str | None, str | None]:
+    """The speaker's id and the cue of the one quote whose text starts with ``opening``."""
+    quote = _quote(analysis, opening)
+    return quote.speaker, quote.cue
+
+
 def _names(analysis: Analysis) -> list[str | None]:
     """The speaker's name for every speech quote, in text order."""
     names = {c.id: c.name for c in analysis.cast.characters}
@@ -337,8 +343,7 @@ def test_a_verb_right_after_a_running_on_quote_is_its_tag():
     analysis = _analyse(text)
     osric = _id(analysis, "Osric")
     for opening in ("The garden", "is really"):
-        quote = _quote(analysis, opening)
-        assert (quote.speaker, quote.cue) == (osric, "explicit")
+        assert _said(analysis, opening) == (osric, "explicit")
 
 
 def test_a_clause_after_a_quote_is_not_its_tag():
@@ -377,8 +382,7 @@ def test_said_the_stranger_goes_to_someone_present_of_the_nouns_gender():
         '"It always is," said the gentleman.\n'
     )
     analysis = _analyse(text)
-    quote = _quote(analysis, "It always is")
-    assert (quote.speaker, quote.cue) == (_id(analysis, "Osric"), "anaphoric")
+    assert _said(analysis, "It always is") == (_id(analysis, "Osric"), "anaphoric")
 
 
 def test_said_her_father_is_not_the_one_whose_father_he_is():
@@ -2111,8 +2115,7 @@ def test_a_name_the_parser_joins_to_a_verb_is_the_subject_of_the_verbs_after_it(
         "Tobin pressed his cousin to stay for supper; but Lady Vance very firmly, and rather coldly, "
         'refused; and then standing up, said to Nora, "I shall see myself out."'
     )
-    quote = _quote(analysis, "I shall see myself out")
-    assert (quote.speaker, quote.cue) == (_id(analysis, "Lady Vance"), "explicit")
+    assert _said(analysis, "I shall see myself out") == (_id(analysis, "Lady Vance"), "explicit")
 
 
 def test_a_name_the_parser_joins_to_a_verb_of_another_clause_is_the_subject_after_it() -> None:
@@ -2122,8 +2125,7 @@ def test_a_name_the_parser_joins_to_a_verb_of_another_clause_is_the_subject_afte
         "said too much, went back to his paper, to mutter--\n\n"
         '"Well, it is a fine morning."'
     )
-    quote = _quote(analysis, "Well, it is a fine morning")
-    assert (quote.speaker, quote.cue) == (_id(analysis, "Captain"), "explicit")
+    assert _said(analysis, "Well, it is a fine morning") == (_id(analysis, "Captain"), "explicit")
 
 
 @pytest.mark.parametrize("cleft", [
@@ -2136,8 +2138,7 @@ def test_a_cleft_tag_gives_the_line_to_the_one_it_puts_first(cleft: str) -> None
         "Hugo, Kate and Nora sat in the kitchen.\n\n"
         '"Who broke the window?" Hugo asked. Nobody moved.\n\n' + cleft
     )
-    quote = _quote(analysis, "We cannot stay here")
-    assert (quote.speaker, quote.cue) == (_id(analysis, "Nora"), "explicit")
+    assert _said(analysis, "We cannot stay here") == (_id(analysis, "Nora"), "explicit")
 
 
 @pytest.mark.parametrize("voice", [
@@ -2150,8 +2151,7 @@ def test_a_voice_named_just_before_a_line_is_its_speaker(voice: str) -> None:
         'Ida and Tobin were in the garden. Tobin stood by the gate. "I am cold," Ida said.\n\n'
         f'Ida looked up from her book. {voice} "Where is my hat?"'
     )
-    quote = _quote(analysis, "Where is my hat")
-    assert (quote.speaker, quote.cue) == (_id(analysis, "Tobin"), "explicit")
+    assert _said(analysis, "Where is my hat") == (_id(analysis, "Tobin"), "explicit")
 
 
 @pytest.mark.parametrize("line", [
@@ -2169,8 +2169,7 @@ def test_the_one_given_time_to_speak_speaks_when_the_parser_joins_name_and_time(
         "Ida and Mr. Vance had quarrelled.\n\n"
         'Mr. Vance came round the corner, and so quickly as to give Ida time only to whisper, "Say nothing."'
     )
-    quote = _quote(analysis, "Say nothing")
-    assert (quote.speaker, quote.cue) == (_id(analysis, "Ida"), "explicit")
+    assert _said(analysis, "Say nothing") == (_id(analysis, "Ida"), "explicit")
 
 
 def test_the_one_who_had_time_to_speak_is_the_tags_subject() -> None:
@@ -2178,8 +2177,7 @@ def test_the_one_who_had_time_to_speak_is_the_tags_subject() -> None:
         'Mrs. Grey sat with Tobin.\n\n"I am going out," said Tobin.\n\n'
         'Mrs. Grey had barely time to call after him, "Take your coat!" as Tobin ran down the steps.'
     )
-    quote = _quote(analysis, "Take your coat")
-    assert (quote.speaker, quote.cue) == (_id(analysis, "Mrs. Grey"), "explicit")
+    assert _said(analysis, "Take your coat") == (_id(analysis, "Mrs. Grey"), "explicit")
 
 
 def test_a_name_after_a_bare_infinitive_tag_is_spoken_to() -> None:
@@ -2188,8 +2186,7 @@ def test_a_name_after_a_bare_infinitive_tag_is_spoken_to() -> None:
         "He paused so long over the letter that Mrs. Grey had time to look over his shoulder and ask her niece:\n\n"
         '"Is it a good letter?"'
     )
-    quote = _quote(analysis, "Is it a good letter")
-    assert (quote.speaker, quote.cue) == (_id(analysis, "Mrs. Grey"), "explicit")
+    assert _said(analysis, "Is it a good letter") == (_id(analysis, "Mrs. Grey"), "explicit")
 
 
 @pytest.mark.parametrize("line", [

@@ -279,10 +279,11 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             if inner:
                 j = inner[0]  # "Whereat Mrs. Grey", "Ida Mrs. Grey": the title starts a name of its own
             while j - i > 1 and not title_key(doc[i].text) and (
-                _sentence_initial(doc[i]) and doc[i].lower_ in common_words and not {i, i + 1} <= places
+                _sentence_initial(doc[i]) and not {i, i + 1} <= places
+                and (doc[i].lower_ in common_words or doc[i].tag_ in ("RB", "IN", "WRB"))
                 or doc[i].lower_ in NOT_NAMES or doc[i].lower_ in CALENDAR
             ):  # (but "New York" opening a sentence is one place)
-                i += 1  # "Poor Grey", "Saturday Anna Grey": a capitalised word before the name
+                i += 1  # "Poor Grey", "Saturday Anna Grey", "Happily Vance": a word before the name
             while i < j and doc[i].is_space:
                 i += 1
             if j == i or _oath(doc, i, j):
@@ -375,8 +376,6 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool, common_words: Co
         return False
     if text.endswith("n") and j + 1 < len(doc) and doc[j + 1].text == "t":
         return False  # "Couldn t say": a "Couldn't" that lost its apostrophe
-    if j in persons and token.tag_ in ("RB", "IN", "WRB") and _sentence_initial(token):
-        return False  # "Happily Vance was...": the person entity takes in the adverb before the name
     if token.pos_ == "PROPN" or j in persons:
         return True
     if common_words is not None and _misread_name(token, common_words):

@@ -342,6 +342,7 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
     return (
         _tag(text, turn, zone, offset, within=NEAR_AFTER)
         or _from_after(text, turn, zone, offset)
+        or _voice_after(text, turn, zone, offset)
         or _tag(text, turn, lead, offset, before=True, within=NEAR_BEFORE)
         or _tag(text, turn, zone, offset)
         or _owned_reply(text, turn, zone, offset)
@@ -571,10 +572,7 @@ def _owned_lead(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
         return False  # "Ida's reply was", "her mother's shout of"
     noun = words[-2]
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    mention = text.covering(offset + owner.idx) if owner is not None and noun.lower_ in SPEECH_NOUNS else None
-    if mention is None or mention.character in turn.vocatives:
-        return False
-    return _owned_by(turn, mention)
+    return noun.lower_ in SPEECH_NOUNS and _spoken_by(text, turn, owner, offset)
 
 
 def _owned_voice(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
@@ -586,15 +584,10 @@ def _owned_voice(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     if turn.quote.kind == "embedded" or len(words) < 2:
         return False
     if words[-1].lower_ == "voice":
-        owner = next((c for c in words[-1].children if c.dep_ == "poss"), None)
-    elif words[-1].lower_ in POSSESSIVE and any(t.lower_ == "voice" for t in words[-6:-2]):
-        owner = words[-2]  # "a voice--Ida's--"
-    else:
-        return False
-    mention = text.covering(offset + owner.idx) if owner is not None else None
-    if mention is None or mention.character in turn.vocatives:
-        return False
-    return _owned_by(turn, mention)
+        return _spoken_by(text, turn, next((c for c in words[-1].children if c.dep_ == "poss"), None), offset)
+    if words[-1].lower_ in POSSESSIVE and any(t.lower_ == "voice" for t in words[-6:-2]):
+        return _spoken_by(text, turn, words[-2], offset)  # "a voice--Ida's--"
+    return False
 
 
 def _from_after(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
@@ -604,16 +597,15 @@ def _from_after(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     if len(words) > 2 and words[0].lower_ in SOUNDING and words[1].lower_ == "from":
         words = words[1:]  # '"Help!" burst from Tobin'
     if turn.quote.kind == "embedded" or len(words) < 2 or words[0].lower_ != "from":
-        return _voice_after(text, turn, words, offset)
-    mention = next((text.covering(offset + t.idx) for t in words[1:4] if text.covering(offset + t.idx)), None)
-    if mention is None or mention.character in turn.vocatives:
         return False
-    return _owned_by(turn, mention)
+    owner = next((t for t in words[1:4] if text.covering(offset + t.idx)), None)
+    return _spoken_by(text, turn, owner, offset)
 
 
-def _voice_after(text: _Text, turn: _Turn, words: list, offset: int) -> bool:
+def _voice_after(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     """``"...," came Ida's voice``, ``"...," sounded the soft tones of Ida``: a voice that the words right
     after the line make sound, and whose it is."""
+    words = [t for t in zone if not t.is_space and not t.is_quote]
     if turn.quote.kind == "embedded" or len(words) < 3 or words[0].lower_ not in SOUNDING:
         return False
     voice = next((t for t in words[1:5] if t.lower_ in VOICE_NOUNS), None)
@@ -622,10 +614,7 @@ def _voice_after(text: _Text, turn: _Turn, words: list, offset: int) -> bool:
     of = [o for c in voice.children if c.dep_ == "prep" and c.lower_ == "of"
           for o in c.children if o.dep_ == "pobj"]
     owner = next((c for c in voice.children if c.dep_ == "poss"), None) or next(iter(of), None)
-    mention = text.covering(offset + owner.idx) if owner is not None else None
-    if mention is None or mention.character in turn.vocatives:
-        return False
-    return _owned_by(turn, mention)
+    return _spoken_by(text, turn, owner, offset)
 
 
 def _with_words(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
@@ -638,8 +627,13 @@ def _with_words(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
         (t for t in words[-4:-1] if t.lower_ == "with"), None)
     if preposition is None or preposition.lower_ != "with" or preposition.head.pos_ != "VERB":
         return False
-    subject = _parsed_subject(text, preposition.head, offset)
-    mention = text.covering(offset + subject.idx) if subject is not None else None
+    return _spoken_by(text, turn, _parsed_subject(text, preposition.head, offset), offset)
+
+
+def _spoken_by(text: _Text, turn: _Turn, owner, offset: int) -> bool:
+    """The line is said by the character the token ``owner`` mentions (a voice's, a reply's owner),
+    unless there is none or the line calls them."""
+    mention = text.covering(offset + owner.idx) if owner is not None else None
     if mention is None or mention.character in turn.vocatives:
         return False
     return _owned_by(turn, mention)
