@@ -486,6 +486,19 @@ def test_characters_said_the_policeman_twice_makes_a_character() -> None:
     assert len(policemen) == 1
     assert policemen[0] is not _one(cast, "Anna")
 
+def test_characters_the_man_with_the_beard_keeps_his_beard_when_the_parser_hangs_it_on_the_verb() -> None:
+    text = (
+        "Tobin ran into the inn and slammed the door behind him.\n\n"
+        '"Who is coming?" said the man with the black beard.\n\n'
+        '"Get behind the bar," said the barman. "Quick."\n\n'
+        '"Then we shall see him soon," asked the man with the black beard, with one hand behind him.\n\n'
+        '"Bolt the door," said the man with the black beard.'
+    )
+    _, cast = _cast(text)
+    tag = text.index("the man with the black beard, with one hand")
+    assert _character_at(cast, tag) == _one(cast, "the man with the black beard").id
+
+
 
 def test_characters_said_the_man_is_a_character_where_no_man_is_named() -> None:
     text = (

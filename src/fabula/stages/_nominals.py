@@ -48,6 +48,9 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
             key = _key(token)
+            described = _described_by_verb(token)
+            if described in kept:  # "asked the man with the black beard": the parser gave the beard to "asked"
+                key = described
             if key in kept:
                 gender = gender_after(token, offset, inside) if token.dep_ == "nsubj" else None
                 if gender:
@@ -85,6 +88,16 @@ def _key(token) -> str | None:
         return "the " + " ".join(words)  # the man with the beard
     ordinal = next((c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
     return f"the {ordinal} {token.lower_}" if ordinal else f"the {token.lower_}"
+
+
+def _described_by_verb(token) -> str | None:
+    """``"the man with the beard"`` when a general head is followed at once by a "with" phrase the parser
+    hung on the verb instead; None otherwise."""
+    follower = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if (_key(token) is None or follower is None or follower.lower_ != "with" or follower.head is token
+            or not any(c.dep_ == "pobj" for c in follower.children)):
+        return None
+    return "the " + " ".join(token.doc[token.i : follower.right_edge.i + 1].text.lower().split())
 
 
 def find_strangers(parsed, inside, pronouns: list[tuple], epithets: list[tuple]) -> dict[str, tuple[str, list[tuple]]]:
