@@ -145,6 +145,18 @@ def test_characters_miss_ormond_and_mrs_ormond_are_two_women() -> None:
     assert miss.id != mrs.id
 
 
+def test_characters_mrs_and_a_mans_full_name_is_his_wife_not_him() -> None:
+    text = (
+        "Tobin Vance came home from the hunt, and he threw his gun on the table. Tobin was muddy to the "
+        "knees, and he wanted his dinner.\n\n"
+        '"Where is my wife?" said Tobin Vance.\n\n'
+        "Mrs. Tobin Vance came in from the garden with a basket, and she set it down by the fire.\n\n"
+        '"You are late," said Mrs. Tobin Vance. "Tobin, you are always late."'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Tobin Vance") is not _one(cast, "Mrs. Tobin Vance")
+
+
 # --------------------------------------------------------------------------- not people
 
 

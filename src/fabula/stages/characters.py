@@ -549,6 +549,8 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     for text in sorted(kept, key=rank):
         form = forms[text]
         target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text])
+        if target is not None and _his_wife(form, target, votes):
+            target = None  # "Mrs. Tobin Vance" is not Tobin Vance: his wife
         if target is None and form.marital == "married" and len(form.words) == 1:
             target = _her_full_name(form, clusters, kept, forms)
         if target is None and len(form.words) == 1 and not form.title and counts[text] <= RARE_FORM:
@@ -563,6 +565,18 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
                 target.gender_votes.update(votes[source])
                 counted.add(source)
     return clusters
+
+
+def _his_wife(form: NameForm, cluster: _Cluster, votes: dict[str, Counter]) -> bool:
+    """Whether the form and the cluster are a man's full name and his wife's ("Tobin Vance", "Mrs. Tobin
+    Vance"): a married woman's name that holds a first name the text calls "he"."""
+    if len(form.words) < 2 or form.marital not in ("married", None):
+        return False
+    other = [n for n in cluster.names if len(n.words) > 1 and n.first == form.first and n.last == form.last
+             and (n.marital == "married") != (form.marital == "married")]
+    his = next((n for n in (form, *other) if n.marital is None), None)  # (votes of "Tobin" and "Tobin Vance")
+    said = votes.get(form.first, Counter()) + (votes.get(his.text, Counter()) if his is not None else Counter())
+    return bool(other) and _form_gender(split_name(form.first), said) == "m"
 
 
 def _part_father_and_son(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
