@@ -1411,6 +1411,16 @@ def test_speakers_a_tag_that_opens_the_next_quote_is_not_the_tag_of_the_one_befo
     assert _quote(analysis, "If I waited").speaker == _id(analysis, "Tobin")
 
 
+def test_speakers_and_a_name_with_a_colon_after_a_line_tags_the_next_line_only() -> None:
+    analysis = _analyse(
+        "He laughed, and met Mrs. Vance's startled eyes.\n\n"
+        '"You think it laughable?" she said with a pinched smile. "It is not laughable to me," and Tobin '
+        'muttered: "Of course."'
+    )
+    assert _said(analysis, "It is not")[0] == _id(analysis, "Mrs. Vance")
+    assert _said(analysis, "Of course")[0] == _id(analysis, "Tobin")
+
+
 def test_speakers_a_speech_verb_inside_a_name_is_no_tag() -> None:
     analysis = _analyse(
         "The Mock Heron sat on the rock, and the Mock Heron sighed. Tobin sat beside it.\n\n"
