@@ -78,7 +78,9 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
                 if gender is None or inside(offset + token.idx):
                     continue
                 excluded = _excluded(token, named, heads.get(d, {}))
-                target = _most_salient(salience, genders, gender, excluded)
+                target = _called_just_before(token, heads.get(d, {}), called, d, genders, gender)
+                if target is None:
+                    target = _most_salient(salience, genders, gender, excluded)
                 if target is not None:
                     start = offset + token.idx
                     resolved.append((start, start + len(token.text), token.text, target))
@@ -89,6 +91,27 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
         for key in salience:
             salience[key] *= PARAGRAPH_DECAY
     return resolved
+
+
+def _called_just_before(pronoun, heads: dict[int, int], called: set[tuple[int, int]], d: int, genders: list,
+                        gender: str) -> int | None:
+    """The one of that gender the line just before a tag calls, for the owner in the tag ('"Come,
+    Ben," his mother said': Ben's mother, the one she speaks to)."""
+    if pronoun.dep_ != "poss" or pronoun.head.dep_ not in ("nsubj", "dobj") or pronoun.head.head.dep_ not in (
+            "ROOT", "ccomp", "parataxis"):
+        return None
+    k = pronoun.i - 1
+    while k >= 0 and (pronoun.doc[k].is_space or pronoun.doc[k].lower_ in ("said", "cried", "asked")):
+        k -= 1
+    if k < 0 or not pronoun.doc[k].is_quote:
+        return None
+    for token in reversed(pronoun.doc[max(0, k - 40) : k]):
+        if token.is_quote:
+            break
+        index = heads.get(token.i)
+        if index is not None and (d, token.i) in called and genders[index] in (gender, None):
+            return index
+    return None
 
 
 def _vocatives(parsed, name_mentions: list) -> set[tuple[int, int]]:
