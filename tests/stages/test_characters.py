@@ -397,14 +397,17 @@ def test_characters_pronoun_mentions_point_at_the_right_person() -> None:
     assert pronouns.get(("her", text.index("at her") + 3)) == tara.id
 
 
-def test_characters_his_in_a_tag_after_a_line_that_calls_a_man_is_that_man() -> None:
+@pytest.mark.parametrize("line", [
+    '"I wish you would go with me, Ben," his mother said, pausing at the door.',
+    'His mother said, "I wish you would go with me, Ben."',
+])
+def test_characters_his_in_a_tag_beside_a_line_that_calls_a_man_is_that_man(line: str) -> None:
     text = (
         "Tobin Grey and Ben Vance came home from the club, and their mothers met them in the hall. Tobin "
-        "took off his coat and hung it up, and he yawned.\n\n"
-        '"I wish you would go with me, Ben," his mother said, pausing at the door.'
+        "took off his coat and hung it up, and he yawned.\n\n" + line
     )
     _, cast = _cast(text)
-    assert _character_at(cast, text.index("his mother")) == _one(cast, "Ben Vance").id
+    assert _character_at(cast, text.lower().index("his mother")) == _one(cast, "Ben Vance").id
 
 
 def test_characters_the_name_in_an_inverted_tag_is_who_the_next_she_is() -> None:

@@ -100,12 +100,19 @@ def _called_just_before(pronoun, heads: dict[int, int], called: set[tuple[int, i
     if pronoun.dep_ != "poss" or pronoun.head.dep_ not in ("nsubj", "dobj") or pronoun.head.head.dep_ not in (
             "ROOT", "ccomp", "parataxis"):
         return None
+    doc = pronoun.doc
     k = pronoun.i - 1
-    while k >= 0 and (pronoun.doc[k].is_space or pronoun.doc[k].lower_ in ("said", "cried", "asked")):
+    while k >= 0 and (doc[k].is_space or doc[k].lower_ in ("said", "cried", "asked")):
         k -= 1
-    if k < 0 or not pronoun.doc[k].is_quote:
-        return None
-    for token in reversed(pronoun.doc[max(0, k - 40) : k]):
+    if k >= 0 and doc[k].is_quote:
+        line = reversed(doc[max(0, k - 40) : k])
+    else:  # 'his mother said, "Come, Ben."'
+        k = next((j for j in range(pronoun.i + 1, min(len(doc), pronoun.i + 6)) if doc[j].is_quote), None)
+        if k is None or not all(t.dep_ in ("punct", "ROOT") or t.i == pronoun.head.i or t.is_space
+                                for t in doc[pronoun.i + 1 : k]):
+            return None
+        line = doc[k + 1 : k + 41]
+    for token in line:
         if token.is_quote:
             break
         index = heads.get(token.i)
