@@ -203,6 +203,19 @@ def test_speakers_the_one_a_sentence_makes_speak_beats_the_first_one_it_makes_ac
     assert _names(analysis)[1:] == ["Tobin", "Tobin"]
 
 
+
+def test_speakers_a_name_the_parser_hangs_on_a_clause_before_the_main_verb_still_acts() -> None:
+    analysis = _analyse(
+        "Mr. Grey and Tobin sat in the drawing-room after dinner.\n\n"
+        '"I only go into the country to see my friends," said Tobin. "It is very remiss of me."\n\n'
+        '"And I only stay," said Mr. Grey.\n\n'
+        "Mr. Grey, distressed at this heavy reception of the village and its people,\n"
+        "determined to change the subject.\n\n"
+        '"Let me see--I forget--what is your profession?"\n\n'
+        '"I have no profession."'
+    )
+    assert _names(analysis)[3:] == ["Mr. Grey", "Tobin"]
+
 def test_speakers_interrupted_quote_is_two_quotes_with_one_speaker() -> None:
     analysis = _analyse(
         "Xander picked up his keys and walked to the door. Willow sat up on the couch.\n\n"

@@ -1036,7 +1036,9 @@ def _acts(token, main_only: bool, root_owner: bool = False) -> bool:
     if subject is None or subject.dep_ not in SUBJECTS:
         return False
     verb = subject.head
-    return not main_only or verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    return not main_only or verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT" or (
+        verb.dep_ == "advcl" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i  # "Ben, distressed at
+        and not any(c.dep_ in SUBJECTS for c in verb.head.children))  # this, determined to": Ben determined
 
 
 def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]) -> tuple[str, ...]:
