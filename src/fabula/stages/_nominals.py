@@ -94,7 +94,7 @@ def _described_by_verb(token) -> str | None:
     """``"the man with the beard"`` when a general head is followed at once by a "with" phrase the parser
     hung on the verb instead; None otherwise."""
     follower = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if (_key(token) is None or follower is None or follower.lower_ != "with" or follower.head is token
+    if (_key(token) is None or follower is None or follower.lower_ != "with" or follower.head.i == token.i
             or not any(c.dep_ == "pobj" for c in follower.children)):
         return None
     return "the " + " ".join(token.doc[token.i : follower.right_edge.i + 1].text.lower().split())

@@ -287,13 +287,15 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         if turn.quote.kind != "embedded":
             opens_next = following is not None and bool(after) and after[-1].text in (",", ":") and (
                 not any(t.text in (".", "!", "?", ";") for t in after))  # '"A," Ben replied, "B"': B's tag
+            # '"A," she said. "B," and Ben muttered: "C."': the tag is C's alone, and her line goes on in B
             handed_on = opens_next and after[0].pos_ == "CCONJ" and after[-1].text == ":"
             earlier = turns[index - 1] if index else None
             if handed_on and earlier is not None and earlier.speaker and earlier.quote.kind == turn.quote.kind and (
                     earlier.speaker not in turn.vocatives):
-                turn.speaker, turn.cue = earlier.speaker, earlier.cue  # '"A," she said. "B," and Ben muttered:
-                continue  # "C."': her line goes on in B; the tag is C's
-            _read_tags(text, turn, _tag_zone(before, first=False), _tag_zone(after, first=True), offset, opens_next)
+                turn.speaker, turn.cue = earlier.speaker, earlier.cue
+                continue
+            _read_tags(text, turn, _tag_zone(before, first=False), _tag_zone(after, first=True), offset, opens_next,
+                       handed_on)
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
             if turn.cue == "anaphoric" and turn.goes_on and index:
@@ -334,18 +336,20 @@ def _one_utterance(text: _Text, first: Quote, second: Quote) -> bool:
     )
 
 
-def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, opens_next: bool = False) -> bool:
+def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, opens_next: bool = False,
+               handed_on: bool = False) -> bool:
     """The tag of one quote, from the narration before it (``lead``) and after it (``zone``): a tag
     close to the quote first, then one farther off, then a speech noun (``was Ida's reply``). A zone
-    that opens the next quote (``Ben replied, "..."``) is that quote's tag before it is this one's."""
+    that opens the next quote (``Ben replied, "..."``) is that quote's tag before it is this one's; one
+    that hands it on (``and Ben muttered: "..."``) is the next quote's alone."""
     if _labelled(text, turn):
         return True
     aside = bool(zone) and (zone[0].pos_ in ("CCONJ", "SCONJ") or zone[0].text == "(") or opens_next or (
         bool(lead) and lead[-1].text == ":")  # "saying as she opened the door:" leads into the line
     if aside and _tag(text, turn, lead, offset, before=True):  # a clause of its own after the quote
         return True  # ('"Over!" and they all asked'): the tag before it comes first
-    if opens_next and zone and zone[0].pos_ == "CCONJ" and zone[-1].text == ":":
-        return False  # '"...," and Ben muttered: "Of course."': Ben's line is the next one
+    if handed_on:
+        return False
     open_ended = bool(zone) and zone[0].pos_ not in JOINERS and _runs_on(turn.quote, zone[0])
     return (
         _tag(text, turn, zone, offset, within=NEAR_AFTER)
