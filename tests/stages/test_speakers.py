@@ -2141,14 +2141,21 @@ def test_a_name_the_parser_joins_to_a_verb_is_the_subject_of_the_verbs_after_it(
     assert _said(analysis, "I shall see myself out") == (_id(analysis, "Lady Vance"), "explicit")
 
 
-def test_a_name_the_parser_joins_to_a_verb_of_another_clause_is_the_subject_after_it() -> None:
-    analysis = _analyse(
-        "The Captain had come to tea with Nell.\n\n"
-        "Nell, touched in spite of herself, was quite unable to speak, and the Captain, guessing he had "
-        "said too much, went back to his paper, to mutter--\n\n"
-        '"Well, it is a fine morning."'
-    )
-    assert _said(analysis, "Well, it is a fine morning") == (_id(analysis, "Captain"), "explicit")
+@pytest.mark.parametrize(("text", "who"), [
+    (  # a name the parser joins to a verb of another clause
+        ("The Captain had come to tea with Nell.\n\n"
+         "Nell, touched in spite of herself, was quite unable to speak, and the Captain, guessing he had "
+         "said too much, went back to his paper, to mutter--\n\n"
+         '"I never do!"'), "Captain"),
+    (  # a speech verb the parser hangs loose on an earlier one
+        ("Tobin and Ben sat at the table with Nell.\n\n"
+         '"You lie in bed and sleep like a hog," said Tobin, explaining himself to Nell, whereupon Ben fired '
+         "up and, making her his goal, also exclaimed:\n\n"
+         '"I never do!"'), "Ben"),
+])
+def test_the_name_a_run_of_verbs_opens_with_is_the_subject_of_the_speech_verb_after_it(text: str, who: str) -> None:
+    analysis = _analyse(text)
+    assert _said(analysis, "I never do") == (_id(analysis, who), "explicit")
 
 
 @pytest.mark.parametrize("cleft", [

@@ -790,6 +790,9 @@ def _parsed_subject(text: _Text, verb, offset: int):
         elif head.dep_ == "conj" and (relative := _continued_relative(head)) is not None:
             subject = relative.head  # "turned to Ben, who took the letter, and then remarked": Ben
             break
+        elif head.dep_ == "dep" and (nearer := _nearer_subject(text, head, offset)) is not None:
+            subject = nearer  # "said Ben, whereupon Ann fired up and, making him her goal, exclaimed": Ann
+            break
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in head.children) or (
                 head.dep_ == "dep" and head.pos_ == head.head.pos_ == "VERB"):
@@ -815,6 +818,14 @@ def _parsed_subject(text: _Text, verb, offset: int):
         subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative")  # not whom it is done to
                         and text.character_at(t, offset)), None)
     return subject
+
+
+def _nearer_subject(text: _Text, verb, offset: int):
+    """For a verb the parser hangs loose on an earlier one, the last character the narration makes the
+    subject between the two, if any: that clause's run of verbs goes on in this one."""
+    between = [t for t in verb.doc[verb.head.i + 1 : verb.i] if t.dep_ == "nsubj" and not text.in_quote(offset + t.idx)]
+    last = between[-1] if between else None
+    return last if last is not None and text.character_at(last, offset) else None
 
 
 def _cleft_subject(text: _Text, verb, offset: int):
