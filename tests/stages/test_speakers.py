@@ -2152,6 +2152,11 @@ def test_a_name_the_parser_joins_to_a_verb_is_the_subject_of_the_verbs_after_it(
          '"You lie in bed and sleep like a hog," said Tobin, explaining himself to Nell, whereupon Ben fired '
          "up and, making her his goal, also exclaimed:\n\n"
          '"I never do!"'), "Ben"),
+    (  # an "and" the parser hangs on one verb before a "said" it joins to another
+        ("When she was half a dozen years younger, Nell had been overheard to\n"
+         'begin a conversation with her brother one day, by saying "Tom, I\n'
+         'wonder"   upon which Mr. Vance, who was the person overhearing, stepped\n'
+         'forth into the light and said, "I never do!"'), "Mr. Vance"),
 ])
 def test_the_name_a_run_of_verbs_opens_with_is_the_subject_of_the_speech_verb_after_it(text: str, who: str) -> None:
     analysis = _analyse(text)

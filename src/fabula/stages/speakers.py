@@ -793,6 +793,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
         elif head.dep_ == "dep" and (nearer := _nearer_subject(text, head, offset)) is not None:
             subject = nearer  # "said Ben, whereupon Ann fired up and, making him her goal, exclaimed": Ann
             break
+        elif head.dep_ == "conj" and (joined := _joined_by_and(head)) is not None:
+            head = joined  # "Ann, who was listening, stepped forth and said": "and" ties "said" to "stepped"
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in head.children) or (
                 head.dep_ == "dep" and head.pos_ == head.head.pos_ == "VERB"):
@@ -818,6 +820,18 @@ def _parsed_subject(text: _Text, verb, offset: int):
         subject = next((t for t in beside if t.dep_ not in ("poss", "dobj", "dative")  # not whom it is done to
                         and text.character_at(t, offset)), None)
     return subject
+
+
+def _joined_by_and(verb):
+    """The verb the "and" just before a conjunct verb hangs on, when the parser joined the conjunct
+    itself to another, earlier verb; None otherwise."""
+    k = verb.i - 1
+    while k >= 0 and (verb.doc[k].is_space or verb.doc[k].dep_ == "advmod"):
+        k -= 1
+    cc = verb.doc[k] if k >= 0 else None
+    if cc is None or cc.dep_ != "cc" or cc.head.i in (verb.i, verb.head.i) or cc.head.pos_ != "VERB":
+        return None
+    return cc.head if verb.head.i < cc.head.i < verb.i else None
 
 
 def _nearer_subject(text: _Text, verb, offset: int):
