@@ -1493,6 +1493,17 @@ def test_speakers_a_line_said_with_a_gesture_is_said_by_the_one_making_it() -> N
     assert (line.speaker, line.cue) == (_id(analysis, "Ida"), "explicit")
 
 
+def test_speakers_a_line_someone_makes_as_their_reply_is_theirs_but_not_one_they_catch() -> None:
+    analysis = _analyse(
+        'Nora talked of her sister, and at last mentioned "Kate." Lady Vance listened, and looked, and made '
+        'only this cautious reply:--"Kate! very well; time will tell."\n\n'
+        '"Mr. Grey indeed!" cried Nora.--"Oh! no"--and Lady Vance could just catch the words, "so superior '
+        'to Mr. Grey!"'
+    )
+    assert _said(analysis, "Kate! very well") == (_id(analysis, "Lady Vance"), "explicit")
+    assert _said(analysis, "so superior")[0] == _id(analysis, "Nora")
+
+
 def test_speakers_her_mother_when_her_is_unsure_is_the_mother_of_a_woman_present() -> None:
     analysis = _analyse(
         "Mrs. Grey sat sewing while Ida Grey opened the letter.\n\n"

@@ -63,6 +63,10 @@ SPEECH_NOUNS = frozenset(
     "explanation assurance apology objection entreaty warning announcement salutation enquiry inquiry "
     "exhortation parting farewell command declaration shout whisper murmur ejaculation beginning".split()
 )
+UTTERING = frozenset({
+    "made", "makes", "gave", "gives", "offered", "offers", "uttered", "utters", "returned", "returns", "ventured", "hazarded",
+})
+"""Verbs whose object is what someone says: "made this reply", "ventured the remark"."""
 SOUNDING = frozenset({"came", "sounded", "rang", "burst", "broke", "issued", "escaped"})
 """Verbs a line comes out by, right after it: '"Help!" burst from Ida', '"...," came Ida's voice'."""
 VOICE_NOUNS = frozenset({"voice", "accents", "tones", "tone"})
@@ -361,6 +365,7 @@ def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, op
         or _owned_lead(text, turn, lead, offset)
         or _owned_voice(text, turn, lead, offset)
         or _with_words(text, turn, lead, offset)
+        or _made_reply(text, turn, lead, offset)
         or _tag(text, turn, lead, offset, before=True)
         or _tag(text, turn, zone, offset, open_ended=open_ended)
     )
@@ -640,6 +645,16 @@ def _with_words(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     if preposition is None or preposition.lower_ != "with" or preposition.head.pos_ != "VERB":
         return False
     return _spoken_by(text, turn, _parsed_subject(text, preposition.head, offset), offset)
+
+
+def _made_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
+    """``Ida listened, and made only this cautious reply:--``: the line is said by the subject of the
+    verb whose object is the speech noun that ends the narration before it."""
+    words = [t for t in zone if not t.is_punct]
+    if turn.quote.kind == "embedded" or not words or not zone[-1].is_punct or (
+            words[-1].lower_ not in SPEECH_NOUNS or words[-1].dep_ != "dobj" or words[-1].head.lower_ not in UTTERING):
+        return False  # (not "Emma could just catch the words")
+    return _spoken_by(text, turn, _parsed_subject(text, words[-1].head, offset), offset)
 
 
 def _spoken_by(text: _Text, turn: _Turn, owner, offset: int) -> bool:
