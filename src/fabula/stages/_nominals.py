@@ -48,7 +48,7 @@ def find_nominals(parsed, inside) -> tuple[dict[str, int], list[tuple[int, int, 
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
             key = _key(token)
-            described = _described_by_verb(token)
+            described = _described_by_verb(token) if key is not None else None
             if described in kept:  # "asked the man with the black beard": the parser gave the beard to "asked"
                 key = described
             if key in kept:
@@ -91,10 +91,10 @@ def _key(token) -> str | None:
 
 
 def _described_by_verb(token) -> str | None:
-    """``"the man with the beard"`` when a general head is followed at once by a "with" phrase the parser
-    hung on the verb instead; None otherwise."""
+    """``"the man with the beard"`` when a speaker noun ("the man") is followed at once by a "with" phrase
+    the parser hung on the verb instead; None otherwise."""
     follower = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if (_key(token) is None or follower is None or follower.lower_ != "with" or follower.head.i == token.i
+    if (follower is None or follower.lower_ != "with" or follower.head.i == token.i
             or not any(c.dep_ == "pobj" for c in follower.children)):
         return None
     return "the " + " ".join(token.doc[token.i : follower.right_edge.i + 1].text.lower().split())
