@@ -1930,6 +1930,15 @@ def test_speakers_a_voice_said_is_the_one_whose_voice_it_is() -> None:
     assert _quote(analysis, "Supper is").speaker == _id(analysis, "Nell")
 
 
+def test_speakers_the_voice_of_someone_after_an_inverted_tag_is_theirs() -> None:
+    analysis = _analyse(
+        "Lucy and old Mr. Pell stood by the chapel door. The bishop, Dr. Vance, came out, and Dr. Vance "
+        "stumbled on the step.\n\n"
+        '"Hateful bishop!" exclaimed the voice of old Mr. Pell, who had darted forward also.'
+    )
+    assert _said(analysis, "Hateful bishop") == (_id(analysis, "Mr. Pell"), "explicit")
+
+
 def test_speakers_one_who_replied_that_something_was_so_adding_speaks_what_she_adds() -> None:
     analysis = _analyse(
         "Mr. Grey sat with Ida and Ben in the drawing-room.\n\n"

@@ -719,6 +719,8 @@ def _surface_subject(text: _Text, verb, offset: int, inverted_ok: bool):
         person = following if following is not None and doc[k].pos_ == "DET" else k
         if person < len(doc) and doc[person].lower_ in NOUN_GENDER and doc[person].tag_ == "NN":
             return doc[person]  # "asked the son and heir", "said this lady": someone described
+        if person + 1 < len(doc) and doc[person].lower_ == "voice" and doc[person + 1].lower_ == "of":
+            return doc[person]  # "exclaimed the voice of old Mr. Pell"
         if k < len(doc) and doc[k].lower_ == "other" and doc[k - 1].lower_ == "the":
             return doc[k]  # "snapped the other": the one who did not speak last
         if following is not None and doc[k].dep_ == "poss" and doc[following].pos_ == "NOUN":
@@ -958,6 +960,9 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         return True
     character = mention.character if mention else text.character_at(subject, offset)
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)  # "Ann's voice", "her father"
+    if owner is None and subject.lower_ == "voice":  # "exclaimed the voice of old Mr. Pell"
+        owner = next((o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj"), None)
     owned = text.covering(offset + owner.idx) if owner is not None else None
     if character is None and subject.lower_ == "voice":  # "Ann's voice came", "her voice said": hers
         mention = owned
