@@ -64,7 +64,8 @@ SPEECH_NOUNS = frozenset(
     "exhortation parting farewell command declaration shout whisper murmur ejaculation beginning".split()
 )
 UTTERING = frozenset({
-    "made", "makes", "gave", "gives", "offered", "offers", "uttered", "utters", "returned", "returns", "ventured", "hazarded",
+    "made", "makes", "gave", "gives", "offered", "offers", "uttered", "utters", "returned", "returns", "ventured",
+    "hazarded",
 })
 """Verbs whose object is what someone says: "made this reply", "ventured the remark"."""
 SOUNDING = frozenset({"came", "sounded", "rang", "burst", "broke", "issued", "escaped"})
@@ -854,7 +855,8 @@ def _joined_by_and(verb):
 def _nearer_subject(text: _Text, verb, offset: int):
     """For a verb the parser hangs loose on an earlier one, the last character the narration makes the
     subject between the two, if any: that clause's run of verbs goes on in this one."""
-    between = [t for t in verb.doc[verb.head.i + 1 : verb.i] if t.dep_ == "nsubj" and not text.in_quote(offset + t.idx)]
+    between = [t for t in verb.doc[verb.head.i + 1 : verb.i]
+               if t.dep_ == "nsubj" and not text.in_quote(offset + t.idx)]
     last = between[-1] if between else None
     return last if last is not None and text.character_at(last, offset) else None
 
