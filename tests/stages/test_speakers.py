@@ -1930,15 +1930,6 @@ def test_speakers_a_voice_said_is_the_one_whose_voice_it_is() -> None:
     assert _quote(analysis, "Supper is").speaker == _id(analysis, "Nell")
 
 
-def test_speakers_the_voice_of_someone_after_an_inverted_tag_is_theirs() -> None:
-    analysis = _analyse(
-        "Lucy and old Mr. Pell stood by the chapel door. The bishop, Dr. Vance, came out, and Dr. Vance "
-        "stumbled on the step.\n\n"
-        '"Hateful bishop!" exclaimed the voice of old Mr. Pell, who had darted forward also.'
-    )
-    assert _said(analysis, "Hateful bishop") == (_id(analysis, "Mr. Pell"), "explicit")
-
-
 def test_speakers_one_who_replied_that_something_was_so_adding_speaks_what_she_adds() -> None:
     analysis = _analyse(
         "Mr. Grey sat with Ida and Ben in the drawing-room.\n\n"
@@ -2152,35 +2143,52 @@ def test_a_line_straight_after_another_in_one_paragraph_is_not_its_voice() -> No
     assert _quote(analysis, "Oh no").speaker == ida
 
 
-def test_a_name_the_parser_joins_to_a_verb_is_the_subject_of_the_verbs_after_it() -> None:
-    analysis = _analyse(
+@pytest.mark.parametrize(("text", "line", "who"), [
+    pytest.param(
         "Lady Vance had come to see Tobin and Nora at last.\n\n"
         "Tobin pressed his cousin to stay for supper; but Lady Vance very firmly, and rather coldly, "
-        'refused; and then standing up, said to Nora, "I shall see myself out."'
-    )
-    assert _said(analysis, "I shall see myself out") == (_id(analysis, "Lady Vance"), "explicit")
-
-
-@pytest.mark.parametrize(("text", "who"), [
-    (  # a name the parser joins to a verb of another clause
-        ("The Captain had come to tea with Nell.\n\n"
-         "Nell, touched in spite of herself, was quite unable to speak, and the Captain, guessing he had "
-         "said too much, went back to his paper, to mutter--\n\n"
-         '"I never do!"'), "Captain"),
-    (  # a speech verb the parser hangs loose on an earlier one
-        ("Tobin and Ben sat at the table with Nell.\n\n"
-         '"You lie in bed and sleep like a hog," said Tobin, explaining himself to Nell, whereupon Ben fired '
-         "up and, making her his goal, also exclaimed:\n\n"
-         '"I never do!"'), "Ben"),
-    (  # an "and" the parser hangs on one verb before a "said" it joins to another
-        ("When she was half a dozen years younger, Nell had been overheard to\n"
-         'begin a conversation with her brother one day, by saying "Tom, I\n'
-         'wonder"   upon which Mr. Vance, who was the person overhearing, stepped\n'
-         'forth into the light and said, "I never do!"'), "Mr. Vance"),
+        'refused; and then standing up, said to Nora, "I shall see myself out."',
+        "I shall see myself out", "Lady Vance", id="a name the parser joins to a verb as a conjunct"),
+    pytest.param(
+        "The Captain had come to tea with Nell.\n\n"
+        "Nell, touched in spite of herself, was quite unable to speak, and the Captain, guessing he had "
+        "said too much, went back to his paper, to mutter--\n\n"
+        '"I never do!"',
+        "I never do", "Captain", id="a name the parser joins to a verb of another clause"),
+    pytest.param(
+        "Tobin and Ben sat at the table with Nell.\n\n"
+        '"You lie in bed and sleep like a hog," said Tobin, explaining himself to Nell, whereupon Ben fired '
+        "up and, making her his goal, also exclaimed:\n\n"
+        '"I never do!"',
+        "I never do", "Ben", id="a speech verb the parser hangs loose on an earlier one"),
+    pytest.param(
+        "When she was half a dozen years younger, Nell had been overheard to\n"
+        'begin a conversation with her brother one day, by saying "Tom, I\n'
+        'wonder"   upon which Mr. Vance, who was the person overhearing, stepped\n'
+        'forth into the light and said, "I never do!"',
+        "I never do", "Mr. Vance", id="an and the parser hangs on a nearer verb than said's"),
+    pytest.param(
+        "Ida and Mr. Vance had quarrelled.\n\n"
+        'Mr. Vance came round the corner, and so quickly as to give Ida time only to whisper, "Say nothing."',
+        "Say nothing", "Ida", id="the one given time to speak, when the parser joins name and time"),
+    pytest.param(
+        'Mrs. Grey sat with Tobin.\n\n"I am going out," said Tobin.\n\n'
+        'Mrs. Grey had barely time to call after him, "Take your coat!" as Tobin ran down the steps.',
+        "Take your coat", "Mrs. Grey", id="the one who had time to speak"),
+    pytest.param(
+        "Mrs. Grey and her niece Nora sat with Tobin. Nora read. Tobin read.\n\n"
+        "He paused so long over the letter that Mrs. Grey had time to look over his shoulder and ask her niece:\n\n"
+        '"Is it a good letter?"',
+        "Is it a good letter", "Mrs. Grey", id="a name after a bare infinitive tag is spoken to"),
+    pytest.param(
+        "Lucy and old Mr. Pell stood by the chapel door. The bishop, Dr. Vance, came out, and Dr. Vance "
+        "stumbled on the step.\n\n"
+        '"Hateful bishop!" exclaimed the voice of old Mr. Pell, who had darted forward also.',
+        "Hateful bishop", "Mr. Pell", id="the voice of someone after an inverted tag"),
 ])
-def test_the_name_a_run_of_verbs_opens_with_is_the_subject_of_the_speech_verb_after_it(text: str, who: str) -> None:
+def test_a_tag_the_parser_misreads_still_names_its_speaker(text: str, line: str, who: str) -> None:
     analysis = _analyse(text)
-    assert _said(analysis, "I never do") == (_id(analysis, who), "explicit")
+    assert _said(analysis, line) == (_id(analysis, who), "explicit")
 
 
 @pytest.mark.parametrize("cleft", [
@@ -2217,31 +2225,6 @@ def test_a_while_clause_leading_straight_into_a_line_tags_it(line: str) -> None:
     analysis = _analyse("Ida and Tobin and Nell were in the hall.\n\n" + line)
     assert _quote(analysis, "Hush").speaker == _id(analysis, "Ida")
     assert _quote(analysis, "Not now").speaker == _id(analysis, "Tobin")
-
-
-def test_the_one_given_time_to_speak_speaks_when_the_parser_joins_name_and_time() -> None:
-    analysis = _analyse(
-        "Ida and Mr. Vance had quarrelled.\n\n"
-        'Mr. Vance came round the corner, and so quickly as to give Ida time only to whisper, "Say nothing."'
-    )
-    assert _said(analysis, "Say nothing") == (_id(analysis, "Ida"), "explicit")
-
-
-def test_the_one_who_had_time_to_speak_is_the_tags_subject() -> None:
-    analysis = _analyse(
-        'Mrs. Grey sat with Tobin.\n\n"I am going out," said Tobin.\n\n'
-        'Mrs. Grey had barely time to call after him, "Take your coat!" as Tobin ran down the steps.'
-    )
-    assert _said(analysis, "Take your coat") == (_id(analysis, "Mrs. Grey"), "explicit")
-
-
-def test_a_name_after_a_bare_infinitive_tag_is_spoken_to() -> None:
-    analysis = _analyse(
-        "Mrs. Grey and her niece Nora sat with Tobin. Nora read. Tobin read.\n\n"
-        "He paused so long over the letter that Mrs. Grey had time to look over his shoulder and ask her niece:\n\n"
-        '"Is it a good letter?"'
-    )
-    assert _said(analysis, "Is it a good letter") == (_id(analysis, "Mrs. Grey"), "explicit")
 
 
 @pytest.mark.parametrize("line", [
