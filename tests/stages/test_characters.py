@@ -1195,6 +1195,17 @@ def test_characters_a_name_always_after_the_and_never_acting_is_a_thing_not_a_pe
     assert "Ida Grey" in forms  # "the Grey girls" is a family of people, named attributively
 
 
+def test_characters_a_kind_of_person_after_a_or_an_is_not_a_name() -> None:
+    _, cast = _cast(
+        "The door was opened by a Moravian in a yellow sash. Nell Quill followed him in.\n\n"
+        '"He is a Socialist," said Nell. "A lying Moravian, and a Socialist besides."\n\n'
+        "Tobin laughed. The Moravian bowed and went out, and Tobin said that a Socialist had a right to bow."
+    )
+    forms = _all_forms(cast)
+    assert not {"Moravian", "Socialist"} & forms
+    assert _one(cast, "Nell Quill") is not _one(cast, "Tobin")
+
+
 def test_characters_the_subject_of_a_second_main_clause_is_as_salient_as_the_first() -> None:
     story, cast = _cast(
         "Mr. Hollis opened the gate. Mr. Hollis whistled for the dog. The dog ran out into the lane, "
