@@ -838,6 +838,7 @@ def test_characters_the_parson_and_the_farmer_are_the_ones_so_titled() -> None:
     "Mr. Wardlow, the new chaplain, came late to dinner, and Ida and Ben made room for him.",
     "The new chaplain, Mr. Wardlow, came late to dinner, and Ida and Ben made room for him.",
     "Mr. Wardlow was the chaplain there. He came late to dinner, and Ida and Ben made room for him.",
+    '"Mr. Wardlow s the chaplain," said Ida. He came late to dinner, and Ida and Ben made room for him.',  # no "'"
 ])
 def test_characters_a_role_noun_the_text_gives_a_name_is_that_character(introduction: str) -> None:
     _, cast = _cast(

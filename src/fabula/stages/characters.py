@@ -856,7 +856,8 @@ def _called_so(parsed: Parsed, name_mentions: list, nouns: set[str]) -> dict[str
         for token in doc:
             if token.lower_ in nouns and token.dep_ == "appos":
                 found[token.lower_].add(named(token.head, offset))  # "Mr. Tobin, the chaplain"
-            elif token.lower_ in nouns and token.dep_ == "attr" and token.head.lemma_ == "be":
+            elif token.lower_ in nouns and token.dep_ == "attr" and (
+                    token.head.lemma_ == "be" or token.head.lower_ == "s" and token.head.tag_ == "VBZ"):  # "Hugo s"
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
                 found[token.lower_].add(named(subject, offset) if subject is not None else None)  # "Hugo is our courier"
             elif token.dep_ == "appos" and token.head.lower_ in nouns:
