@@ -669,6 +669,17 @@ def test_speakers_a_line_where_the_speaker_names_herself_stays_hers() -> None:
     assert _quote(analysis, "Then I").speaker == _id(analysis, "Marta")
 
 
+@pytest.mark.parametrize("introduction", ["I am Ben Hale", "I m Ben Hale", "My name is Ben Hale"])  # ("I m":
+def test_speakers_a_line_where_the_speaker_says_who_he_is_is_his(introduction: str) -> None:  # apostrophe lost)
+    analysis = _analyse(
+        "Ben Hale came down to the jetty, where Tobias was bailing out the boat. Tobias looked up.\n\n"
+        '"Who are you?" he asked.\n\n'
+        f'"{introduction}, the new ferryman," he said.'
+    )
+    assert _quote(analysis, "Who are you").speaker == _id(analysis, "Tobias")
+    assert _quote(analysis, introduction).speaker == _id(analysis, "Ben Hale")
+
+
 def test_speakers_a_noun_after_with_is_no_subject_of_the_tag() -> None:
     analysis = _analyse(
         '"It has been a lovely visit," said Ottilie.\n\n'

@@ -97,3 +97,9 @@ def inverted_subject(token) -> bool:
     verb = token.head
     return (token.dep_ in ("dobj", "oprd", "attr", "npadvmod", "appos") and verb.lower_ in SPEECH_VERBS
             and 0 < token.i - verb.i <= 3 and verb.i > 0 and (verb.nbor(-1).is_quote or verb.nbor(-1).text == ","))
+
+
+def is_be(token) -> bool:
+    """Whether a token is a form of "be", also where the story lost its apostrophes: "Hugo s our courier",
+    "I m Ann" (the parser reads the bare "s" or "m" as the verb but gives it no lemma)."""
+    return token.lemma_ == "be" or token.lower_ in ("s", "m", "re") and token.tag_ in ("VBZ", "VBP")

@@ -27,7 +27,7 @@ from fabula.stages._narrator import BLANK, find_narrator, find_reader, read_pers
 from fabula.stages._nominals import UNNAMED_HEADS, find_nominals, find_strangers
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import find_relatives
-from fabula.stages._verbs import SPEECH_VERBS
+from fabula.stages._verbs import SPEECH_VERBS, is_be
 
 INDEFINITE_ARTICLES = frozenset({"a", "an", "another", "every", "each"})
 """Words before a capitalised word that make it a kind, not a name: "a Socialist", "every Englishman"."""
@@ -856,8 +856,7 @@ def _called_so(parsed: Parsed, name_mentions: list, nouns: set[str]) -> dict[str
         for token in doc:
             if token.lower_ in nouns and token.dep_ == "appos":
                 found[token.lower_].add(named(token.head, offset))  # "Mr. Tobin, the chaplain"
-            elif token.lower_ in nouns and token.dep_ == "attr" and (
-                    token.head.lemma_ == "be" or token.head.lower_ == "s" and token.head.tag_ == "VBZ"):  # "Hugo s"
+            elif token.lower_ in nouns and token.dep_ == "attr" and is_be(token.head):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
                 found[token.lower_].add(named(subject, offset) if subject is not None else None)  # "Hugo is our courier"
             elif token.dep_ == "appos" and token.head.lower_ in nouns:

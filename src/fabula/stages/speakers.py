@@ -19,6 +19,7 @@ from fabula.stages._verbs import (
     SPEECH_VERBS,
     THOUGHT_VERBS,
     TOLD_ACTS,
+    is_be,
     phrasal_particle,
     tells_going_on,
 )
@@ -95,6 +96,8 @@ TURN_VERBS = frozenset({"turn", "turns", "turned", "turning", "wheeled", "wheeli
 """Verbs of turning to someone, to speak to them (in the forms narration uses: the parse has no lemmas)."""
 SILENCE = frozenset({"silent", "speechless", "mute"})
 """What a narration says an actor was when no answer came."""
+PRESENT_BE = frozenset({"am", "is", "m", "s", "'m", "'s", "’m", "’s"})
+"""``I am``, ``my name is``, written in full, shortened or with the apostrophe lost (``I m``)."""
 MOTHER_WORDS = frozenset(word for word in PARENT_WORDS if KIN_TITLE[word] == "mrs")
 """The words for a mother among the words a child calls a parent by."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
@@ -143,6 +146,8 @@ class _Turn:
     vocatives: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
     """Characters the quote names without addressing them: talked about, so not the speaker."""
+    introduced: str | None = None
+    """The character the line says the speaker is: ``I am Ida Grey``, ``my name is Ida``."""
     told: str | None = None
     """The one the tag says is spoken to: ``said Anna to Ben``."""
     group: bool = False
@@ -269,9 +274,12 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
     narration = text.narration(paragraph)
     embedded = [(t.quote.start, t.quote.end) for t in turns if t.quote.kind == "embedded"]
     for turn in turns:  # (names in words a line quotes, "--'Mr. Grey, I am going'", call no one now)
-        names = [m for m in _mentions_between(text, turn.quote.start, turn.quote.end)
-                 if m.kind == "name" and not _self_named(doc, offset, m) and (turn.quote.kind == "embedded" or not any(
-                     start <= m.start < end for start, end in embedded))]
+        mentioned = [m for m in _mentions_between(text, turn.quote.start, turn.quote.end) if m.kind == "name" and (
+            turn.quote.kind == "embedded" or not any(start <= m.start < end for start, end in embedded))]
+        self_named = [m for m in mentioned if _self_named(doc, offset, m)]
+        names = [m for m in mentioned if m.character not in {m.character for m in self_named}]
+        introduced = [m.character for m in self_named if _introduces(doc, offset, m, turn.quote)]
+        turn.introduced = introduced[0] if introduced and turn.quote.kind != "embedded" else None
         turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
         turn.named = tuple(m.character for m in names if m.character not in turn.vocatives)
         called = KIN_CALL.search(turn.quote.text)
@@ -303,6 +311,8 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
                        handed_on)
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
+            if turn.introduced and (turn.speaker is None and not turn.group or turn.by_salience):
+                turn.speaker, turn.cue = turn.introduced, "explicit"  # '"I am Ida Grey," said the girl'
             if turn.cue == "anaphoric" and turn.goes_on and index:
                 _goes_on(text, turn, turns[index - 1])
     for turn, vocatives in zip(turns, own):
@@ -865,8 +875,8 @@ def _cleft_subject(text: _Text, verb, offset: int):
     """The character a cleft sentence puts first (``It was Ann who spoke``, ``Ann it was who answered``),
     when ``verb`` is its "who" clause: whatever the parser hangs the clause on, the name beside the
     "it was" is who acts."""
-    copula = verb.head if verb.dep_ in ("relcl", "ccomp") and verb.head.lemma_ == "be" else (
-        verb.head.head if verb.dep_ == "relcl" and verb.head.head.lemma_ == "be" else None)
+    copula = verb.head if verb.dep_ in ("relcl", "ccomp") and is_be(verb.head) else (
+        verb.head.head if verb.dep_ == "relcl" and is_be(verb.head.head) else None)
     if copula is None or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
         return None
     named = [c for c in copula.children
@@ -920,7 +930,7 @@ def _continued_relative(verb):
     clause = clauses[-1]
     own = any(c.dep_ in SUBJECTS and c.lower_ == "who" for c in clause.children)
     simple = clause.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
-    return clause if own and simple and clause.lemma_ != "be" else None
+    return clause if own and simple and not is_be(clause) else None
 
 
 def _participle_subject(text: _Text, verb, offset: int):
@@ -1149,11 +1159,22 @@ def _self_named(doc, offset: int, mention: Mention) -> bool:
             c.lower_ in ("me", "i") and c.dep_ in ("dobj", "nsubjpass") or c.lower_ == "being" and c.dep_ == "auxpass"
             for c in root.head.children):
         return True  # "you'll call me just plain Anna", "I am called Anna", "used to being called Miss Grey"
-    if root.dep_ == "attr" and root.head.lemma_ == "be":
+    if root.dep_ == "attr" and is_be(root.head):
         subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
         return subject is not None and (subject.lower_ == "i" or subject.lower_ == "name" and any(
             c.lower_ == "my" for c in subject.children))
     return False
+
+
+def _introduces(doc, offset: int, mention: Mention, quote: Quote) -> bool:
+    """``I am Ida Grey``, ``my name is Ida``: the speaker saying who she is (not ``I am not Ida``, nor
+    ``I am of your opinion, Ida`` or ``I, Ida, am``, where Ida is called)."""
+    span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+    verb = span.root.head
+    main = verb.dep_ in ("ROOT", "conj") or verb.dep_ == "ccomp" and not (  # ('"I am Ida," she said')
+        quote.start <= offset + verb.head.idx < quote.end)  # (not "to imagine I'm the Lady Cordelia")
+    return span.root.dep_ == "attr" and verb.lower_ in PRESENT_BE and main and verb.i < span.start and not any(
+        c.dep_ in ("neg", "aux") for c in verb.children) and all(t.lower_ == "the" for t in doc[verb.i + 1 : span.start])
 
 
 def _echoes(text: _Text, turns: list[_Turn]) -> None:
