@@ -1713,6 +1713,15 @@ def test_speakers_she_said_is_the_woman_last_made_to_act_before_it() -> None:
     assert analysis.quotes[-1].speaker == _id(analysis, "Nell")
 
 
+def test_speakers_she_said_after_a_clause_naming_a_woman_is_that_woman() -> None:
+    analysis = _analyse(
+        "Mrs. Grey sat looking and winking at her daughters for a long time.\n\n"
+        "Ida would not look at her; and when at last Ann did, she very innocently said, "
+        '"What is the matter, mamma?"'
+    )
+    assert _quote(analysis, "What is the matter").speaker == _id(analysis, "Ann")
+
+
 def test_speakers_she_said_is_not_one_whose_sex_the_text_never_tells() -> None:
     analysis = _analyse(
         "Ida Grey and Tobin Vance waited in the hall with the courier, Biscuit. Ida had put on her gloves, "

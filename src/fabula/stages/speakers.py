@@ -1016,6 +1016,10 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
     main clause, or of any clause ahead of the main verb (the parser often mistakes "Ann patted Ben's
     hand" for a noun phrase): "Mrs. Grey sighed, and Ann turned to him. 'So you see,' she said" is Ann's."""
     gender = text.gender.get(turn.speaker)
+    lead = _clause_lead(text, before, offset, gender, turn.vocatives)
+    if lead is not None:
+        turn.speaker = lead
+        return
     for sentence in _sentences(before)[::-1]:
         for owner in (False, True):  # a subject before the owner of the main clause's noun ("Ben's hand")
             for token in sentence[::-1]:
@@ -1028,6 +1032,23 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
                     turn.speaker = mention.character
                     return
     turn.by_salience = True
+
+
+def _clause_lead(text: _Text, before: list, offset: int, gender: str | None, vocatives: tuple[str, ...]) -> str | None:
+    """``when at last Kitty did, she said``: the one named as the subject of a clause that leads into the
+    tag's own verb, ahead of its "she" (not the subject of the sentence's first clause)."""
+    pronoun = next((t for t in reversed(before) if t.lower_ in ("he", "she") and t.dep_ == "nsubj"
+                    and t.head.lower_ in SPEECH_VERBS), None)
+    if pronoun is None:
+        return None
+    for clause in (c for c in pronoun.head.children
+                   if c.dep_ == "advcl" and c.i < pronoun.i and not text.in_quote(offset + c.idx)):
+        for subject in (c for c in clause.children if c.dep_ in SUBJECTS):
+            mention = text.covering(offset + subject.idx)
+            if mention is not None and mention.kind != "pronoun" and text.gender.get(mention.character) == gender and (
+                    mention.character not in vocatives):
+                return mention.character
+    return None
 
 
 def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> None:
