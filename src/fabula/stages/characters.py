@@ -103,7 +103,7 @@ class _Occurrence:
     people: bool = False  # the tagger calls it a nationality in the plural ("the Italians")
     acts: bool = False  # the subject of a verb
     attributive: bool = False  # qualifying a noun: "the Grey girls"
-    after_a: bool = False  # after "a" or "an", maybe through adjectives: "a lying Hindoo"
+    after_a: bool = False  # after "a" or "an", maybe through adjectives: "a lying Moravian"
 
 
 @dataclass
@@ -303,9 +303,6 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
             person = bool(persons & set(range(i, j))) or title_key(first.text) is not None or acts or (
                 j - i == 1 and inside(offset + first.idx) and _vocative_shape(doc, i))  # "No Anna, ..."
             before = doc[i - 1].lower_ if i > 0 else ""
-            k = i - 1
-            while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].tag_ in ("VBG", "VBN")):
-                k -= 1
             if before and doc[i - 1].is_quote and i > 1:
                 before = doc[i - 2].lower_  # the "Three Crowns"
             found.append(
@@ -326,11 +323,19 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
                     token=head.i,
                     acts=acts,
                     attributive=head.dep_ in ("compound", "amod") and head.head.i >= j,
-                    after_a=k >= 0 and doc[k].lower_ in INDEFINITE_ARTICLES,
+                    after_a=_after_indefinite(doc, i),
                 )
             )
             i = j
     return found
+
+
+def _after_indefinite(doc, i: int) -> bool:
+    """Whether token ``i`` follows "a" or "an", maybe through adjectives ("a lying Moravian")."""
+    k = i - 1
+    while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].tag_ in ("VBG", "VBN")):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in INDEFINITE_ARTICLES
 
 
 def _oath(doc, i: int, j: int) -> bool:
@@ -478,7 +483,7 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
         ):
             continue  # "New York", "Breezy Corner": a place, more often gone to than acting
         if len(form.words) == 1 and not form.title and not tagged and sum(o.after_a for o in found) * 2 > len(found):
-            continue  # "a Socialist", "a lying Hindoo": a kind of person, not someone's name
+            continue  # "a Socialist", "a lying Moravian": a kind of person, not someone's name
         if len(found) >= 5 and not form.title and acting * 10 < len(found) and not tagged:
             continue  # "the Casino": named often, never doing anything
         named_thing = sum(o.after_the and not o.attributive for o in found) * 2 > len(found)

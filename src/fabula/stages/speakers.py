@@ -277,7 +277,7 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         mentioned = [m for m in _mentions_between(text, turn.quote.start, turn.quote.end) if m.kind == "name" and (
             turn.quote.kind == "embedded" or not any(start <= m.start < end for start, end in embedded))]
         self_named = [m for m in mentioned if _self_named(doc, offset, m)]
-        names = [m for m in mentioned if m.character not in {m.character for m in self_named}]
+        names = [m for m in mentioned if m not in self_named]
         introduced = [m.character for m in self_named if _introduces(doc, offset, m, turn.quote)]
         turn.introduced = introduced[0] if introduced and turn.quote.kind != "embedded" else None
         turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
@@ -1035,7 +1035,7 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
 
 
 def _clause_lead(text: _Text, before: list, offset: int, gender: str | None, vocatives: tuple[str, ...]) -> str | None:
-    """``when at last Kitty did, she said``: the one named as the subject of a clause that leads into the
+    """``when at last Ann did, she said``: the one named as the subject of a clause that leads into the
     tag's own verb, ahead of its "she" (not the subject of the sentence's first clause)."""
     pronoun = next((t for t in reversed(before) if t.lower_ in ("he", "she") and t.dep_ == "nsubj"
                     and t.head.lower_ in SPEECH_VERBS), None)
