@@ -1715,8 +1715,8 @@ def test_speakers_she_said_is_the_woman_last_made_to_act_before_it() -> None:
 
 def test_speakers_she_said_after_a_clause_naming_a_woman_is_that_woman() -> None:
     analysis = _analyse(
-        "Mrs. Grey sat looking and winking at her daughters for a long time.\n\n"
-        "Ida would not look at her; and when at last Ann did, she very innocently said, "
+        "Mrs. Grey kept glancing at her daughters across the table.\n\n"
+        "Ida kept her eyes on her plate, but when Ann looked up, she said, "
         '"What is the matter, mamma?"'
     )
     assert _quote(analysis, "What is the matter").speaker == _id(analysis, "Ann")
