@@ -1207,6 +1207,17 @@ def test_characters_a_kind_of_person_after_a_or_an_is_not_a_name() -> None:
     assert _one(cast, "Nell Quill") is not _one(cast, "Tobin")
 
 
+@pytest.mark.parametrize("name", ["Soames", "Wills"])
+def test_characters_a_name_the_tagger_takes_for_a_plural_is_found_by_its_tag(name: str) -> None:
+    _, cast = _cast(
+        f"Nell pushed open the library door. {name} looked up from his book.\n\n"
+        '"Is there only one of you?" asked Nell.\n\n'
+        f'"There is only one," {name} said.'
+    )
+    assert "he/him" == _one(cast, name).pronouns
+    assert _one(cast, name) is not _one(cast, "Nell")
+
+
 def test_characters_the_subject_of_a_second_main_clause_is_as_salient_as_the_first() -> None:
     story, cast = _cast(
         "Mr. Hollis opened the gate. Mr. Hollis whistled for the dog. The dog ran out into the lane, "

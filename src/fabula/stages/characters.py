@@ -397,7 +397,12 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool, common_words: Co
 
 def _misread_name(token, common_words: Counter) -> bool:
     """A name the tagger took for an adverb by its ending ("and Cecily smiled"): capitalised inside a
-    sentence, and never written in lower case in the story."""
+    sentence, and never written in lower case in the story. Or one it took for a plural (``"...," Giles
+    said``, "Giles" as the plural of a "gile"): the subject of the speech verb that tags the line just
+    before it, never written in lower case, nor its singular."""
+    if token.tag_ == "NNS" and token.lower_.endswith("s") and token.dep_ == "nsubj" and token.i > 0:
+        return token.lower_ not in common_words and token.lower_[:-1] not in common_words and (
+            token.head.lower_ in SPEECH_VERBS and token.nbor(-1).tag_ == "''")  # (a closing mark)
     return (token.pos_ in ("ADV", "ADJ") and token.lower_.endswith("ly") and token.lower_ not in common_words
             and not _sentence_initial(token))
 
