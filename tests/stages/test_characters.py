@@ -1218,6 +1218,14 @@ def test_characters_a_name_the_tagger_takes_for_a_plural_is_found_by_its_tag(nam
     assert _one(cast, name) is not _one(cast, "Nell")
 
 
+def test_characters_a_kind_of_person_after_no_is_not_a_name() -> None:
+    _, cast = _cast(
+        "Nell pushed open the door. A Moravian would have knocked, she thought, but she was no Moravian.\n\n"
+        '"Come in," said Tobin.'
+    )
+    assert "Moravian" not in _all_forms(cast)
+
+
 def test_characters_the_subject_of_a_second_main_clause_is_as_salient_as_the_first() -> None:
     story, cast = _cast(
         "Mr. Hollis opened the gate. Mr. Hollis whistled for the dog. The dog ran out into the lane, "

@@ -331,11 +331,13 @@ def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter)
 
 
 def _after_indefinite(doc, i: int) -> bool:
-    """Whether token ``i`` follows "a" or "an", maybe through adjectives ("a lying Moravian")."""
+    """Whether token ``i`` follows "a" or "an", maybe through adjectives ("a lying Moravian"), or the
+    determiner "no" inside a sentence ("she was no Moravian"; not "No Ann, I'm not coming")."""
     k = i - 1
     while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].tag_ in ("VBG", "VBN")):
         k -= 1
-    return k >= 0 and doc[k].lower_ in INDEFINITE_ARTICLES
+    return k >= 0 and (doc[k].lower_ in INDEFINITE_ARTICLES or doc[k].lower_ == "no" and doc[k].dep_ == "det"
+                       and not _sentence_initial(doc[k]))
 
 
 def _oath(doc, i: int, j: int) -> bool:
