@@ -680,6 +680,19 @@ def test_speakers_a_line_where_the_speaker_says_who_he_is_is_his(introduction: s
     assert _quote(analysis, introduction).speaker == _id(analysis, "Ben Hale")
 
 
+def test_speakers_a_newcomer_who_says_hi_and_gives_her_name_has_both_halves() -> None:
+    analysis = _analyse(
+        "Nell pushed open the door of the library and looked round for a seat.\n\n"
+        "A redhead in a fuzzy sweater was sitting at the table.\n\n"
+        '"Hi," she said. "I\'m Hazel. Hazel Quill."\n\n'
+        '"Nell," said Nell. "Nell Grey."'
+    )
+    hazel, nell = _id(analysis, "Hazel Quill"), _id(analysis, "Nell Grey")
+    assert _quote(analysis, "Hi").speaker == hazel  # (the tagger reads "I'm Hazel" as an adjective)
+    assert _quote(analysis, "I'm Hazel").speaker == hazel
+    assert [_quote(analysis, line).speaker for line in ("Nell,", "Nell Grey")] == [nell, nell]
+
+
 def test_speakers_a_noun_after_with_is_no_subject_of_the_tag() -> None:
     analysis = _analyse(
         '"It has been a lovely visit," said Ottilie.\n\n'

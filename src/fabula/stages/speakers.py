@@ -277,7 +277,8 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         mentioned = [m for m in _mentions_between(text, turn.quote.start, turn.quote.end) if m.kind == "name" and (
             turn.quote.kind == "embedded" or not any(start <= m.start < end for start, end in embedded))]
         self_named = [m for m in mentioned if _self_named(doc, offset, m)]
-        names = [m for m in mentioned if m not in self_named]
+        names = [m for m in mentioned if m.character not in {s.character for s in self_named}]  # ("I'm Ida.
+        # Ida Grey.": the name said again, not called)
         introduced = [m.character for m in self_named if _introduces(doc, offset, m, turn.quote)]
         turn.introduced = introduced[0] if introduced and turn.quote.kind != "embedded" else None
         turn.vocatives = _vocatives(text, doc, offset, turn.quote, names)
@@ -312,6 +313,10 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
             if turn.introduced and (turn.speaker is None and not turn.group or turn.by_salience):
+                earlier = turns[index - 1] if index else None  # '"Hi," she said. "I'm Ida."': both hers
+                if earlier is not None and earlier.by_salience and _narration_between(
+                        text, earlier.quote, turn.quote) <= UTTERANCE_TAG_WORDS:
+                    earlier.speaker, earlier.by_salience = turn.introduced, False
                 turn.speaker, turn.cue = turn.introduced, "explicit"  # '"I am Ida Grey," said the girl'
             if turn.cue == "anaphoric" and turn.goes_on and index:
                 _goes_on(text, turn, turns[index - 1])
@@ -997,13 +1002,26 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         turn.described = PRONOUN_GENDER[subject.lower_]  # a "she" no one (or the one called) was found for:
         turn.pronoun_tag = True
         return True  # another woman present
-    if character is None or character in turn.vocatives:
+    if character is None or character in turn.vocatives and not (
+            mention is not None and mention.kind == "name" and _says_own_name(text, turn.quote, character)):
         return False
     turn.speaker = character
     turn.cue = "anaphoric" if mention is not None and mention.kind == "pronoun" else "explicit"
     if turn.quote.kind == "thought":
         turn.cue = "thought"
     return True
+
+
+def _says_own_name(text: _Text, quote: Quote, character: str) -> bool:
+    """Whether a line is nothing but a name of the one its tag names, run on into the tag by a comma:
+    ``"Ann," said Ann``, giving her name (not ``"Ann!" Ann came running``, a call)."""
+    said = [m for m in _mentions_between(text, quote.start, quote.end) if m.kind == "name"]
+    return bool(said) and all(m.character == character for m in said) and quote.text.rstrip(" \"'”’")[-1:] == "," and (
+        _letters(quote.text) == _letters("".join(m.text for m in said)))
+
+
+def _letters(words: str) -> str:
+    return "".join(c for c in words.lower() if c.isalnum())
 
 
 def _next(token):
@@ -1180,7 +1198,7 @@ def _self_named(doc, offset: int, mention: Mention) -> bool:
             c.lower_ in ("me", "i") and c.dep_ in ("dobj", "nsubjpass") or c.lower_ == "being" and c.dep_ == "auxpass"
             for c in root.head.children):
         return True  # "you'll call me just plain Anna", "I am called Anna", "used to being called Miss Grey"
-    if root.dep_ == "attr" and is_be(root.head):
+    if root.dep_ in ("attr", "acomp") and is_be(root.head):  # ("I'm Ida", with Ida read as an adjective)
         subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
         return subject is not None and (subject.lower_ == "i" or subject.lower_ == "name" and any(
             c.lower_ == "my" for c in subject.children))
@@ -1194,7 +1212,7 @@ def _introduces(doc, offset: int, mention: Mention, quote: Quote) -> bool:
     verb = span.root.head
     main = verb.dep_ in ("ROOT", "conj") or verb.dep_ == "ccomp" and not (  # ('"I am Ida," she said')
         quote.start <= offset + verb.head.idx < quote.end)  # (not "to imagine I'm the Lady Cordelia")
-    return span.root.dep_ == "attr" and verb.lower_ in PRESENT_BE and main and verb.i < span.start and not any(
+    return span.root.dep_ in ("attr", "acomp") and verb.lower_ in PRESENT_BE and main and verb.i < span.start and not any(
         c.dep_ in ("neg", "aux") for c in verb.children) and all(t.lower_ == "the" for t in doc[verb.i + 1 : span.start])
 
 
