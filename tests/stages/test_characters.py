@@ -172,13 +172,6 @@ def test_characters_capitalised_common_word_at_sentence_start_is_not_a_character
     assert _one(cast, "Anna") is not _one(cast, "Tom")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a name that is also a word (Willow) and only ever opens a sentence is tagged NOUN/VERB by spaCy "
-        'and never taken as a name, even as the subject of "said"'
-    ),
-)
 def test_characters_name_that_is_also_a_word_found_when_it_only_opens_sentences() -> None:
     text = (
         "Willow sat on the porch steps. Tara came out with two mugs of tea.\n\n"

@@ -31,6 +31,9 @@ from fabula.stages._verbs import SPEECH_VERBS, is_be
 
 INDEFINITE_ARTICLES = frozenset({"a", "an", "another", "every", "each"})
 """Words before a capitalised word that make it a kind, not a name: "a Socialist", "every Englishman"."""
+NOUN_NAME_ACTS = 2
+"""Times a capitalised word, never written in lower case, must be a subject before it counts as a name
+though the tagger calls it a common noun ("Faith slid into the booth")."""
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 """Months that are also first names."""
 FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prince", "princess", "duke", "duchess"})
@@ -126,7 +129,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     """The cast of the story and every mention of its members."""
     inside = QuoteIndex(quotes)
     lowercase, modifiers, subjects = _word_counts(parsed, inside)
-    occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase), parsed, lowercase)
+    occurrences = _trim_loose_tails(_name_occurrences(parsed, inside, lowercase, subjects), parsed, lowercase)
     held = {i for m in BLANK.finditer(story.text) for i in range(*m.span())}  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if o.start not in held]
     kept = _person_names(occurrences, lowercase, subjects, modifiers, story.text)
@@ -260,11 +263,16 @@ def _placeholder_occurrences(uses: list[tuple[int, int, str]], parsed: Parsed, i
     return found
 
 
-def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter) -> list[_Occurrence]:
-    """Runs of capitalised proper nouns (with their titles) in every paragraph."""
+def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter,
+                      subjects: Counter | None = None) -> list[_Occurrence]:
+    """Runs of capitalised proper nouns (with their titles) in every paragraph. A word the tagger calls a
+    common noun counts when it acts as a name does (``subjects``: "Faith slid into the booth", "Faith
+    laughed", and never a "faith" in lower case)."""
     found = []
+    acting = {word for word, n in (subjects or {}).items() if n >= NOUN_NAME_ACTS}
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         persons = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        persons |= {t.i for t in doc if t.pos_ == "NOUN" and t.text in acting and t.dep_ in ("nsubj", "nsubjpass")}
         places = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent}
         peoples = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent if t.tag_ == "NNPS"}
         i = 0
