@@ -33,7 +33,7 @@ INDEFINITE_ARTICLES = frozenset({"a", "an", "another", "every", "each"})
 """Words before a capitalised word that make it a kind, not a name: "a Socialist", "every Englishman"."""
 NOUN_NAME_ACTS = 2
 """Times a capitalised word, never written in lower case, must be a subject before it counts as a name
-though the tagger calls it a common noun ("Faith slid into the booth")."""
+though the tagger calls it a common noun ("Charity slid into the booth")."""
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 """Months that are also first names."""
 FORMAL_TITLES = frozenset({"lady", "lord", "sir", "dame", "king", "queen", "prince", "princess", "duke", "duchess"})
@@ -266,8 +266,8 @@ def _placeholder_occurrences(uses: list[tuple[int, int, str]], parsed: Parsed, i
 def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter,
                       subjects: Counter | None = None) -> list[_Occurrence]:
     """Runs of capitalised proper nouns (with their titles) in every paragraph. A word the tagger calls a
-    common noun counts when it acts as a name does (``subjects``: "Faith slid into the booth", "Faith
-    laughed", and never a "faith" in lower case)."""
+    common noun counts when it acts as a name does (``subjects``: "Charity slid into the booth", "Charity
+    laughed", and never a "charity" in lower case)."""
     found = []
     acting = {word for word, n in (subjects or {}).items() if n >= NOUN_NAME_ACTS}
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
@@ -407,8 +407,8 @@ def _name_token(doc, j: int, persons: set[int], at_start: bool, common_words: Co
 
 def _misread_name(token, common_words: Counter) -> bool:
     """A name the tagger took for an adverb by its ending ("and Cecily smiled"): capitalised inside a
-    sentence, and never written in lower case in the story. Or one it took for a plural (``"...," Giles
-    said``, "Giles" as the plural of a "gile"): the subject of the speech verb that tags the line just
+    sentence, and never written in lower case in the story. Or one it took for a plural (``"...," Soames
+    said``, "Soames" as the plural of a "soame"): the subject of the speech verb that tags the line just
     before it, never written in lower case, nor its singular."""
     if token.tag_ == "NNS" and token.lower_.endswith("s") and token.dep_ == "nsubj" and token.i > 0:
         return token.lower_ not in common_words and token.lower_[:-1] not in common_words and (

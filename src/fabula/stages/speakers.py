@@ -1016,11 +1016,13 @@ def _says_own_name(text: _Text, quote: Quote, character: str) -> bool:
     """Whether a line is nothing but a name of the one its tag names, run on into the tag by a comma:
     ``"Ann," said Ann``, giving her name (not ``"Ann!" Ann came running``, a call)."""
     said = [m for m in _mentions_between(text, quote.start, quote.end) if m.kind == "name"]
-    return bool(said) and all(m.character == character for m in said) and quote.text.rstrip(" \"'”’")[-1:] == "," and (
+    run_on = quote.text.rstrip(" \"'”’")[-1:] == ","
+    return bool(said) and run_on and all(m.character == character for m in said) and (
         _letters(quote.text) == _letters("".join(m.text for m in said)))
 
 
 def _letters(words: str) -> str:
+    """The letters and digits of some words, in lower case: what is left of a line once its marks go."""
     return "".join(c for c in words.lower() if c.isalnum())
 
 
@@ -1211,9 +1213,10 @@ def _introduces(doc, offset: int, mention: Mention, quote: Quote) -> bool:
     span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
     verb = span.root.head
     main = verb.dep_ in ("ROOT", "conj") or verb.dep_ == "ccomp" and not (  # ('"I am Ida," she said')
-        quote.start <= offset + verb.head.idx < quote.end)  # (not "to imagine I'm the Lady Cordelia")
-    return span.root.dep_ in ("attr", "acomp") and verb.lower_ in PRESENT_BE and main and verb.i < span.start and not any(
-        c.dep_ in ("neg", "aux") for c in verb.children) and all(t.lower_ == "the" for t in doc[verb.i + 1 : span.start])
+        quote.start <= offset + verb.head.idx < quote.end)  # (not "to imagine I'm the Lady Ida")
+    plain = not any(c.dep_ in ("neg", "aux") for c in verb.children) and all(
+        t.lower_ == "the" for t in doc[verb.i + 1 : span.start])  # (not "I am not Ida", "I must be Ida")
+    return span.root.dep_ in ("attr", "acomp") and verb.lower_ in PRESENT_BE and main and verb.i < span.start and plain
 
 
 def _echoes(text: _Text, turns: list[_Turn]) -> None:
