@@ -263,13 +263,14 @@ def _placeholder_occurrences(uses: list[tuple[int, int, str]], parsed: Parsed, i
     return found
 
 
-def _name_occurrences(parsed: Parsed, inside: QuoteIndex, common_words: Counter,
-                      subjects: Counter | None = None) -> list[_Occurrence]:
+def _name_occurrences(
+    parsed: Parsed, inside: QuoteIndex, common_words: Counter, subjects: Counter
+) -> list[_Occurrence]:
     """Runs of capitalised proper nouns (with their titles) in every paragraph. A word the tagger calls a
     common noun counts when it acts as a name does (``subjects``: "Charity slid into the booth", "Charity
     laughed", and never a "charity" in lower case)."""
     found = []
-    acting = {word for word, n in (subjects or {}).items() if n >= NOUN_NAME_ACTS}
+    acting = {word for word, n in subjects.items() if n >= NOUN_NAME_ACTS}
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         persons = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         persons |= {t.i for t in doc if t.pos_ == "NOUN" and t.text in acting and t.dep_ in ("nsubj", "nsubjpass")}

@@ -303,7 +303,7 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
                 not any(t.text in (".", "!", "?", ";") for t in after))  # '"A," Ben replied, "B"': B's tag
             # '"A," she said. "B," and Ben muttered: "C."': the tag is C's alone, and her line goes on in B
             handed_on = opens_next and after[0].pos_ == "CCONJ" and after[-1].text == ":"
-            earlier = turns[index - 1] if index else None
+            earlier = turns[index - 1] if index else None  # (the part before this one in the paragraph)
             if handed_on and earlier is not None and earlier.speaker and earlier.quote.kind == turn.quote.kind and (
                     earlier.speaker not in turn.vocatives):
                 turn.speaker, turn.cue = earlier.speaker, earlier.cue
@@ -313,13 +313,13 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
             if turn.cue == "anaphoric":
                 _check_pronoun(text, turn, before, offset)
             if turn.introduced and (turn.speaker is None and not turn.group or turn.by_salience):
-                earlier = turns[index - 1] if index else None  # '"Hi," she said. "I'm Ida."': both hers
+                # '"I am Ida Grey," said the girl'; '"Hi," she said. "I'm Ida."': both halves hers
                 if earlier is not None and earlier.by_salience and _narration_between(
                         text, earlier.quote, turn.quote) <= UTTERANCE_TAG_WORDS:
                     earlier.speaker, earlier.by_salience = turn.introduced, False
-                turn.speaker, turn.cue = turn.introduced, "explicit"  # '"I am Ida Grey," said the girl'
-            if turn.cue == "anaphoric" and turn.goes_on and index:
-                _goes_on(text, turn, turns[index - 1])
+                turn.speaker, turn.cue = turn.introduced, "explicit"
+            if turn.cue == "anaphoric" and turn.goes_on and earlier is not None:
+                _goes_on(text, turn, earlier)
     for turn, vocatives in zip(turns, own):
         turn.vocatives = vocatives
     led = paragraph > 0 and text.story.paragraphs[paragraph - 1].text.rstrip().endswith(":")
