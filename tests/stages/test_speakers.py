@@ -2272,3 +2272,15 @@ def test_a_line_that_sounds_from_someone_right_after_it_is_theirs(line: str) -> 
     )
     quote = analysis.quotes[-1]
     assert (quote.speaker, quote.cue) == (_id(analysis, "Tobin"), "explicit")
+
+
+@pytest.mark.parametrize(("before", "reply", "who"), [
+    ('"Not really." Nora didn\'t look up. "You?"', '"Bad dreams." She took the chair beside her.', "Kate"),
+    ('"Not really." Nora didn\'t look up.', '"The rain kept me up." She turned the mug in her hands.', "Nora"),
+])  # after her own question, the one she asked answers; after a remark, she goes on
+def test_speakers_the_she_of_a_beat_after_her_own_question_is_the_one_she_asked(before, reply, who) -> None:
+    analysis = _analyse(
+        "Kate hadn't expected anyone to be awake. The kitchen light was on, and Nora sat at the counter "
+        f'with both hands around a mug.\n\n"Couldn\'t sleep?" Kate asked.\n\n{before}\n\n{reply}'
+    )
+    assert _names(analysis)[0] == "Kate" and _names(analysis)[-1] == who

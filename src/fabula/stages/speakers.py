@@ -163,6 +163,8 @@ class _Turn:
     """A ``she said`` whose "she" found no one, or only the one the line calls."""
     unseen: bool = False
     """``said a voice``: someone the narration after the line may show (``She turned and saw Ann``)."""
+    pronoun_beat: bool = False
+    """The speaker is the "she" of a beat (``"Bad dreams." She sat down.``), whom salience alone found."""
     goes_on: bool = False
     """The tag says the speaker goes on (``she added``, ``he went on``)."""
 
@@ -1089,6 +1091,7 @@ def _beat(text: _Text, turn: _Turn, before: list, after: list, offset: int) -> N
                     character = text.character_at(token, offset) if _acts(token, main_only) else None
                     if character and character not in turn.vocatives:
                         turn.speaker, turn.cue = character, cue
+                        turn.pronoun_beat = token.lower_ in ("he", "she")
                         return
 
 
@@ -1306,6 +1309,14 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                     and _narration_between(text, previous.quote, turn.quote) == 0):
                 turn.speaker = recent[-2]  # '"Ah, the court." She sighed.' after Ann spoke: not Ann again
                 moved[(turn.quote.paragraph, was)] = turn.speaker
+        elif turn.pronoun_beat and previous is not None and not same_paragraph and _answers_own_question(
+                text, previous, turn):
+            gender = text.gender.get(turn.speaker)
+            asked = [c for c in recent[::-1] if c != turn.speaker and text.gender.get(c) == gender
+                     and c not in turn.vocatives]
+            if asked:  # '"You?" Ben asked. / "Bad dreams." He sat down.': the one asked answers, not Ben
+                moved[(turn.quote.paragraph, turn.speaker)] = asked[0]
+                turn.speaker = asked[0]
         elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
             turn.speaker = moved[(turn.quote.paragraph, turn.speaker)]  # the rest of the answer
         if turn.group:
@@ -1372,6 +1383,13 @@ def _pronoun_after(text: _Text, turn: _Turn) -> bool:
         return False
     after = text.story.text[turn.quote.end : turn.quote.end + 8].lstrip(" \"'”’\n")
     return after.startswith(("He ", "She "))
+
+
+def _answers_own_question(text: _Text, previous: _Turn, turn: _Turn) -> bool:
+    """Whether a line would answer the question its own speaker asked in the paragraph just before,
+    with no narration between: a "she" in its beat who is the asker was found by salience, not read."""
+    return previous.speaker == turn.speaker and _asks(previous.quote) and (
+        _narration_between(text, previous.quote, turn.quote) == 0)
 
 
 def _asks(quote: Quote) -> bool:
