@@ -297,6 +297,20 @@ def test_characters_the_old_lady_is_one_person_throughout() -> None:
     assert [_character_at(cast, i - 1) for i in uses] == [granny.id] * 3
 
 
+@pytest.mark.parametrize(("reply", "who"), [
+    ('"Don\'t be." The brunette smiled for the first time that night.', "Nora"),  # a new line: the other one
+    ("The brunette smiled for the first time that night.", "Kate"),  # no line: the one named last
+])
+def test_characters_an_epithet_with_the_reply_to_a_line_is_not_the_one_who_spoke_it(reply: str, who: str) -> None:
+    text = (
+        "Nora watched Kate pace to the window and back.\n\n"
+        '"I\'ll call you tomorrow, okay? Love you too." Kate set the phone down. "Sorry."\n\n'
+        f"{reply}"
+    )
+    _, cast = _cast(text)
+    assert _character_at(cast, text.index("The brunette")) == _one(cast, who).id
+
+
 @pytest.mark.xfail(
     strict=True,
     reason=(

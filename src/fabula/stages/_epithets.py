@@ -98,11 +98,32 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
                                       1) or target  # would have done; the epithet marks a change of person
             if target is None and wanted and not skip:
                 target = _named_next(named, starts, offset + token.idx, wanted, genders, on_page, first_named)
+            if target is not None and not skip and target == _last_line_owner(parsed, d, named, starts, inside):
+                # '"Sorry." [Ann's] / "Don't be." The brunette smiled': the reply is someone else's
+                other = _most_recent(named, starts, offset + token.idx, sentence | {target}, wanted, genders,
+                                     on_page, 0)
+                target = other if other is not None else target
             if target is not None:
                 key = f"{lasting[0]} {head}" if lasting else head
                 found.append([offset + span.start_char, offset + span.end_char, span.text, target, key])
     _settle_stable_heads(found, _described_traits(parsed, named))
     return [(s, e, t, i) for s, e, t, i, _ in found]
+
+
+def _last_line_owner(parsed, d: int, named: list, starts: list[int], inside) -> int | None:
+    """For paragraph ``d`` when it opens with a line right after a paragraph that holds one: the one
+    character that paragraph's narration names, whose line it was, so the new line is someone else's."""
+    if d == 0:
+        return None
+    doc, offset = parsed.docs[d], parsed.offsets[d]
+    before, before_offset = parsed.docs[d - 1], parsed.offsets[d - 1]
+    opening = next((t for t in doc if not t.is_space), None)
+    if opening is None or not (inside(offset + opening.idx) or opening.is_quote):
+        return None
+    if not any(inside(before_offset + t.idx) for t in before):
+        return None
+    owners = {i for _, i, _, _ in named[bisect.bisect_left(starts, before_offset) : bisect.bisect_left(starts, offset)]}
+    return next(iter(owners)) if len(owners) == 1 else None
 
 
 def _epithet_phrase(doc, i: int) -> tuple[str, int] | None:
