@@ -311,14 +311,7 @@ def test_characters_an_epithet_with_the_reply_to_a_line_is_not_the_one_who_spoke
     assert _character_at(cast, text.index("The brunette")) == _one(cast, who).id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "epithets go to the character named last in narration (Tara, the speaker), not the one she "
-        "addressed who reacts in the next paragraph"
-    ),
-)
-def test_characters_redhead_after_the_other_speaks_to_her_by_name() -> None:
+def test_characters_redhead_after_the_other_speaks_to_her_by_name() -> None:  # the one called reacts
     text = (
         "Tara drove in silence for a while. Willow watched the streetlights go past.\n\n"
         '"You can stay with me as long as you need, Willow," Tara said.\n\n'

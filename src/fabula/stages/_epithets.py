@@ -56,6 +56,10 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
     first_named: dict[int, int] = {}
     for o, i in name_mentions:
         first_named[i] = min(first_named.get(i, o.start), o.start)
+    called: dict[int, set[int]] = defaultdict(set)  # per paragraph, who its lines call by name
+    for o, i in name_mentions:
+        if o.in_quote and _set_off(parsed.docs[o.doc], o.token):
+            called[o.doc].add(i)
     found = []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for token in doc:
@@ -99,10 +103,14 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
             if target is None and wanted and not skip:
                 target = _named_next(named, starts, offset + token.idx, wanted, genders, on_page, first_named)
             if target is not None and not skip and target == _last_line_owner(parsed, d, named, starts, inside):
-                # '"Sorry." [Ann's] / "Don't be." The brunette smiled': the reply is someone else's
-                other = _most_recent(named, starts, offset + token.idx, sentence | {target}, wanted, genders,
-                                     on_page, 0)
-                target = other if other is not None else target
+                like = (wanted,) if wanted else (genders[target], None)  # ("the redhead": any she, if she is)
+                hearers = [i for i in called[d - 1] - {target} if on_page[i] and genders[i] in like]
+                if len(hearers) == 1 and span.sent.start == 0:  # '"Stay, Willow," Tara said. / The redhead
+                    target = hearers[0]  # smiled.': the one called, who reacts
+                elif _opens_with_line(doc, offset, inside):  # '"Sorry." [Kate's] / "Don't be." The brunette
+                    other = _most_recent(named, starts, offset + token.idx, sentence | {target}, wanted, genders,
+                                         on_page, 0)  # smiled': the reply is someone else's
+                    target = other if other is not None else target
             if target is not None:
                 key = f"{lasting[0]} {head}" if lasting else head
                 found.append([offset + span.start_char, offset + span.end_char, span.text, target, key])
@@ -111,19 +119,27 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
 
 
 def _last_line_owner(parsed, d: int, named: list, starts: list[int], inside) -> int | None:
-    """For paragraph ``d`` when it opens with a line right after a paragraph that holds one: the one
-    character that paragraph's narration names, whose line it was, so the new line is someone else's."""
+    """When the paragraph before ``d`` holds a line: the one character its narration names, whose line
+    it was; the next paragraph's epithet is someone else, who answers or reacts."""
     if d == 0:
         return None
-    doc, offset = parsed.docs[d], parsed.offsets[d]
+    offset = parsed.offsets[d]
     before, before_offset = parsed.docs[d - 1], parsed.offsets[d - 1]
-    opening = next((t for t in doc if not t.is_space), None)
-    if opening is None or not (inside(offset + opening.idx) or opening.is_quote):
-        return None
     if not any(inside(before_offset + t.idx) for t in before):
         return None
     owners = {i for _, i, _, _ in named[bisect.bisect_left(starts, before_offset) : bisect.bisect_left(starts, offset)]}
     return next(iter(owners)) if len(owners) == 1 else None
+
+
+def _opens_with_line(doc, offset: int, inside) -> bool:
+    """Whether a paragraph opens with a line (a quote) rather than narration."""
+    opening = next((t for t in doc if not t.is_space), None)
+    return opening is not None and (inside(offset + opening.idx) or opening.is_quote)
+
+
+def _set_off(doc, j: int) -> bool:
+    """Whether the name ending at token ``j`` is set off by commas, as a name is when someone is called."""
+    return j + 1 < len(doc) and doc[j + 1].text == "," or j > 0 and doc[j - 1].text == ","
 
 
 def _epithet_phrase(doc, i: int) -> tuple[str, int] | None:
