@@ -2284,3 +2284,18 @@ def test_speakers_the_she_of_a_beat_after_her_own_question_is_the_one_she_asked(
         f'with both hands around a mug.\n\n"Couldn\'t sleep?" Kate asked.\n\n{before}\n\n{reply}'
     )
     assert _names(analysis)[0] == "Kate" and _names(analysis)[-1] == who
+
+
+@pytest.mark.parametrize(("reply", "who"), [
+    ('"Worth it," she whispered back.', "Ida"),  # an answer: not the one who just spoke, but the one she spoke to
+    ('"Trust me," she added.', "Kate"),  # no answer: she goes on
+])
+def test_speakers_a_pronoun_tag_that_answers_is_not_the_one_answered(reply: str, who: str) -> None:
+    analysis = _analyse(
+        "Halfway through the film, Nora fell asleep on Ida's shoulder.\n\n"
+        '"Don\'t you dare wake her," Ida murmured.\n\n'
+        "Kate leaned over the back of the couch and grinned.\n\n"
+        '"You\'re going to get a cramp," she whispered.\n\n'
+        f"{reply}"
+    )
+    assert _names(analysis) == ["Ida", "Kate", who]

@@ -100,6 +100,8 @@ PRESENT_BE = frozenset({"am", "is", "m", "s", "'m", "'s", "’m", "’s"})
 """``I am``, ``my name is``, written in full, shortened or with the apostrophe lost (``I m``)."""
 MOTHER_WORDS = frozenset(word for word in PARENT_WORDS if KIN_TITLE[word] == "mrs")
 """The words for a mother among the words a child calls a parent by."""
+ANSWER_TAGS = frozenset({"replied", "answered", "returned", "retorted", "rejoined", "responded"})
+"""Tag verbs that say the line answers another's: no one answers herself."""
 REFLEXIVES = frozenset({"himself", "herself", "myself", "itself", "themselves", "yourself", "ourselves"})
 """``heard himself say``: then the hearer is the speaker."""
 LINK_WORDS = 0
@@ -164,6 +166,8 @@ class _Turn:
     unseen: bool = False
     """``said a voice``: someone the narration after the line may show (``She turned and saw Ann``)."""
     pronoun_beat: bool = False
+    answers: str | None = None
+    """The tag says the line answers: "answer" (``she replied``) or "back" (``she whispered back``)."""
     """The speaker is the "she" of a beat (``"Bad dreams." She sat down.``), whom salience alone found."""
     goes_on: bool = False
     """The tag says the speaker goes on (``she added``, ``he went on``)."""
@@ -465,6 +469,8 @@ def _tag(
         turn.told = _told(text, token, offset)
         taken = _take_subject(text, turn, subject, offset, speech=speech)
         turn.goes_on = taken and tells_going_on(token)
+        back = any(c.dep_ == "prt" and c.lower_ == "back" for c in token.children)  # "she whispered back"
+        turn.answers = "back" if taken and back else "answer" if taken and token.lower_ in ANSWER_TAGS else None
         return taken
     return False
 
@@ -1309,6 +1315,15 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                     and _narration_between(text, previous.quote, turn.quote) == 0):
                 turn.speaker = recent[-2]  # '"Ah, the court." She sighed.' after Ann spoke: not Ann again
                 moved[(turn.quote.paragraph, was)] = turn.speaker
+        if turn.answers and turn.cue == "anaphoric" and previous is not None and _answers_self(text, previous, turn):
+            gender = text.gender.get(turn.speaker)
+            line = _cut_line(text, speech, index)
+            calls = [v for t in line for v in t.vocatives + ((t.told,) if t.told else ())]
+            asked = [c for c in calls + recent[::-1] if c != turn.speaker and text.gender.get(c) == gender
+                     and c not in turn.vocatives]
+            if asked:  # '"...," Ann whispered. / "Worth it," she whispered back.': the one Ann spoke to
+                moved[(turn.quote.paragraph, turn.speaker)] = asked[0]
+                turn.speaker = asked[0]
         elif turn.pronoun_beat and previous is not None and not same_paragraph and _answers_own_question(
                 text, previous, turn):
             gender = text.gender.get(turn.speaker)
@@ -1383,6 +1398,15 @@ def _pronoun_after(text: _Text, turn: _Turn) -> bool:
         return False
     after = text.story.text[turn.quote.end : turn.quote.end + 8].lstrip(" \"'”’\n")
     return after.startswith(("He ", "She "))
+
+
+def _answers_self(text: _Text, previous: _Turn, turn: _Turn) -> bool:
+    """Whether a line whose tag says it answers (``she replied``) went to the one who spoke the line it
+    answers: the line just before, with no narration between, or (``she whispered back``) the last paragraph."""
+    if previous.speaker != turn.speaker or previous.quote.paragraph == turn.quote.paragraph:
+        return False
+    adjacent = turn.quote.paragraph - previous.quote.paragraph == 1
+    return turn.answers == "back" and adjacent or _narration_between(text, previous.quote, turn.quote) == 0
 
 
 def _answers_own_question(text: _Text, previous: _Turn, turn: _Turn) -> bool:
