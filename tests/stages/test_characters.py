@@ -372,6 +372,16 @@ def test_characters_pronouns_come_from_the_text() -> None:
     assert _one(cast, "Xander").pronouns == "he/him"
 
 
+def test_characters_pronouns_past_a_clause_hung_on_another_name_are_not_its_subjects() -> None:
+    text = (
+        "Rowan was already in the classroom when Kate arrived, sitting on a desk with his boots up on a chair.\n\n"
+        '"You\'re late," he said.\n\n'
+        "Kate dropped her bag by the door."
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Kate").pronouns == "she/her"  # "his boots" are Rowan's, not hers
+
+
 def test_characters_pronouns_not_swayed_by_an_object_pronoun_after_the_name() -> None:
     text = (
         "Tara opened the door and smiled when she saw who it was. Xander held up a pizza box as if it "

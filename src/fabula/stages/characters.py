@@ -988,8 +988,12 @@ def _vote_genders(parsed: Parsed, kept: dict[str, list[_Occurrence]], inside: Qu
                 votes[text][described] += 1
             if doc[occurrence.token].dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            gender = gender_after(doc[occurrence.token], parsed.offsets[occurrence.doc], inside,
-                                  stop=starts_by_doc[occurrence.doc])
+            stop = starts_by_doc[occurrence.doc]
+            verb = doc[occurrence.token].head
+            if verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.i < verb.i
+                                            for c in verb.head.children):  # "Ben sat there when Ann came in,
+                stop = stop | {verb.right_edge.i + 1}  # his boots on the desk": past her clause, he is Ben's
+            gender = gender_after(doc[occurrence.token], parsed.offsets[occurrence.doc], inside, stop=stop)
             if gender:
                 votes[text][gender] += 1
     return votes
