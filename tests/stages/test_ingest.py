@@ -165,6 +165,14 @@ def test_ingest_one_paragraph_per_line_without_blank_lines(tmp_path):
     assert texts(story.paragraphs) == lines
 
 
+@pytest.mark.parametrize("name", ["s.txt", "s.md"])
+def test_ingest_a_chat_log_with_no_blank_lines_is_one_paragraph_per_message(tmp_path, name):
+    messages = ["**Lena:** are you alive", "**Lena:** answer me", "**Me:** working. some nurse just flirted"]
+    text = "My phone buzzed as soon as she had gone.\n\n" + "\n".join(messages) + "\n\nI put the phone down.\n"
+    story = read(tmp_path, name, text)
+    assert texts(story.paragraphs) == ["My phone buzzed as soon as she had gone.", *messages, "I put the phone down."]
+
+
 def test_ingest_hard_wrapped_novel_gives_one_paragraph_per_block(tmp_path):
     blocks = [wrapped(PROSE + " " + PROSE), wrapped(PROSE.upper()), wrapped("Short last paragraph.")]
     story = read(tmp_path, "novel.txt", "\n\n".join(blocks) + "\n")

@@ -170,6 +170,17 @@ def test_quotes_lines_of_a_text_exchange_are_written_messages() -> None:
     ]
 
 
+def test_quotes_a_short_exchange_with_one_sender_coming_back_is_written_messages() -> None:
+    text = (
+        "My phone buzzed. It was my sister.\n\n"
+        "**Lena:** are you alive\n\n"
+        "**Lena:** answer me\n\n"
+        "**Me:** working\n\n"
+        "Lena sent back six exclamation marks."
+    )
+    assert _pairs(_quotes(text)) == [("are you alive", "written"), ("answer me", "written"), ("working", "written")]
+
+
 def test_quotes_a_scene_set_out_as_a_script_is_speech() -> None:
     text = (
         "The kitchen was a mess when Nell came home.\n\n"

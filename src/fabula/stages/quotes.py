@@ -160,9 +160,9 @@ def _chat_messages(story: Story) -> dict[int, tuple[int, int, str]]:
             lines[index] = (match.group("label").strip(), paragraph.start + match.start("message"),
                             paragraph.start + match.end("message"))
     labels = Counter(label for label, _, _ in lines.values())
-    senders = {label for label, n in labels.items() if n >= 2}
-    if len(lines) < MIN_CHAT_LINES or len(senders) < 2:
+    if len(lines) < MIN_CHAT_LINES or len(labels) < 2 or max(labels.values()) < 2:
         return {}
+    senders = set(labels)
     first = story.paragraphs[min(lines)].start
     kind = "written" if _TEXTING.search(story.text, max(0, first - TEXTING_BEFORE), first) else "speech"
     return {index: (start, end, kind) for index, (label, start, end) in lines.items() if label in senders}

@@ -13,6 +13,10 @@ BLANK, TEXT, BREAK, HEADING, SKIP = "blank", "text", "break", "heading", "skip"
 """Line kinds: SKIP is neither story nor structure (a header, a table of contents, "The End")."""
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_LABELLED = re.compile(
+    r"[ \t]*(?:[*_]{1,2})?@?\w[\w.'’-]*(?: \w[\w.'’-]*){0,2}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]+\S"
+)
+"""A line that opens with a label and a colon: one message of a chat log (``**Nell:** are you up``)."""
 _WRAP_WIDTHS = (30, 120)
 """The widths hard-wrapped prose is wrapped at; other lines are one paragraph each or unwrapped."""
 
@@ -57,7 +61,7 @@ def paragraph_spans(text: str, lines: list[Line], kinds: list[str]) -> list[Span
 def _paragraph_runs(lines: list[Line], kinds: list[str]) -> list[list[int]]:
     """Line groups: one per line when text lines touch more often than blank lines part them
     (and are not hard-wrapped), else one per block."""
-    blocks = _text_blocks(kinds)
+    blocks = [run for block in _text_blocks(kinds) for run in _split_messages(lines, block)]
     wrapped = _hard_wrapped(lines, blocks)
     adjacent = sum(len(block) - 1 for block in blocks)
     apart = sum(BLANK in kinds[a[-1] + 1 : b[0]] for a, b in itertools.pairwise(blocks))
@@ -66,6 +70,14 @@ def _paragraph_runs(lines: list[Line], kinds: list[str]) -> list[list[int]]:
     if wrapped and apart * 2 < len(blocks):  # few blank lines between paragraphs: indents start them
         return [run for block in blocks for run in _split_at_indents(lines, block)]
     return blocks
+
+
+def _split_messages(lines: list[Line], block: list[int]) -> list[list[int]]:
+    """A block of two lines or more that each open with a label (a chat log with no blank lines between
+    its messages) as one paragraph per line; any other block as it is."""
+    if len(block) >= 2 and all(_LABELLED.match(lines[index].text) for index in block):
+        return [[index] for index in block]
+    return [block]
 
 
 def _text_blocks(kinds: list[str]) -> list[list[int]]:
