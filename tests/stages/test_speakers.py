@@ -2299,3 +2299,32 @@ def test_speakers_a_pronoun_tag_that_answers_is_not_the_one_answered(reply: str,
         f"{reply}"
     )
     assert _names(analysis) == ["Ida", "Kate", who]
+
+
+def _narrator(analysis: Analysis) -> str:
+    """The id of the first-person narrator."""
+    return next(c.id for c in analysis.cast.characters if c.narrator)
+
+
+def test_speakers_a_bare_name_after_what_is_your_name_is_the_answerers_own() -> None:
+    analysis = _analyse(
+        "I was restocking the cooler when the bell over the door jingled. I didn't look up.\n\n"
+        '"Keep the change," Jo said, digging in her pocket. "What\'s your name?"\n\n'
+        '"Sam."\n\n'
+        '"Well, Sam," Jo said with a grin. "See you tomorrow."'
+    )
+    answer = _quote(analysis, "Sam.")
+    assert answer.speaker == _narrator(analysis) != _id(analysis, "Jo")
+    assert answer.addressees == (_id(analysis, "Jo"),)
+
+
+def test_speakers_me_in_a_chat_log_is_the_narrator() -> None:
+    analysis = fabula.analyse(
+        "I sat on the floor of the bathroom and texted my sister.\n\n"
+        "**Lena:** are you alive\n\n"
+        "**Lena:** answer me\n\n"
+        "**Me:** barely\n\n"
+        "I put the phone face down on the tiles.",
+        format="markdown",
+    )
+    assert [q.speaker for q in analysis.quotes] == [_id(analysis, "Lena")] * 2 + [_narrator(analysis)]

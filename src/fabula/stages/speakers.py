@@ -82,6 +82,8 @@ WHO_QUESTION = re.compile(
     r"\b(?:who|whom|whose)\b[^.!]*\?|\bwhat(?:'s| is| was) (?:his|her|their) name\b", re.IGNORECASE
 )
 """A line asking who someone is: the bare name that follows answers it."""
+YOUR_NAME = re.compile(r"\bwhat(?:'s|’s| is) your name\b|\bwho are you\b|\byour name\?", re.IGNORECASE)
+"""A line asking the one spoken to who they are: the bare name that follows is the answerer's own."""
 ANCHORS = ("explicit", "anaphoric", "beat", "response", "thought")
 """Cues that fix a speaker from the text, as opposed to turn-taking guesses."""
 GUESSES = ("turn", "salience")
@@ -398,6 +400,9 @@ def _labelled(text: _Text, turn: _Turn) -> bool:
     its speaker's name and a colon (a text exchange, a scene set out as a script)."""
     opening = text.story.paragraphs[turn.quote.paragraph].start
     label = text.story.text[opening:turn.quote.start].strip(" \t*_")
+    if label[:-1].strip(" \t*_").lower() in ("me", "i") and label.endswith(":") and text.narrator is not None:
+        turn.speaker, turn.cue = text.narrator, "explicit"  # "**Me:** working": the one who tells the story
+        return True
     names = [m for m in _mentions_between(text, opening, turn.quote.start) if m.kind == "name"]
     if not label.endswith(":") or len(names) != 1 or label[:-1].strip(" \t*_") != names[0].text:
         return False
@@ -1231,7 +1236,8 @@ def _introduces(doc, offset: int, mention: Mention, quote: Quote) -> bool:
 def _echoes(text: _Text, turns: list[_Turn]) -> None:
     """``"Mr. Grey!" repeated Ida`` after a line that spoke of him: the name echoed, not called, also
     when the line goes on (``"Dear Ann! who could have done less for her?"``); and ``"Mr. Grey," said
-    Ida`` after ``"Who was that?"``: the name given as the answer."""
+    Ida`` after ``"Who was that?"``: the name given as the answer; after ``"What's your name?"``, the
+    answerer's own, which makes the line theirs."""
     for before, turn in pairwise(turns):
         if not turn.vocatives or before.quote.paragraph == turn.quote.paragraph:
             continue
@@ -1242,7 +1248,11 @@ def _echoes(text: _Text, turns: list[_Turn]) -> None:
         echoed = set(before.named) | set(before.vocatives)
         asked = WHO_QUESTION.search(before.quote.text) is not None
         opening = bool(words) and len(text.story.text[turn.quote.start : words[0].start].split()) <= 2
-        if not rest.strip(" ,.!?;:-—–'\"") and (asked or set(turn.vocatives) <= echoed) or (
+        bare = not rest.strip(" ,.!?;:-—–'\"")
+        if bare and len(words) == 1 and turn.speaker is None and YOUR_NAME.search(before.quote.text) and (
+                words[0].character != before.speaker):  # '"What's your name?" / "Sam."': Sam's own name
+            turn.speaker, turn.cue, turn.vocatives = words[0].character, "response", ()
+        elif bare and (asked or set(turn.vocatives) <= echoed) or (
             opening and set(turn.vocatives) <= set(before.named)
         ):
             turn.named += turn.vocatives
