@@ -191,6 +191,15 @@ def test_scenes_place_and_time_change_makes_an_implicit_break() -> None:
     assert scenes[0].characters == ("c1", "c2") and scenes[1].characters == ("c1",)
 
 
+def test_scenes_a_jump_back_in_time_in_the_same_room_makes_an_implicit_break() -> None:
+    back = ("Three years earlier, Mara had stood at the same counter for the first time, and the kitchen had been "
+            "bare: no table, no plates, only a kettle on a camping stove and a lamp on the floor.")
+    story = _story(KITCHEN + [back] + KITCHEN[1:])
+    scenes = _scenes(story, {"c1": "Mara", "c2": "Jon"})
+    assert [s.boundary for s in scenes] == ["start", "implicit"]
+    assert scenes[1].start == story.paragraphs[len(KITCHEN)].start
+
+
 def test_scenes_one_long_conversation_in_one_room_is_one_scene() -> None:
     story = _story(CONVERSATION)
     assert len(_scenes(story, {"c1": "Ann", "c2": "Ben"})) == 1

@@ -62,7 +62,7 @@ _TIME_CUE = re.compile(
     r"|next (?:morning|day|evening|night|week)|the (?:morning|day|night|evening) (?:after|before)"
     r"|(?:later|early|earlier|late) (?:that|the next|in the) (?:morning|day|evening|night|afternoon)"
     r"|(?:that|this) (?:morning|afternoon|evening|night)"
-    r"|(?:minutes?|hours?|days?|weeks?|months?|years?|a while|some time) later"
+    r"|(?:minutes?|hours?|days?|weeks?|months?|years?|a while|some time) (?:later|earlier|before|ago)"
     r"|meanwhile|in the meantime|by the time|when (?:they|he|she|we|I) (?:got|arrived|returned|reached))\b",
     re.IGNORECASE,
 )
