@@ -693,6 +693,21 @@ def test_speakers_a_newcomer_who_says_hi_and_gives_her_name_has_both_halves() ->
     assert [_quote(analysis, line).speaker for line in ("Nell,", "Nell Grey")] == [nell, nell]
 
 
+@pytest.mark.parametrize(("sit", "name", "tell", "say"), [
+    ("You sit", "Y/N", "you tell him", "you say"),  # a reader-insert story
+    ("I sat", "Ida", "I told him", "I said"),  # a first-person story
+])
+def test_speakers_a_reader_or_narrator_giving_her_name_is_not_calling_herself(sit, name, tell, say) -> None:
+    analysis = _analyse(
+        f"{sit} on the bench beside Kieran while the rain drums on the roof.\n\n"
+        '"Kieran," he says, and holds out a hand.\n\n'
+        f'"{name}," {tell}.\n\n'
+        f'"Well, {name}. Want a coffee?" Kieran asks.\n\n'
+        f'"Sure, Kieran," {say}.'
+    )
+    assert _quote(analysis, f"{name},").speaker == _quote(analysis, "Sure").speaker != _id(analysis, "Kieran")
+
+
 def test_speakers_a_noun_after_with_is_no_subject_of_the_tag() -> None:
     analysis = _analyse(
         '"It has been a lovely visit," said Ottilie.\n\n'

@@ -1015,8 +1015,9 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         turn.described = PRONOUN_GENDER[subject.lower_]  # a "she" no one (or the one called) was found for:
         turn.pronoun_tag = True
         return True  # another woman present
-    if character is None or character in turn.vocatives and not (
-            mention is not None and mention.kind == "name" and _says_own_name(text, turn.quote, character)):
+    named_self = mention is not None and (mention.kind == "name" or subject.lower_ in ("i", "you"))
+    if character is None or character in turn.vocatives and not (  # ('"Ida," you tell him': her own name)
+            named_self and _says_own_name(text, turn.quote, character)):
         return False
     turn.speaker = character
     turn.cue = "anaphoric" if mention is not None and mention.kind == "pronoun" else "explicit"
