@@ -168,9 +168,9 @@ class _Turn:
     unseen: bool = False
     """``said a voice``: someone the narration after the line may show (``She turned and saw Ann``)."""
     pronoun_beat: bool = False
+    """The speaker is the "she" of a beat (``"Bad dreams." She sat down.``), whom salience alone found."""
     answers: str | None = None
     """The tag says the line answers: "answer" (``she replied``) or "back" (``she whispered back``)."""
-    """The speaker is the "she" of a beat (``"Bad dreams." She sat down.``), whom salience alone found."""
     goes_on: bool = False
     """The tag says the speaker goes on (``she added``, ``he went on``)."""
 
@@ -1327,22 +1327,12 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 turn.speaker = recent[-2]  # '"Ah, the court." She sighed.' after Ann spoke: not Ann again
                 moved[(turn.quote.paragraph, was)] = turn.speaker
         if turn.answers and turn.cue == "anaphoric" and previous is not None and _answers_self(text, previous, turn):
-            gender = text.gender.get(turn.speaker)
-            line = _cut_line(text, speech, index)
-            calls = [v for t in line for v in t.vocatives + ((t.told,) if t.told else ())]
-            asked = [c for c in calls + recent[::-1] if c != turn.speaker and text.gender.get(c) == gender
-                     and c not in turn.vocatives]
-            if asked:  # '"...," Ann whispered. / "Worth it," she whispered back.': the one Ann spoke to
-                moved[(turn.quote.paragraph, turn.speaker)] = asked[0]
-                turn.speaker = asked[0]
+            # '"...," Ann whispered. / "Worth it," she whispered back.': the one Ann spoke to, not Ann
+            calls = [v for t in _cut_line(text, speech, index) for v in t.vocatives + ((t.told,) if t.told else ())]
+            _hand_on(text, turn, calls + recent[::-1], moved)
         elif turn.pronoun_beat and previous is not None and not same_paragraph and _answers_own_question(
                 text, previous, turn):
-            gender = text.gender.get(turn.speaker)
-            asked = [c for c in recent[::-1] if c != turn.speaker and text.gender.get(c) == gender
-                     and c not in turn.vocatives]
-            if asked:  # '"You?" Ben asked. / "Bad dreams." He sat down.': the one asked answers, not Ben
-                moved[(turn.quote.paragraph, turn.speaker)] = asked[0]
-                turn.speaker = asked[0]
+            _hand_on(text, turn, recent[::-1], moved)  # '"You?" Ben asked. / "Bad dreams." He sat down.': not Ben
         elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
             turn.speaker = moved[(turn.quote.paragraph, turn.speaker)]  # the rest of the answer
         if turn.group:
@@ -1409,6 +1399,17 @@ def _pronoun_after(text: _Text, turn: _Turn) -> bool:
         return False
     after = text.story.text[turn.quote.end : turn.quote.end + 8].lstrip(" \"'”’\n")
     return after.startswith(("He ", "She "))
+
+
+def _hand_on(text: _Text, turn: _Turn, candidates: list[str], moved: dict[tuple[int, str | None], str]) -> None:
+    """Give a line to the first of ``candidates`` of its speaker's gender who is neither its speaker nor
+    called by it; ``moved`` records the change, so the rest of the line's paragraph follows."""
+    gender = text.gender.get(turn.speaker)
+    other = next((c for c in candidates if c != turn.speaker and text.gender.get(c) == gender
+                  and c not in turn.vocatives), None)
+    if other is not None:
+        moved[(turn.quote.paragraph, turn.speaker)] = other
+        turn.speaker = other
 
 
 def _answers_self(text: _Text, previous: _Turn, turn: _Turn) -> bool:
