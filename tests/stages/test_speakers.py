@@ -2343,3 +2343,13 @@ def test_speakers_me_in_a_chat_log_is_the_narrator() -> None:
         format="markdown",
     )
     assert [q.speaker for q in analysis.quotes] == [_id(analysis, "Lena")] * 2 + [_narrator(analysis)]
+
+
+def test_speakers_a_line_before_one_that_calls_a_newcomer_is_the_newcomers() -> None:
+    analysis = _analyse(
+        "'You're late,' said Aunt Nora, without looking up from her crossword.\n\n"
+        "'The train was--'\n\n"
+        "'The train is always late, Ida. That is why one catches the earlier one.'\n\n"
+        "Ida hung up her coat and sat down opposite her aunt."
+    )
+    assert _names(analysis) == ["Aunt Nora", "Ida", "Aunt Nora"]

@@ -1735,6 +1735,12 @@ def _implicit(
         if candidate != last and candidate not in excluded and fits(candidate) and not silent:
             turn.speaker, turn.cue = candidate, "anaphoric" if described else "turn" if last else "salience"
             return
+    if not described and following and following.vocatives and last and (
+            _narration_between(text, turn.quote, following.quote) == 0):  # no one else here yet: '"You're
+        called = [v for v in following.vocatives if v != last and v not in excluded and v in text.on_page]
+        if called:  # late," said Ann. / "The train was--" / "The train is always late, Ida."': Ida's
+            turn.speaker, turn.cue = called[0], "turn"
+            return
     if not described and last and last not in excluded and set(recent) - {last} <= set(turn.vocatives):
         turn.speaker, turn.cue = last, "turn"  # "Ben poured the tea." "Thank you, Ben": no one else is
         return  # there but the one called, so the last speaker goes on
