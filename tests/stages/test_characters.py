@@ -872,6 +872,19 @@ def test_characters_a_role_noun_given_two_names_stays_apart() -> None:
     assert [c for c in cast.characters if c.name == "the chaplain"]
 
 
+def test_characters_a_line_of_one_capitalised_word_is_no_name_unless_someone_goes_by_it() -> None:
+    _, cast = _cast(
+        "Ida and her aunt sat over the crossword.\n\n"
+        "'Seven letters,' her aunt said. 'Disappointment.'\n\n"
+        "'Comedown.'\n\n"
+        "'What was the dog called?'\n\n"
+        "'Biscuit.'\n\n"
+        "Biscuit had been dead for years."
+    )
+    assert not _called(cast, "Comedown")
+    assert _called(cast, "Biscuit")
+
+
 def test_characters_a_one_word_question_before_its_tag_is_no_name() -> None:
     _, cast = _cast('Ida and Ben sat in the kitchen.\n\n"Coffee?" he asks.\n\n"Please," she says.')
     assert not _called(cast, "Coffee")

@@ -339,6 +339,17 @@ def _name_occurrences(
     return found
 
 
+def _whole_line(text: str, occurrence: _Occurrence) -> bool:
+    """Whether a word in a quote is all of it, with its stop: ``"Comedown."``, ``'Setback?'``."""
+    before, after = text[occurrence.start - 1 : occurrence.start], text[occurrence.end + 1 : occurrence.end + 2]
+    return text[occurrence.end : occurrence.end + 1] in (".", "?") and _is_mark(before) and _is_mark(after)
+
+
+def _is_mark(character: str) -> bool:
+    """Whether a character (or nothing, at the text's edge) is a quotation mark."""
+    return len(character) == 1 and character in "\"'“”‘’«»"
+
+
 def _after_indefinite(doc, i: int) -> bool:
     """Whether token ``i`` follows "a" or "an", maybe through adjectives ("a lying Moravian"), or the
     determiner "no" inside a sentence ("she was no Moravian"; not "No Ann, I'm not coming")."""
@@ -486,8 +497,10 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
         if len(form.words) == 1 and not form.title and form.first.lower() in CALENDAR:
             continue
         if len(form.words) == 1 and not form.title and all(
-                o.in_quote and o.initial and not o.tagged and story_text[o.end:o.end + 1] == "!" for o in found):
-            continue  # "Bosh!", "Pish!" opening a line, and never in the narration: an exclamation
+                o.in_quote and o.initial and not o.tagged and (story_text[o.end:o.end + 1] == "!" or _whole_line(
+                    story_text, o)) for o in found):
+            continue  # "Bosh!", "Pish!" opening a line, and never in the narration: an exclamation; and a
+            # line of one word ('"Comedown."'), an answer, unless the word names someone elsewhere too
         if form.title not in PERSONAL_TITLES and (
                 sum(o.after_locative for o in found) * 2 > len(found) or sum(o.people for o in found) * 2 > len(found)):
             continue  # "in Paris", "the Italians" (but "a letter from Miss Ida Grey" names a woman)
