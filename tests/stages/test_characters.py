@@ -382,6 +382,22 @@ def test_characters_pronouns_past_a_clause_hung_on_another_name_are_not_its_subj
     assert _one(cast, "Kate").pronouns == "she/her"  # "his boots" are Rowan's, not hers
 
 
+def test_characters_an_object_pronoun_after_an_adverb_is_not_the_subject_of_its_verb() -> None:
+    text = (
+        "Tobin Pell had been waiting in the library for twenty minutes when Nora finally showed up.\n\n"
+        '"You\'re late, Vance."\n\n'
+        '"And you\'re annoying, Pell. We all have our flaws." Nora dropped her books on the table. "Did you '
+        'start the essay?"\n\n'
+        '"I wrote the introduction."\n\n'
+        '"Let me see."\n\n'
+        "Tobin slid the parchment across to her. She read it in silence, lips moving slightly."
+    )
+    _, cast = _cast(text)
+    nora = _one(cast, "Nora")
+    assert _character_at(cast, text.index("her. She")) == nora.id  # not Tobin, who slid it
+    assert _character_at(cast, text.index("She read")) == nora.id
+
+
 def test_characters_pronouns_not_swayed_by_an_object_pronoun_after_the_name() -> None:
     text = (
         "Tara opened the door and smiled when she saw who it was. Xander held up a pizza box as if it "

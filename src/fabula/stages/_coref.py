@@ -183,6 +183,10 @@ def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> s
         return {i for t, i in named if t > pronoun.i}
     if pronoun.dep_ in OBJECT_DEPS or pronoun.lower_ in ("him", "her") and pronoun.dep_ != "poss":
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        for _ in range(2):  # "Ben slid it across to her": "to" hangs on "across", not on the verb
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
         return {heads[c.i] for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in heads}
     return set()
 
