@@ -173,6 +173,12 @@ def test_ingest_a_chat_log_with_no_blank_lines_is_one_paragraph_per_message(tmp_
     assert texts(story.paragraphs) == ["My phone buzzed as soon as she had gone.", *messages, "I put the phone down."]
 
 
+def test_ingest_a_block_of_labels_each_named_once_stays_one_paragraph(tmp_path):
+    notes = "Pairing: Nell/Kate\nWarnings: none that apply\nBeta: my sister"
+    story = read(tmp_path, "s.txt", f"Nell left early.\n\n{notes}\n\nKate stayed behind.\n")
+    assert texts(story.paragraphs) == ["Nell left early.", notes, "Kate stayed behind."]
+
+
 def test_ingest_hard_wrapped_novel_gives_one_paragraph_per_block(tmp_path):
     blocks = [wrapped(PROSE + " " + PROSE), wrapped(PROSE.upper()), wrapped("Short last paragraph.")]
     story = read(tmp_path, "novel.txt", "\n\n".join(blocks) + "\n")

@@ -346,7 +346,7 @@ def _whole_line(text: str, occurrence: _Occurrence) -> bool:
 
 
 def _is_mark(character: str) -> bool:
-    """Whether a character (or nothing, at the text's edge) is a quotation mark."""
+    """Whether a character is a quotation mark (the empty string, past the text's edge, is none)."""
     return len(character) == 1 and character in "\"'“”‘’«»"
 
 

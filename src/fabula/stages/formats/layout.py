@@ -14,7 +14,7 @@ BLANK, TEXT, BREAK, HEADING, SKIP = "blank", "text", "break", "heading", "skip"
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _LABELLED = re.compile(
-    r"[ \t]*(?:[*_]{1,2})?@?\w[\w.'’-]*(?: \w[\w.'’-]*){0,2}(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]+\S"
+    r"[ \t]*(?:[*_]{1,2})?(?P<label>@?\w[\w.'’-]*(?: \w[\w.'’-]*){0,2})(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]+\S"
 )
 """A line that opens with a label and a colon: one message of a chat log (``**Nell:** are you up``)."""
 _WRAP_WIDTHS = (30, 120)
@@ -73,9 +73,11 @@ def _paragraph_runs(lines: list[Line], kinds: list[str]) -> list[list[int]]:
 
 
 def _split_messages(lines: list[Line], block: list[int]) -> list[list[int]]:
-    """A block of two lines or more that each open with a label (a chat log with no blank lines between
-    its messages) as one paragraph per line; any other block as it is."""
-    if len(block) >= 2 and all(_LABELLED.match(lines[index].text) for index in block):
+    """A block of lines that each open with a label, one label coming back (a chat log with no blank lines
+    between its messages), as one paragraph per line; any other block as it is ("Pairing: ... / Warnings:
+    ..." notes name each label once)."""
+    labels = [_LABELLED.match(lines[index].text) for index in block]
+    if all(labels) and len({m.group("label").lower() for m in labels}) < len(labels):
         return [[index] for index in block]
     return [block]
 
