@@ -57,7 +57,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
     """``(start, end, text, cluster)`` for each narration pronoun that a salient character fits.
     ``turns`` are the offsets where a chapter or marked scene starts: the people before them fade."""
     heads = _mention_heads(parsed, name_mentions, epithets)
-    called = _vocatives(parsed, name_mentions)
+    called = called_names(parsed, name_mentions)
     salience: dict[int, float] = {}
     gained: dict[int, float] = {}  # each character's weightiest mention in the sentence so far
     resolved = []
@@ -124,7 +124,7 @@ def _called_just_before(pronoun, heads: dict[int, int], called: set[tuple[int, i
     return None
 
 
-def _vocatives(parsed, name_mentions: list) -> set[tuple[int, int]]:
+def called_names(parsed, name_mentions: list) -> set[tuple[int, int]]:
     """(doc, head token) of each name called in a quote: set off by commas or marks ("Rosaline!", ", Ann,")."""
     called = set()
     for occurrence, _ in name_mentions:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
+from fabula.stages._coref import called_names
+
 STABLE_HEADS = frozenset(
     """redhead redheads blonde blond brunette brunet ginger raven-haired redhaired""".split()
 )
@@ -56,10 +58,10 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
     first_named: dict[int, int] = {}
     for o, i in name_mentions:
         first_named[i] = min(first_named.get(i, o.start), o.start)
+    cluster_at = {(o.doc, o.token): i for o, i in name_mentions}
     called: dict[int, set[int]] = defaultdict(set)  # per paragraph, who its lines call by name
-    for o, i in name_mentions:
-        if o.in_quote and _set_off(parsed.docs[o.doc], o.token):
-            called[o.doc].add(i)
+    for d, token in called_names(parsed, name_mentions):
+        called[d].add(cluster_at[(d, token)])
     found = []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for token in doc:
@@ -105,7 +107,7 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
             if target is not None and not skip and target == _last_line_owner(parsed, d, named, starts, inside):
                 like = (wanted,) if wanted else (genders[target], None)  # ("the redhead": any she, if she is)
                 hearers = [i for i in called[d - 1] - {target} if on_page[i] and genders[i] in like]
-                if len(hearers) == 1 and span.sent.start == 0:  # '"Stay, Willow," Tara said. / The redhead
+                if len(hearers) == 1 and span.sent.start == 0:  # '"Stay, Ida," Nell said. / The redhead
                     target = hearers[0]  # smiled.': the one called, who reacts
                 elif _opens_with_line(doc, offset, inside):  # '"Sorry." [Kate's] / "Don't be." The brunette
                     other = _most_recent(named, starts, offset + token.idx, sentence | {target}, wanted, genders,
@@ -135,11 +137,6 @@ def _opens_with_line(doc, offset: int, inside) -> bool:
     """Whether a paragraph opens with a line (a quote) rather than narration."""
     opening = next((t for t in doc if not t.is_space), None)
     return opening is not None and (inside(offset + opening.idx) or opening.is_quote)
-
-
-def _set_off(doc, j: int) -> bool:
-    """Whether the name ending at token ``j`` is set off by commas, as a name is when someone is called."""
-    return j + 1 < len(doc) and doc[j + 1].text == "," or j > 0 and doc[j - 1].text == ","
 
 
 def _epithet_phrase(doc, i: int) -> tuple[str, int] | None:

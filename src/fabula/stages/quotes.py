@@ -19,6 +19,7 @@ from fabula.model import Quote, Story
 from fabula.nlp import Parsed
 from fabula.stages._thoughts import Found, find_thoughts
 from fabula.stages._verbs import SPEECH_VERBS
+from fabula.stages.formats.layout import CHAT_LABEL
 
 _DOUBLE, _SINGLE, _ANGLE = "double", "single", "angle"
 _FAMILY = {
@@ -64,10 +65,7 @@ unless what follows goes on telling (``, pointing at the door``): ``— Yes, she
 _COLON_DASH = re.compile(r":\s*(?:[—―–]|--)[ \t\u00a0]*(?=[\w¿¡…])")
 """A dash after a colon inside narration opens speech: ``He announced: —Dinner is served.``"""
 
-_CHAT_LINE = re.compile(
-    r"[ \t]*(?:[*_]{1,2})?(?P<label>@?[\w][\w.'’-]*(?: [\w][\w.'’-]*){0,2})(?:[*_]{1,2})?[ \t]*:"
-    r"(?:[*_]{1,2})?[ \t]+(?P<message>\S.*?)[ \t]*"
-)
+_CHAT_LINE = re.compile(CHAT_LABEL + r"(?P<message>\S.*?)[ \t]*")
 """One line of a text or chat exchange: a sender's name, a colon, the message."""
 _NOT_SENDERS = frozenset({
     "title", "author", "rating", "summary", "note", "notes", "a/n", "an", "warning", "warnings", "disclaimer",

@@ -400,11 +400,14 @@ def _labelled(text: _Text, turn: _Turn) -> bool:
     its speaker's name and a colon (a text exchange, a scene set out as a script)."""
     opening = text.story.paragraphs[turn.quote.paragraph].start
     label = text.story.text[opening:turn.quote.start].strip(" \t*_")
-    if label[:-1].strip(" \t*_").lower() in ("me", "i") and label.endswith(":") and text.narrator is not None:
+    if not label.endswith(":"):
+        return False
+    sender = label[:-1].strip(" \t*_")
+    if sender.lower() in ("me", "i") and text.narrator is not None:
         turn.speaker, turn.cue = text.narrator, "explicit"  # "**Me:** working": the one who tells the story
         return True
     names = [m for m in _mentions_between(text, opening, turn.quote.start) if m.kind == "name"]
-    if not label.endswith(":") or len(names) != 1 or label[:-1].strip(" \t*_") != names[0].text:
+    if len(names) != 1 or sender != names[0].text:
         return False
     turn.speaker, turn.cue = names[0].character, "explicit"
     return True

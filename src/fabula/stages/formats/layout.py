@@ -13,10 +13,11 @@ BLANK, TEXT, BREAK, HEADING, SKIP = "blank", "text", "break", "heading", "skip"
 """Line kinds: SKIP is neither story nor structure (a header, a table of contents, "The End")."""
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-_LABELLED = re.compile(
-    r"[ \t]*(?:[*_]{1,2})?(?P<label>@?\w[\w.'’-]*(?: \w[\w.'’-]*){0,2})(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]+\S"
+CHAT_LABEL = (
+    r"[ \t]*(?:[*_]{1,2})?(?P<label>@?\w[\w.'’-]*(?: \w[\w.'’-]*){0,2})(?:[*_]{1,2})?[ \t]*:(?:[*_]{1,2})?[ \t]+"
 )
-"""A line that opens with a label and a colon: one message of a chat log (``**Nell:** are you up``)."""
+"""The opening of one message of a chat log: a sender's name, maybe in bold, a colon (``**Nell:** ``)."""
+_LABELLED = re.compile(CHAT_LABEL + r"\S")
 _WRAP_WIDTHS = (30, 120)
 """The widths hard-wrapped prose is wrapped at; other lines are one paragraph each or unwrapped."""
 
