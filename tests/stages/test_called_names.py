@@ -138,3 +138,28 @@ def test_an_uncle_is_not_joined_to_a_woman():
     quotes = (_line("q1", 1, "c1", ("c3",)), _line("q2", 2, "c2", ("c1",)),
               _line("q3", 3, "c1", ("c3",)), _line("q4", 4, "c2", ("c1",)))
     assert join_called_names(cast, quotes, ())[0] == cast
+
+
+SURNAME = """Nora found him in the library again.
+
+"You're late, Vance," Thorne said without looking up.
+
+"And you're annoying, Thorne." Nora dropped her books on the table.
+
+He turned a page. "Did you bring the notes, Vance?"
+
+"Obviously."
+
+Nora sat down across from him and pulled out her quill.
+"""
+
+
+def test_a_surname_only_the_dialogue_calls_joins_the_first_name_that_answers():
+    names = _names(fabula.analyse(SURNAME))  # rivals by surname: Nora is Vance, though never "Nora Vance"
+    assert "Vance" not in names
+    assert "Vance" in names["Nora"].aliases
+
+
+def test_a_called_name_the_narration_also_uses_stays_apart():
+    names = _names(fabula.analyse(SURNAME.replace("Nora sat down", "Vance waved from the door. Nora sat down")))
+    assert "Vance" in names and "Vance" not in names["Nora"].aliases

@@ -5,7 +5,9 @@ cannot tell that they are one woman. The speakers stage can: the lines that call
 answered by Miss Grey. So after the speakers, a name that never speaks and is only ever a first name
 joins the character with no first name of her own who answers the lines that call it; and the other
 way round, a title and family name only the dialogue uses ("Mr. Ashby") joins the character the
-narration calls only by a first name, when he is the one who answers it.
+narration calls only by a first name, when he is the one who answers it; and a one-word name only
+the dialogue uses (rivals who call each other by surname, "Vance") joins the character known by one
+first name who answers it.
 
 A line the speakers stage gave to the called name only because the line before called it is no voice
 of its own: the name still joins, and the line goes to the one who answers. A woman takes one first
@@ -80,7 +82,8 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
         name, person = by_id[called], by_id[answerer]
         if clear and _gender(name) in (None, _gender(person)) and (
                 _first_name_only(name, person) and _no_first_name(person)  # "Rosaline", and Miss Pell answers
-                or _no_first_name(name) and _first_name_only(person, name)):  # "Mr. Ashby", and Tobin answers
+                or _no_first_name(name) and _first_name_only(person, name)  # "Mr. Ashby", and Tobin answers
+                or not name.on_page and _first_name_only(name, person) and _first_name_only(person, name)):
             joined[called], support[called] = answerer, (called not in voiced, count)
     for answerer in set(joined.values()):  # one name each way: of "Rosaline" and "Hesper", the one
         rivals = sorted((c for c in joined if joined[c] == answerer), key=lambda c: support[c], reverse=True)
