@@ -38,6 +38,19 @@ def test_a_name_read_as_a_modal_or_an_adverb_is_the_subject(text, name):
     assert (token.pos_, token.dep_) == ("PROPN", "nsubj")
 
 
+def test_a_name_read_as_a_noun_with_its_verb_as_a_modifier_is_the_subject():
+    doc = mend_name_subjects(load_pipeline()("Theodore hated road trips. He hated the snacks."))
+    name, verb = doc[0], doc[1]  # the parser reads "Theodore (hated road trips)", one noun phrase
+    assert (name.pos_, name.dep_, name.head.i) == ("PROPN", "nsubj", verb.i)
+    assert verb.dep_ == "ROOT" and doc[3].head.i == verb.i
+
+
+@pytest.mark.parametrize("text", ["The man hated road trips.", "Broken glass covered the floor."])
+def test_a_noun_phrase_that_is_one_stays_one(text):
+    doc = mend_name_subjects(load_pipeline()(text))
+    assert not any(t.pos_ == "PROPN" for t in doc)
+
+
 @pytest.mark.parametrize("text", ["Will you come?", "May I come in?", "May have gone.", "It will rain."])
 def test_a_modal_that_is_a_modal_stays_one(text):
     doc = mend_name_subjects(load_pipeline()(text))

@@ -96,8 +96,17 @@ def mend_name_subjects(doc):
     """Make a name the parser misread the subject it is, so the character acts and speaks:
     a capitalised modal before a past or third-person verb, which no modal takes ("Will nodded",
     '"No," Will said', "May smiled at her"); a proper noun opening a sentence as an adverb of the
-    next word, a verb with no subject ("Tim nodded", "Holly looked at her"; not "Never said a word")."""
+    next word, a verb with no subject ("Tim nodded", "Holly looked at her"; not "Never said a word");
+    a name opening a sentence read as a noun the sentence is about ("Theodore hated road trips", with
+    "hated" a participle of "trips")."""
     for token in doc:
+        if token.text.istitle() and token.dep_ == "ROOT" and _noun_phrase_misread(token):
+            verb = token.nbor()
+            verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+            for child in list(token.children):
+                child.head = verb
+            token.head, token.dep_, token.tag_, token.pos_ = verb, "nsubj", "NNP", "PROPN"
+            continue
         if not token.text.istitle() or token.dep_ not in ("aux", "advmod", "npadvmod"):
             continue
         if token.dep_ == "aux":
@@ -115,6 +124,16 @@ def mend_name_subjects(doc):
             continue  # ("Then came the rain": the subject is there)
         token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
     return doc
+
+
+def _noun_phrase_misread(token) -> bool:
+    """Whether a sentence opens on a bare noun whose next word, a past verb, the parser made a modifier
+    of the noun after it: "Theodore hated road trips" read as "Theodore: hated road trips"."""
+    if not token.is_sent_start or token.pos_ not in ("NOUN", "PROPN") or token.i + 2 >= len(token.doc):
+        return False
+    verb = token.nbor()
+    return verb.tag_ in ("VBD", "VBN") and verb.dep_ == "amod" and verb.head.i > verb.i and (
+        verb.head.head.i == token.i and not any(c.dep_ == "det" for c in token.children))
 
 
 def truecase(texts: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import fabula
 from fabula.model import Cast, Character, Story
 from fabula.nlp import parse
 from fabula.stages._names import split_name
@@ -1597,3 +1598,22 @@ def test_characters_a_word_opening_the_sentence_is_no_part_of_the_name_after_it(
     _, cast = _cast(f"{name} and Nora came to the door. Nora knocked.\n\n{opening} {name} smiled at Nora.")
     assert [c.name for c in _called(cast, name)] == [name]
     assert all(not n.startswith(("Happily", "Lest")) for c in cast.characters for n in (c.name, *c.aliases))
+
+
+ROAD_TRIP = """Theodore hated road trips. He hated the snacks, and most of all he hated that Jasper always drove.
+
+"Teddy, pass me the map," Jasper said.
+
+"It's on your phone."
+
+"My phone's dead. Pass me the map, Ted."
+
+Theo sighed and dug the crumpled map out of the glovebox.
+"""
+
+
+def test_a_name_the_parser_reads_as_a_noun_joins_its_short_forms():
+    analysis = fabula.analyse(ROAD_TRIP)
+    theo = [c for c in analysis.cast.characters if "Theodore" in (c.name, *c.aliases)]
+    assert len(theo) == 1 and {"Theo", "Teddy", "Ted"} <= {theo[0].name, *theo[0].aliases}
+    assert analysis.quotes[1].speaker == theo[0].id  # the one called answers

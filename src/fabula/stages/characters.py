@@ -582,10 +582,13 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     forms = {text: split_name(text) for text in kept}
     counts = {text: len(found) for text, found in kept.items()}
 
+    singles = [text for text, form in forms.items() if len(form.words) == 1 and not form.title]
+
     def rank(text: str) -> tuple:
         form = forms[text]
         kind = 0 if len(form.words) > 1 else 1 if form.title else 2
-        return (kind, -counts[text], text)
+        short = kind == 2 and any(is_nickname(text, other) for other in singles)  # "Theodore" gathers Theo
+        return (kind, short, -counts[text], text)  # and Ted, which alone would not meet
 
     clusters: list[_Cluster] = []
     counted: set[str] = set()
