@@ -2353,3 +2353,46 @@ def test_speakers_a_line_before_one_that_calls_a_newcomer_is_the_newcomers() -> 
         "Ida hung up her coat and sat down opposite her aunt."
     )
     assert _names(analysis) == ["Aunt Nora", "Ida", "Aunt Nora"]
+
+
+CALL_HOME = """Tobin's phone rang just as he got back to the dorm. He checked the screen and groaned.
+
+"Hi, Mum."
+
+"Don't 'hi Mum' me. You haven't called in two weeks."
+
+"I've been busy. Exams."
+
+"Too busy to call your mother?"
+
+Tobin dropped onto the bed. "I'm calling you now, aren't I?"
+
+"Tell him yourself at Christmas. You are coming home?"
+
+"Yes, Mum."
+
+"Good."
+"""
+
+
+def test_a_parent_the_dialogue_calls_and_never_names_speaks_her_side_of_the_call():
+    analysis = fabula.analyse(CALL_HOME)
+    mum = next(c for c in analysis.cast.characters if c.name == "Mum")
+    assert mum.pronouns == "she/her"
+    said = {q.text: q.speaker for q in analysis.quotes}
+    assert said["Don't 'hi Mum' me. You haven't called in two weeks."] == mum.id
+    assert said["Too busy to call your mother?"] == mum.id
+    assert said["I've been busy. Exams."] != mum.id and said["Good."] == mum.id
+
+
+def test_a_parent_called_once_or_with_a_named_mother_in_the_story_is_no_character_of_her_own():
+    once = CALL_HOME.replace('"Yes, Mum."', '"Yes."')
+    named = CALL_HOME.replace("Tobin dropped onto the bed.", "Tobin dropped onto the bed. Mrs. Pell was out.")
+    for text in (once, named):
+        assert "Mum" not in {c.name for c in fabula.analyse(text).cast.characters}
+
+
+def test_a_parent_called_by_two_words_is_one_character():
+    analysis = fabula.analyse(CALL_HOME.replace('"Yes, Mum."', '"Yes, Mother."').replace("Exams.", "Exams, Mum."))
+    parents = [c.name for c in analysis.cast.characters if c.pronouns == "she/her"]
+    assert parents == ["Mum"]

@@ -26,7 +26,7 @@ from fabula.stages._names import (
 from fabula.stages._narrator import BLANK, find_narrator, find_reader, read_persons
 from fabula.stages._nominals import UNNAMED_HEADS, find_nominals, find_strangers
 from fabula.stages._quote_index import QuoteIndex
-from fabula.stages._relatives import find_relatives
+from fabula.stages._relatives import CALLED_PARENTS, find_relatives
 from fabula.stages._verbs import SPEECH_VERBS, is_be
 
 INDEFINITE_ARTICLES = frozenset({"a", "an", "another", "every", "each"})
@@ -138,7 +138,11 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     if reader is not None and reader[0]:
         kept[READER] = _placeholder_occurrences(reader[0], parsed, inside)
     _add_untagged_uses(parsed, inside, kept, lowercase)
+    parents = _called_parents(parsed, inside, kept)
+    kept.update({word: found for word, (found, _) in parents.items()})
     votes = _vote_genders(parsed, kept, inside)
+    for word, (found, gender) in parents.items():
+        votes[word][gender] += len(found)  # "Mum" is a she, whatever pronoun follows
     clusters = _part_father_and_son(_cluster_names(kept, votes), kept, votes)
     clusters = _join_kin_appositions(clusters, kept, parsed)
     clusters = _join_eldest_daughter(clusters)
@@ -242,6 +246,38 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
 
 READER = "Y/N"
 """The name a reader-insert story's reader goes by in the cast."""
+
+
+CALLED_PARENT_USES = 2
+CALL_ENDS = (",", ".", "!", "?", ";", "-", "—")
+"""What may follow a called word: "Hi, Mum.", "Mum, listen", "Mum!"."""
+
+
+def _called_parents(parsed: Parsed, inside, kept: dict[str, list[_Occurrence]]) -> dict[str, tuple[list, str]]:
+    """A parent the dialogue calls ("Hi, Mum." / "Yes, Mum.") and the story never names, as on a phone
+    call home: the word most used for her -> (each call as a use of that name, the parent's gender). Only
+    when no name of the story bears the parent's title (Mrs. for a mother, Mr. for a father), who may be her."""
+    titles = {split_name(text).title for text in kept}
+    calls: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    for d, doc in enumerate(parsed.docs):
+        for token in doc:
+            if token.lower_ not in CALLED_PARENTS or not token.is_title or not inside(parsed.offsets[d] + token.idx):
+                continue
+            before = doc[token.i - 1].text if token.i else ""
+            after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+            called = (before in ("", ",") or doc[token.i - 1].is_quote) and after[:1] in CALL_ENDS
+            if called:  # (not "Tell Dad I said hi", nor "'hi Mum'" quoted back)
+                calls[CALLED_PARENTS[token.lower_]].append((d, token))
+    found = {}
+    for gender, uses in calls.items():
+        word = Counter(token.text for _, token in uses).most_common(1)[0][0]  # "Mum", though once "Mother"
+        if len(uses) < CALLED_PARENT_USES or ("mrs" if gender == "f" else "mr") in titles or word in kept:
+            continue
+        found[word] = ([_Occurrence(
+            start=parsed.offsets[d] + token.idx, end=parsed.offsets[d] + token.idx + len(token.text), text=word,
+            in_quote=True, initial=_sentence_initial(token), person=True, after_locative=False, after_the=False,
+            place=False, doc=d, tagged=False, token=token.i) for d, token in uses], gender)
+    return found
 
 
 def _placeholder_occurrences(uses: list[tuple[int, int, str]], parsed: Parsed, inside) -> list[_Occurrence]:

@@ -13,7 +13,7 @@ from fabula.nlp import Parsed
 from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
 from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
-from fabula.stages._relatives import KIN_TITLE, PARENT_WORDS, kin_of
+from fabula.stages._relatives import CALLED_PARENTS, KIN_TITLE, PARENT_WORDS, kin_of
 from fabula.stages._verbs import (
     ONSET_VERBS,
     SPEECH_VERBS,
@@ -189,6 +189,7 @@ def attribute_speakers(
     for paragraph, group in by_paragraph.items():
         _read_paragraph(text, paragraph, group)
     text.talkers = {t.speaker for t in turns if t.speaker and t.cue in ("explicit", "anaphoric")}
+    text.talkers |= {c.id for c in cast.characters if c.name.lower() in CALLED_PARENTS}  # "Hi, Mum.": she answers
     for turn in turns:
         if turn.speaker and turn.told is None and turn.cue in ANCHORS:
             turn.told = _turned_to(text, turn)
