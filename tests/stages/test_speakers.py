@@ -2396,3 +2396,14 @@ def test_a_parent_called_by_two_words_is_one_character():
     analysis = fabula.analyse(CALL_HOME.replace('"Yes, Mum."', '"Yes, Mother."').replace("Exams.", "Exams, Mum."))
     parents = [c.name for c in analysis.cast.characters if c.pronouns == "she/her"]
     assert parents == ["Mum"]
+
+
+def test_a_man_the_narration_only_calls_he_is_no_she_of_a_beat():
+    # no pronoun follows "Tobin" where he is named, but every "he" and "his" of the narration is his
+    call = CALL_HOME.split("Tobin dropped")[0].replace("busy.", "busy, Mum.") + (
+        'He dropped onto the bed. "I\'m calling you now, aren\'t I?"\n\n"I called you."\n\n"Technically, yes."\n\n'
+        'She sighed down the line, the long sigh he had heard all his life. "Are you eating?"\n\n"Yes."\n\n'
+        '"Love you," Tobin said, and hung up.\n')
+    analysis = fabula.analyse(call)
+    mum = next(c.id for c in analysis.cast.characters if c.name == "Mum")
+    assert next(q.speaker for q in analysis.quotes if q.text == "Are you eating?") == mum

@@ -53,9 +53,11 @@ and her lines went to whoever spoke last: measured on PDNC dev, speaker 83.3 -> 
 
 
 def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list, inside,
-                     turns: Sequence[int] = ()) -> list[tuple]:
+                     turns: Sequence[int] = (), unlike: dict[int, str] | None = None) -> list[tuple]:
     """``(start, end, text, cluster)`` for each narration pronoun that a salient character fits.
-    ``turns`` are the offsets where a chapter or marked scene starts: the people before them fade."""
+    ``turns`` are the offsets where a chapter or marked scene starts: the people before them fade.
+    ``unlike`` holds characters of unknown sex and the pronoun that is not theirs."""
+    unlike = unlike or {}
     heads = _mention_heads(parsed, name_mentions, epithets)
     called = called_names(parsed, name_mentions)
     salience: dict[int, float] = {}
@@ -83,7 +85,8 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
                 excluded = _excluded(token, named, heads.get(d, {}))
                 target = _called_just_before(token, heads.get(d, {}), called, d, genders, gender)
                 if target is None:
-                    target = _most_salient(salience, genders, gender, excluded)
+                    target = _most_salient(salience, genders, gender, excluded | {
+                        i for i, other in unlike.items() if other == gender})
                 if target is not None:
                     start = offset + token.idx
                     resolved.append((start, start + len(token.text), token.text, target))

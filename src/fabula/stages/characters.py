@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
-from fabula.stages._coref import NOUN_GENDER, gender_after, resolve_pronouns
+from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER, gender_after, resolve_pronouns
 from fabula.stages._epithets import find_epithets
 from fabula.stages._names import (
     CALENDAR,
@@ -193,7 +193,9 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         epithets += [(start, end, text, len(clusters) - 1) for start, end, text in uses]
     if strangers:  # her pronouns are hers now
         epithets.sort()
-        pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns)
+    unlike = _unlike_their_pronouns(genders, pronouns)
+    if strangers or unlike:
+        pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns, unlike)
     owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
     relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
     narrator = find_narrator(persons, parsed, name_mentions)
@@ -242,6 +244,26 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         mentions += [Mention(s, e, story.text[s:e], ids[i], kind) for s, e, _, i in found]
     mentions.sort(key=lambda m: m.start)
     return Cast(characters=characters, mentions=tuple(mentions))
+
+
+PRONOUN_GENDER_USES = 3
+PRONOUN_GENDER_SHARE = 0.8
+
+
+def _unlike_their_pronouns(genders: list, pronouns: list[tuple]) -> dict[int, str]:
+    """Characters whose sex no name use tells, and the pronoun that is not theirs: one the narration
+    only ever calls "he" ("Ben's phone rang just as he got back. He groaned.") takes no "she". (Making
+    him a he outright lets him take every "he" from others of unknown sex: LitBank speakers -12.)"""
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for _, _, text, index in pronouns:
+        if genders[index] is None and text.lower() in PRONOUN_GENDER:
+            counts[index][PRONOUN_GENDER[text.lower()]] += 1
+    unlike = {}
+    for index, said in counts.items():
+        gender, uses = said.most_common(1)[0]
+        if uses >= PRONOUN_GENDER_USES and uses >= PRONOUN_GENDER_SHARE * said.total():
+            unlike[index] = "f" if gender == "m" else "m"
+    return unlike
 
 
 READER = "Y/N"
