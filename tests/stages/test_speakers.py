@@ -2407,3 +2407,19 @@ def test_a_man_the_narration_only_calls_he_is_no_she_of_a_beat():
     analysis = fabula.analyse(call)
     mum = next(c.id for c in analysis.cast.characters if c.name == "Mum")
     assert next(q.speaker for q in analysis.quotes if q.text == "Are you eating?") == mum
+
+
+ROOMMATE = """Tobin hung up and tossed the phone onto the bed. He rubbed his eyes.
+
+His roommate Bram looked up from his laptop. "Your mum?"
+
+"Who else."
+
+"Mine only texts," Bram said. "In all caps."
+"""
+
+
+def test_a_name_beside_the_subject_acts_not_the_one_who_owns_the_subject():
+    analysis = fabula.analyse(ROOMMATE)  # "His roommate Bram looked up": Bram's line, not Tobin's
+    names = {c.id: c.name for c in analysis.cast.characters}
+    assert [names.get(q.speaker) for q in analysis.quotes[:2]] == ["Bram", "Tobin"]

@@ -1153,9 +1153,12 @@ def _acts(token, main_only: bool, root_owner: bool = False) -> bool:
     """Whether ``token`` is the subject (or the subject's owner) of a clause, the main one if asked."""
     if root_owner and token.dep_ == "poss" and token.head.dep_ == "ROOT":
         return True
-    subject = token if token.dep_ in SUBJECTS else token.head if token.dep_ == "poss" else None
+    subject = token if token.dep_ in SUBJECTS else token.head if token.dep_ in ("poss", "appos") else None
     if subject is None or subject.dep_ not in SUBJECTS:
         return False
+    if token.dep_ == "poss" and (subject.lower_ in NOUN_GENDER or subject.lower_ in KIN_TITLE or any(
+            c.dep_ == "appos" for c in subject.children)):
+        return False  # "His roommate Bram looked up": Bram acts, not the one whose roommate he is
     verb = subject.head
     return not main_only or verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT" or (
         verb.dep_ == "advcl" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i  # "Ben, distressed at
