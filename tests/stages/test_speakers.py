@@ -2423,3 +2423,20 @@ def test_a_name_beside_the_subject_acts_not_the_one_who_owns_the_subject():
     analysis = fabula.analyse(ROOMMATE)  # "His roommate Bram looked up": Bram's line, not Tobin's
     names = {c.id: c.name for c in analysis.cast.characters}
     assert [names.get(q.speaker) for q in analysis.quotes[:2]] == ["Bram", "Tobin"]
+
+
+STAKEOUT = """The car smelled like old fries. Hugo had been complaining for two hours.
+Nora Quill had been watching the same door for three.
+
+"I'm just saying, we could have brought sandwiches."
+
+"You ate both sandwiches at noon, Hugo."
+
+Hugo grinned and slouched lower in his seat.
+"""
+
+
+def test_the_first_line_of_a_talk_is_the_one_the_answer_calls():
+    analysis = fabula.analyse(STAKEOUT)
+    names = {c.id: c.name for c in analysis.cast.characters}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Hugo", "Nora Quill"]

@@ -1736,6 +1736,12 @@ def _implicit(
     if len(recent) >= 2 and recent[-2] not in excluded and recent[-2] != last and fits(recent[-2]):
         turn.speaker, turn.cue = recent[-2], "anaphoric" if described else "turn"
         return
+    if not recent and not described and following and following.vocatives and (
+            _narration_between(text, turn.quote, following.quote) == 0):  # a talk's first line: '"We could
+        called = [v for v in following.vocatives if v not in excluded and v in text.on_page]  # have brought
+        if called:  # sandwiches." / "You ate both sandwiches, Dex."': Dex's, the one the answer calls
+            turn.speaker, turn.cue = called[0], "turn"
+            return
     for candidate in present:
         silent = candidate not in text.talkers and candidate not in recent and last is not None and (
             last not in excluded and not _acted_lately(text, candidate, turn.quote.paragraph))
