@@ -1617,3 +1617,9 @@ def test_a_name_the_parser_reads_as_a_noun_joins_its_short_forms():
     theo = [c for c in analysis.cast.characters if "Theodore" in (c.name, *c.aliases)]
     assert len(theo) == 1 and {"Theo", "Teddy", "Ted"} <= {theo[0].name, *theo[0].aliases}
     assert analysis.quotes[1].speaker == theo[0].id  # the one called answers
+
+
+def test_a_pet_name_is_no_character():
+    text = ('Rhys leaned against the counter. "Hey, Sunshine. Sleep okay?"\n\n"Until five minutes ago," Ida said.\n\n'
+            '"Coffee, Kiddo?" Rhys asked.\n')
+    assert {c.name for c in fabula.analyse(text).cast.characters} == {"Rhys", "Ida"}

@@ -65,6 +65,7 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
 NOT_NAMES = frozenset(
     """god lord jesus christ heaven hell oh ah ay ha hey hi hello goodbye goodnight bye yes yeah yep
     nope no ok okay o.k. well um uh hmm huh wow gosh dear darling sweetheart honey baby ma'am sir
+    sunshine sweetie sweetpea babe kiddo pumpkin cupcake buttercup hon dollface sugarplum
     madam miss mister mum mom mommy mama mamma papa dad daddy pa grandma grandpa granny nanny
     english french german italian
     american british irish scotch scottish chapter book part volume the a an i my thank thanks
