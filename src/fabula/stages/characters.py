@@ -248,6 +248,8 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
 
 PRONOUN_GENDER_USES = 3
 PRONOUN_GENDER_SHARE = 0.8
+"""Pronouns the narration must give a character of unknown sex, and the share of one sex among them,
+before the other sex's pronouns are no longer hers."""
 
 
 def _unlike_their_pronouns(genders: list, pronouns: list[tuple]) -> dict[int, str]:
@@ -271,6 +273,7 @@ READER = "Y/N"
 
 
 CALLED_PARENT_USES = 2
+"""Calls of a parent that make the parent a character: one "Mum" may be a word in passing."""
 CALL_ENDS = (",", ".", "!", "?", ";", "-", "—")
 """What may follow a called word: "Hi, Mum.", "Mum, listen", "Mum!"."""
 

@@ -1739,7 +1739,7 @@ def _implicit(
     if not recent and not described and following and following.vocatives and (
             _narration_between(text, turn.quote, following.quote) == 0):  # a talk's first line: '"We could
         called = [v for v in following.vocatives if v not in excluded and v in text.on_page]  # have brought
-        if called:  # sandwiches." / "You ate both sandwiches, Dex."': Dex's, the one the answer calls
+        if called:  # sandwiches." / "You ate both sandwiches, Hugo."': Hugo's, the one the answer calls
             turn.speaker, turn.cue = called[0], "turn"
             return
     for candidate in present:
