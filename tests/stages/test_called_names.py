@@ -163,3 +163,22 @@ def test_a_surname_only_the_dialogue_calls_joins_the_first_name_that_answers():
 def test_a_called_name_the_narration_also_uses_stays_apart():
     names = _names(fabula.analyse(SURNAME.replace("Nora sat down", "Vance waved from the door. Nora sat down")))
     assert "Vance" in names and "Vance" not in names["Nora"].aliases
+
+
+def test_a_name_given_lines_by_guesses_alone_still_joins_and_epithets_do_not_stop_it():
+    cast = Cast(characters=(Character("c1", "Tobin", aliases=("the former",), pronouns="he/him"),
+                            Character("c2", "Kate", pronouns="she/her"), Character("c3", "Mr. Ashby")))
+    quotes = (_line("q1", 1, "c2", ("c3",)), _line("q2", 2, "c1", ("c2",)),  # "Tea, Mr. Ashby?" Tobin answers
+              _line("q3", 3, "c3", ("c2",), cue="beat"),  # a line a beat gave the name, not a tag
+              _line("q4", 4, "c2", ("c3",)), _line("q5", 5, "c1", ("c2",)))
+    cast, quotes, _ = join_called_names(cast, quotes, ())
+    assert [c.id for c in cast.characters] == ["c1", "c2"] and "Mr. Ashby" in cast.characters[0].aliases
+    assert quotes[2].speaker == "c1"
+
+
+def test_a_name_that_answers_for_itself_is_not_joined_to_itself():
+    cast = Cast(characters=(Character("c1", "Tobin", pronouns="he/him"), Character("c2", "Granny", on_page=False)))
+    quotes = (_line("q1", 1, "c1", ("c2",)), _line("q2", 2, "c2", ("c1",), cue="turn"),
+              _line("q3", 3, "c1", ("c2",)), _line("q4", 4, "c2", ("c1",), cue="turn"))
+    cast, quotes, _ = join_called_names(cast, quotes, ())
+    assert [c.id for c in cast.characters] == ["c1", "c2"] and {q.speaker for q in quotes} == {"c1", "c2"}

@@ -9,11 +9,12 @@ narration calls only by a first name, when he is the one who answers it; and a o
 the dialogue uses (rivals who call each other by surname, "Vance") joins the character known by one
 first name who answers it.
 
-A line the speakers stage gave to the called name only because the line before called it is no voice
-of its own: the name still joins, and the line goes to the one who answers. A woman takes one first
-name: of two ("Rosaline" and "Hesper", two sisters called in turn), the one never given a line, then
-the one she answers most. (PDNC dev: a man's first name joins him, character recall 176 -> 177, no
-line changed; without the one-name rule a woman's first name joined her sister too.)
+A line the speakers stage gave to the called name by a guess (the line before called it, a beat) is no
+voice of its own; only a speech tag is: the name still joins, and the line goes to the one who answers.
+A woman takes one first name: of two ("Rosaline" and "Hesper", two sisters called in turn), the one
+never given a line, then the one she answers most. (PDNC dev: a man's first name joins him, character
+recall 176 -> 177, no line changed; without the one-name rule a woman's first name joined her sister
+too.)
 """
 
 from __future__ import annotations
@@ -61,8 +62,10 @@ def join_called_names(
 def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     """Called character id -> the id of the character who answers to that name."""
     by_id = cast.by_id()
-    # (a line given to a name only because the line before called it is the answerer's: no voice of its own)
-    speaking = {q.speaker for q in quotes if q.speaker and q.cue != "response"} | {s for q in quotes for s in q.speakers}
+    # (only a speech tag gives a name a voice of its own: a line a guess, a beat or the call before gave it is
+    # the answerer's; PDNC dev: "Mr. Vyse" joins Cecil, character recall 176 -> 177)
+    tagged = {q.speaker for q in quotes if q.speaker and q.cue in ("explicit", "anaphoric")}
+    speaking = tagged | {s for q in quotes for s in q.speakers}
     voiced = speaking | {q.speaker for q in quotes if q.speaker}
     speech = [q for q in quotes if q.kind == "speech"]
     answers: dict[str, Counter] = defaultdict(Counter)
@@ -78,6 +81,8 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     for called, answerers in answers.items():
         ranked = answerers.most_common(2)
         answerer, count = ranked[0]
+        if answerer == called:
+            continue  # the name answers for itself: a voice of its own
         clear = count >= MIN_ANSWERS and 2 * count >= answerers.total() and (len(ranked) == 1 or ranked[1][1] < count)
         name, person = by_id[called], by_id[answerer]
         if clear and _gender(name) in (None, _gender(person)) and (
@@ -96,7 +101,7 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
 
 def _first_name_only(called: Character, answerer: Character) -> bool:
     """Whether every name of ``called`` is one first name, maybe after a kin title of the answerer's sex."""
-    for name in (called.name, *called.aliases):
+    for name in (called.name, *(a for a in called.aliases if a[:1].isupper())):  # epithets aside ("the former")
         form = split_name(name)
         if form is None or len(form.words) != 1 or not form.first.isalpha():
             return False
