@@ -263,3 +263,19 @@ def test_scenes_long_text_is_fast_and_not_cut_to_pieces() -> None:
     assert time.perf_counter() - started < 2.0
     _check_tiling(long_story, scenes)
     assert copies * 2 <= len(scenes) <= copies * 4
+
+
+def test_scenes_a_short_last_scene_after_a_jump_in_time_is_a_scene_of_its_own() -> None:
+    roof = ["Later that night, Mara sat on the roof outside her window and watched the streetlights come on.",
+            '"Move over," Jon said, climbing out.', "She shifted without looking.", '"Mum is not mad," he said.',
+            '"She is worried."']
+    story = _story(KITCHEN + roof)
+    scenes = _scenes(story, {"c1": "Mara", "c2": "Jon"})
+    assert [s.boundary for s in scenes] == ["start", "implicit"]
+    assert scenes[1].start == story.paragraphs[len(KITCHEN)].start
+
+
+def test_scenes_a_short_stretch_that_only_mentions_a_time_is_no_scene() -> None:
+    tail = ["She remembered that morning well, and the kettle began to whistle behind her.",
+            '"Move over," Jon said.', "She shifted without looking.", '"Mum is not mad," he said.', '"Right."']
+    assert len(_scenes(_story(KITCHEN + tail), {"c1": "Mara", "c2": "Jon"})) == 1

@@ -41,7 +41,10 @@ PLACE_WEIGHT, SETTING_WEIGHT = 3.0, 2.0
 WINDOW_PLACES, WINDOW_WORDS, WINDOW_MAX_WORDS, WINDOW_MAX_PARAGRAPHS = 4, 150, 800, 30
 """A comparison window grows until it holds enough place nouns and words, or hits a cap."""
 MIN_WORDS, MIN_PARAGRAPHS = 200, 5
-"""The shortest scene an unmarked break may leave on either side."""
+"""The shortest scene an unmarked break may leave on either side (in words, unless the paragraph after
+the break opens on a jump in time: a short story's last scene may be short)."""
+JUMP_OPENING = 12
+"""Characters a time cue may sit into a paragraph and still open it ("Three days later")."""
 THRESHOLD = 0.65
 """The boundary score an unmarked break needs."""
 CAST_WEIGHT, CONTINUITY_PENALTY, DIALOGUE_PENALTY = 0.5, 0.3, 0.5
@@ -92,6 +95,8 @@ class _Paragraph:
     opens_with_speech: bool
     heading: str | None
     """``"chapter"`` or ``"marker"`` when the paragraph is a heading or marker line ingest left in."""
+    jumps: bool = False
+    """The paragraph's first words jump in time: "Later that night, ...", "Three days later, ..."."""
 
 
 def find_scenes(story: Story, parsed: Parsed, quotes: tuple[Quote, ...], cast: Cast) -> tuple[Scene, ...]:
@@ -150,7 +155,14 @@ def _describe(doc, span: Span, inside: QuoteIndex, people: frozenset[str]) -> _P
     heading = ("chapter" if is_heading(text) or _NUMERAL.fullmatch(text)
                else "marker" if is_break(text) else None)
     return _Paragraph(words, nouns, places, people, _cue(opening), inside.overlaps(span.start, span.end),
-                      inside.overlaps(span.start, span.start + 3), heading)
+                      inside.overlaps(span.start, span.start + 3), heading, _opens_on_jump(text))
+
+
+def _opens_on_jump(text: str) -> bool:
+    """Whether a paragraph's first words jump in time: "Later that night,", "Three days later,", "The next
+    morning" (not "She remembered that morning")."""
+    found = _TIME_CUE.search(text, 0, JUMP_OPENING + 40)
+    return found is not None and found.start() <= JUMP_OPENING and not re.search(r"[,.;:!?]", text[: found.start()])
 
 
 def _count_noun(token, nouns: Counter) -> bool:
@@ -223,7 +235,7 @@ def _implicit_boundaries(paragraphs: list[_Paragraph], marked: dict[int, str]) -
         before, after = chosen[at - 1], chosen[at]
         if min(gap - before, after - gap) < MIN_PARAGRAPHS:
             continue
-        if min(words[gap] - words[before], words[after] - words[gap]) < MIN_WORDS:
+        if not paragraphs[gap].jumps and min(words[gap] - words[before], words[after] - words[gap]) < MIN_WORDS:
             continue
         chosen.insert(at, gap)
     return {g: "implicit" for g in chosen if 0 < g < len(paragraphs) and g not in marked}
