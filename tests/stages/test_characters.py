@@ -1623,3 +1623,18 @@ def test_a_pet_name_is_no_character():
     text = ('Rhys leaned against the counter. "Hey, Sunshine. Sleep okay?"\n\n"Until five minutes ago," Ida said.\n\n'
             '"Coffee, Kiddo?" Rhys asked.\n')
     assert {c.name for c in fabula.analyse(text).cast.characters} == {"Rhys", "Ida"}
+
+
+def test_a_family_name_only_ever_used_for_the_family_is_no_character():
+    text = ("The Pell family sat down to dinner, as always a disaster.\n\n"
+            '"Pass the potatoes," Tobin said.\n\n"Say please," Ida said.\n\n'
+            "The youngest Pell, Nell, who was eight and missed nothing, perked up. The youngest Pell smiled.\n")
+    names = {c.name for c in fabula.analyse(text).cast.characters}
+    assert "Pell" not in names and {"Tobin", "Ida"} <= names
+
+
+def test_a_family_name_a_titled_name_bears_is_still_hers():
+    text = ('The Pell family came to dinner. "Good evening," said Miss Pell. The youngest Pell smiled.\n\n'
+            '"You are late," said Tobin.\n')
+    pells = [c for c in fabula.analyse(text).cast.characters if "Miss Pell" in (c.name, *c.aliases)]
+    assert len(pells) == 1 and "Pell" in (pells[0].name, *pells[0].aliases)

@@ -2440,3 +2440,11 @@ def test_the_first_line_of_a_talk_is_the_one_the_answer_calls():
     analysis = fabula.analyse(STAKEOUT)
     names = {c.id: c.name for c in analysis.cast.characters}
     assert [names.get(q.speaker) for q in analysis.quotes] == ["Hugo", "Nora Quill"]
+
+
+def test_a_relative_no_name_tells_is_the_one_the_answer_calls():
+    text = ('Tobin reached across the table. "Pass the potatoes," he said.\n\n"Say please," said his sister.\n\n'
+            '"Please, Kate, pass the potatoes."\n\nKate rolled her eyes but passed the bowl.\n')
+    analysis = fabula.analyse(text)
+    names = {c.id: c.name for c in analysis.cast.characters}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Tobin", "Kate", "Tobin"]

@@ -58,6 +58,9 @@ NAMED_PLACE_HEADS = frozenset(
 Corner, the Debating Club), though alone they may be a surname (Mrs. Heath, Mr. Wood)."""
 PLACE_OPENERS = frozenset("piazza pension villa hotel lake mount fort port via rue".split())
 """First words that make a name of two words or more a place (Piazza Ducale, Pension Rossi)."""
+FAMILY_NOUNS = frozenset({"family", "families", "household", "kids", "children", "siblings", "brothers", "sisters",
+                          "clan", "parents", "twins", "boys", "girls", "house", "home"})
+"""Nouns a family's name qualifies ("the Marlowe family", "the Marlowe twins")."""
 FAMILY_TITLES = frozenset({"mr", "mrs", "miss", "lady", "sir", "madame", "mme", "monsieur"})
 """Titles with a family name ("Mrs. Vance") that a kin title in apposition may name again."""
 KIN_USES = 20
@@ -107,6 +110,8 @@ class _Occurrence:
     acts: bool = False  # the subject of a verb
     attributive: bool = False  # qualifying a noun: "the Grey girls"
     after_a: bool = False  # after "a" or "an", maybe through adjectives: "a lying Moravian"
+    of_family: bool = False  # naming a family: "the Marlowe family", "the Marlowe kids"
+    determined: bool = False  # with "the", maybe through adjectives: "the youngest Marlowe"
 
 
 @dataclass
@@ -394,6 +399,8 @@ def _name_occurrences(
                     acts=acts,
                     attributive=head.dep_ in ("compound", "amod") and head.head.i >= j,
                     after_a=_after_indefinite(doc, i),
+                    of_family=head.dep_ in ("compound", "amod") and head.head.lower_ in FAMILY_NOUNS,
+                    determined=before == "the" or any(c.dep_ == "det" and c.lower_ == "the" for c in head.children),
                 )
             )
             i = j
@@ -574,6 +581,11 @@ def _person_names(occurrences: list[_Occurrence], lowercase: Counter, subjects: 
             continue  # "New York", "Breezy Corner": a place, more often gone to than acting
         if len(form.words) == 1 and not form.title and not tagged and sum(o.after_a for o in found) * 2 > len(found):
             continue  # "a Socialist", "a lying Moravian": a kind of person, not someone's name
+        if len(form.words) == 1 and not form.title and any(o.of_family for o in found) and all(
+                o.determined or o.attributive for o in found) and not any(
+                other != text and other.endswith(" " + text) for other in by_text):
+            continue  # "the Marlowe family", "the youngest Marlowe, Pip": a family's name, never one person's
+            # (unless some "Miss Marlowe" bears it: then its uses keep her in mind)
         if len(found) >= 5 and not form.title and acting * 10 < len(found) and not tagged:
             continue  # "the Casino": named often, never doing anything
         named_thing = sum(o.after_the and not o.attributive for o in found) * 2 > len(found)

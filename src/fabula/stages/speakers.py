@@ -1748,11 +1748,12 @@ def _implicit(
         if candidate != last and candidate not in excluded and fits(candidate) and not silent:
             turn.speaker, turn.cue = candidate, "anaphoric" if described else "turn" if last else "salience"
             return
-    if not described and following and following.vocatives and last and (
-            _narration_between(text, turn.quote, following.quote) == 0):  # no one else here yet: '"You're
-        called = [v for v in following.vocatives if v != last and v not in excluded and v in text.on_page]
+    if following and following.vocatives and last and _narration_between(text, turn.quote, following.quote) <= (
+            _own_tag_words(text, turn) if described else 0):  # no one else here yet: '"You're
+        called = [v for v in following.vocatives if v != last and v not in excluded and v in text.on_page
+                  and fits(v)]  # ("Say please," said his sister. / "Please, Kate, ...": Kate is she)
         if called:  # late," said Ann. / "The train was--" / "The train is always late, Ida."': Ida's
-            turn.speaker, turn.cue = called[0], "turn"
+            turn.speaker, turn.cue = called[0], "anaphoric" if described else "turn"
             return
     if not described and last and last not in excluded and set(recent) - {last} <= set(turn.vocatives):
         turn.speaker, turn.cue = last, "turn"  # "Ben poured the tea." "Thank you, Ben": no one else is
@@ -1767,6 +1768,13 @@ def _implicit(
         if fallback:
             unknown = [c for c in fallback if text.gender.get(c) is None and c != last]  # gender never told
             turn.speaker, turn.cue = next((c for c in fallback if fits(c)), (unknown or fallback)[0]), "anaphoric"
+
+
+def _own_tag_words(text: _Text, turn: _Turn) -> int:
+    """Words of the paragraph's narration after a line, when they are all its tag: ``said his sister.``"""
+    paragraph = text.story.paragraphs[turn.quote.paragraph]
+    after = text.story.text[turn.quote.end : paragraph.end].strip(" \"'”’\n")
+    return len(after.split()) if after.count(".") <= 1 and len(after.split()) <= ASIDE_WORDS else 0
 
 
 def _shown_after(text: _Text, turn: _Turn) -> str | None:
