@@ -2448,3 +2448,32 @@ def test_a_relative_no_name_tells_is_the_one_the_answer_calls():
     analysis = fabula.analyse(text)
     names = {c.id: c.name for c in analysis.cast.characters}
     assert [names.get(q.speaker) for q in analysis.quotes] == ["Tobin", "Kate", "Tobin"]
+
+
+DINNER = """Tobin and Kate sat across from each other. At the head of the table, their father cleared his throat.
+
+"How's school, Tobin?"
+
+"Fine."
+
+"Just fine?"
+
+"It's school. It's fine."
+
+"Nobody's in trouble," their father said firmly.
+
+"Yet," Kate muttered into her glass.
+"""
+
+
+def test_a_parent_the_narration_makes_act_and_never_names_is_a_character():
+    analysis = fabula.analyse(DINNER)
+    father = next(c for c in analysis.cast.characters if c.name == "Father")
+    assert father.pronouns == "he/him"
+    said = {q.text: q.speaker for q in analysis.quotes}
+    assert said["How's school, Tobin?"] == said["Nobody's in trouble,"] == father.id
+
+
+def test_a_parent_the_narration_names_is_no_character_of_his_own():
+    named = DINNER.replace("their father cleared", "their father, Hugo, cleared")
+    assert "Father" not in {c.name for c in fabula.analyse(named).cast.characters}

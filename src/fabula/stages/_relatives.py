@@ -9,8 +9,9 @@ PARENT_WORDS = tuple(word for word in KIN_TITLE if word not in ("wife", "husband
 """The words for a parent, which a child may also call the parent by (``No, papa``)."""
 CALLED_PARENTS = {**dict.fromkeys(("mum", "mom", "mommy", "mummy", "mama", "mamma", "ma", "mother"), "f"),
                   **dict.fromkeys(("dad", "daddy", "papa", "pa", "father"), "m")}
-"""Words a child calls a parent by, and the parent's gender: a parent the dialogue calls so and the story
-never names ("Hi, Mum." on a phone call home) is a character of her own, named by the word."""
+"""Words for a parent, and the parent's gender: a parent the story never names, whom the dialogue calls so
+("Hi, Mum." on a phone call home) or the narration makes act ("their father said"), is a character of
+her own, named by the word."""
 
 
 def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list]) -> list[tuple]:

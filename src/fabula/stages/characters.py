@@ -279,34 +279,55 @@ READER = "Y/N"
 
 CALLED_PARENT_USES = 2
 """Calls of a parent that make the parent a character: one "Mum" may be a word in passing."""
+PARENT_OWNERS = frozenset({"his", "her", "their", "my", "your", "our"})
+"""Owners of a parent the narration makes act: "their father said", not "Ida's father" (hers, named or not)."""
 CALL_ENDS = (",", ".", "!", "?", ";", "-", "—")
 """What may follow a called word: "Hi, Mum.", "Mum, listen", "Mum!"."""
 
 
 def _called_parents(parsed: Parsed, inside, kept: dict[str, list[_Occurrence]]) -> dict[str, tuple[list, str]]:
-    """A parent the dialogue calls ("Hi, Mum." / "Yes, Mum.") and the story never names, as on a phone
-    call home: the word most used for her -> (each call as a use of that name, the parent's gender). Only
-    when no name of the story bears the parent's title (Mrs. for a mother, Mr. for a father), who may be her."""
+    """A parent the story never names, whom the dialogue calls ("Hi, Mum." / "Yes, Mum.", as on a phone
+    call home) or the narration makes act ("their father said firmly", "Their mother set down her fork"):
+    the word the dialogue most calls her, else the narration's word -> (each use as a use of that name, the
+    parent's gender). Only when no name of the story bears the parent's title (Mrs. for a mother, Mr. for
+    a father), who may be that parent, and the narration never names the parent ("his mother, Ida,")."""
     titles = {split_name(text).title for text in kept}
     calls: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    told: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    named: set[str] = set()
     for d, doc in enumerate(parsed.docs):
         for token in doc:
-            if token.lower_ not in CALLED_PARENTS or not token.is_title or not inside(parsed.offsets[d] + token.idx):
+            if token.lower_ not in CALLED_PARENTS:
+                continue
+            gender = CALLED_PARENTS[token.lower_]
+            if not inside(parsed.offsets[d] + token.idx):
+                if any(c.dep_ == "appos" for c in token.children):
+                    named.add(gender)  # "his mother, Ida,": she has a name
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.lower_ in PARENT_OWNERS and token.dep_ in ("nsubj", "nsubjpass"):
+                    told[gender].append((d, token))
                 continue
             before = doc[token.i - 1].text if token.i else ""
             after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-            called = (before in ("", ",") or doc[token.i - 1].is_quote) and after[:1] in CALL_ENDS
+            called = token.is_title and (before in ("", ",") or doc[token.i - 1].is_quote) and after[:1] in CALL_ENDS
             if called:  # (not "Tell Dad I said hi", nor "'hi Mum'" quoted back)
-                calls[CALLED_PARENTS[token.lower_]].append((d, token))
+                calls[gender].append((d, token))
     found = {}
-    for gender, uses in calls.items():
-        word = Counter(token.text for _, token in uses).most_common(1)[0][0]  # "Mum", though once "Mother"
-        if len(uses) < CALLED_PARENT_USES or ("mrs" if gender == "f" else "mr") in titles or word in kept:
+    for gender in set(calls) | set(told):
+        uses = calls[gender] if len(calls[gender]) >= CALLED_PARENT_USES else []
+        uses += told[gender] if len(told[gender]) >= CALLED_PARENT_USES else []
+        if not uses or ("mrs" if gender == "f" else "mr") in titles or gender in named:
+            continue
+        word = Counter(t.text for _, t in calls[gender] or told[gender]).most_common(1)[0][0]  # "Mum", though
+        word = word[0].upper() + word[1:]  # once "Mother"; "Father" for "their father"
+        if word in kept:
             continue
         found[word] = ([_Occurrence(
             start=parsed.offsets[d] + token.idx, end=parsed.offsets[d] + token.idx + len(token.text), text=word,
-            in_quote=True, initial=_sentence_initial(token), person=True, after_locative=False, after_the=False,
-            place=False, doc=d, tagged=False, token=token.i) for d, token in uses], gender)
+            in_quote=inside(parsed.offsets[d] + token.idx), initial=_sentence_initial(token), person=True,
+            after_locative=False, after_the=False, place=False, doc=d, tagged=False, token=token.i,
+            acts=token.dep_ in ("nsubj", "nsubjpass")) for d, token in sorted(uses, key=lambda u: (u[0], u[1].i))],
+            gender)
     return found
 
 
