@@ -2477,3 +2477,12 @@ def test_a_parent_the_narration_makes_act_and_never_names_is_a_character():
 def test_a_parent_the_narration_names_is_no_character_of_his_own():
     named = DINNER.replace("their father cleared", "their father, Hugo, cleared")
     assert "Father" not in {c.name for c in fabula.analyse(named).cast.characters}
+
+
+def test_a_pronoun_beat_after_a_call_is_the_one_called_not_the_caller():
+    text = ('Kate sat on the left, Ida on the right. Their aunt Nora sat between them.\n\n'
+            '"Kate," Nora said.\n\n'
+            '"What? She knew we would hate it." She turned to her sister. "Isn\'t that right?"\n')
+    analysis = fabula.analyse(text)
+    names = {c.id: c.name for c in analysis.cast.characters}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Nora", "Kate", "Kate"]

@@ -1340,6 +1340,11 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
         elif turn.pronoun_beat and previous is not None and not same_paragraph and _answers_own_question(
                 text, previous, turn):
             _hand_on(text, turn, recent[::-1], moved)  # '"You?" Ben asked. / "Bad dreams." He sat down.': not Ben
+        elif turn.pronoun_beat and previous is not None and not same_paragraph and previous.speaker == turn.speaker \
+                and _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS:
+            was = turn.speaker  # '"Kate," her mother says. / "What?" She turns to her sister.': Kate answers
+            if _answer_the_call(text, turn, _cut_line(text, speech, index)):
+                moved[(turn.quote.paragraph, was)] = turn.speaker
         elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
             turn.speaker = moved[(turn.quote.paragraph, turn.speaker)]  # the rest of the answer
         if turn.group:
