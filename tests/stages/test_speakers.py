@@ -2486,3 +2486,21 @@ def test_a_pronoun_beat_after_a_call_is_the_one_called_not_the_caller():
     analysis = fabula.analyse(text)
     names = {c.id: c.name for c in analysis.cast.characters}
     assert [names.get(q.speaker) for q in analysis.quotes] == ["Nora", "Kate", "Kate"]
+
+
+NIGHT_SHIFT = """I'm halfway through restocking the cooler when the bell over the door jingles. I don't look up.
+
+"Hey. You're new."
+
+It's a woman in scrubs, dark circles under her eyes, hair escaping from a bun.
+
+"Started Monday," I say.
+
+"Huh." She sets a can on the counter. "I'm Nell. I work at the hospital across the street."
+"""
+
+
+def test_a_talks_first_line_is_not_the_one_whose_tagged_line_answers_it():
+    analysis = fabula.analyse(NIGHT_SHIFT)  # "You're new" is not the narrator's: she answers it
+    names = {c.id: c.name for c in analysis.cast.characters}
+    assert [names.get(q.speaker) for q in analysis.quotes[:3]] == ["Nell", "the narrator", "Nell"]

@@ -112,6 +112,8 @@ runs back only through pure dialogue (measured: 0 beat 15, 25, 40 and 80 words).
 NEAR_AFTER, NEAR_BEFORE = 4, 3
 """Tokens from the quote within which a tag is read first, after then before (``Ida said, "..." and then
 she said``): the nearer tag wins over a farther one on the other side."""
+OPENING_REACH = 3
+"""Lines after the answer within which the other party of a talk's first line is looked for."""
 CALL_WORDS = 20
 """Most words of narration between a line that calls someone by name and a pronoun-tagged answer."""
 HEADING_WORDS = 12
@@ -1366,6 +1368,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
         if turn.speaker and (not recent or recent[-1] != turn.speaker):
             recent.append(turn.speaker)
     _alternate_back(text, speech, scene_starts)
+    _opening_line_answered(text, speech)
     _children_call_parents(text, speech)
     _addressees(text, speech)
 
@@ -1516,6 +1519,22 @@ def _alternate_back(text: _Text, speech: list[_Turn], scene_starts: list[int]) -
             if guess and guess not in turn.vocatives and guess not in turn.named:
                 turn.speaker = guess
         _break_between(speech, run, anchors)
+
+
+def _opening_line_answered(text: _Text, speech: list[_Turn]) -> None:
+    """A talk's first line, given by salience to the one whose tagged line answers it after a paragraph
+    of narration ('"Hey. You're new." / It's a woman in scrubs... / "Started Monday," I say.'), is the
+    next other one who speaks: no one answers herself."""
+    for index, turn in enumerate(speech[:-1]):
+        answer = speech[index + 1]
+        if turn.cue != "salience" or answer.cue not in ("explicit", "anaphoric") or answer.speaker != turn.speaker:
+            continue
+        if answer.quote.paragraph - turn.quote.paragraph != 2 or answer.goes_on:
+            continue  # (one paragraph of narration between, and not "she went on")
+        other = next((t.speaker for t in speech[index + 2 : index + 2 + OPENING_REACH]
+                      if t.speaker and t.speaker != turn.speaker and t.cue in ANCHORS), None)
+        if other is not None and other not in turn.vocatives:
+            turn.speaker, turn.cue = other, "turn"
 
 
 def _break_between(speech: list[_Turn], run: list[int], anchors: list[int]) -> None:
