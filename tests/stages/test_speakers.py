@@ -2504,3 +2504,27 @@ def test_a_talks_first_line_is_not_the_one_whose_tagged_line_answers_it():
     analysis = fabula.analyse(NIGHT_SHIFT)  # "You're new" is not the narrator's: she answers it
     names = {c.id: c.name for c in analysis.cast.characters}
     assert [names.get(q.speaker) for q in analysis.quotes[:3]] == ["Nell", "the narrator", "Nell"]
+
+
+PARTNERS = """Ida Vane had been assigned to work with Tobin Grey for the entire term, and she was fairly sure
+Professor Hale had done it on purpose.
+
+"Grey," she said, dropping her bag onto the bench beside his.
+
+"Vane." He didn't look up from his notes. "You're late."
+
+"I'm exactly on time."
+
+"Exactly on time is late." Tobin finally glanced at her, one pale eyebrow raised. "Everyone knows that."
+
+Ida bit back a retort and pulled out her textbook. Across the room, Nell Lark waved at her frantically,
+mouthing something that looked like good luck.
+
+"Your friend is making a spectacle of herself," Grey observed.
+"""
+
+
+def test_a_pronoun_beat_after_a_call_is_the_one_called_not_one_outside_the_talk():
+    analysis = fabula.analyse(PARTNERS)  # "He" is not the professor named a paragraph before
+    names = {c.id: c.name for c in analysis.cast.characters}
+    assert [names.get(q.speaker) for q in analysis.quotes[:4]] == ["Ida Vane", "Tobin Grey", "Tobin Grey", "Ida Vane"]
