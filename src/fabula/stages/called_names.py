@@ -63,7 +63,7 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     """Called character id -> the id of the character who answers to that name."""
     by_id = cast.by_id()
     # (only a speech tag gives a name a voice of its own: a line a guess, a beat or the call before gave it is
-    # the answerer's; PDNC dev: a suitor's "Mr. Surname" joins his first name, character recall 176 -> 177)
+    # the answerer's; on PDNC dev a suitor's "Mr. Surname" now joins his first name, character recall +1)
     tagged = {q.speaker for q in quotes if q.speaker and q.cue in ("explicit", "anaphoric")}
     speaking = tagged | {s for q in quotes for s in q.speakers}
     voiced = speaking | {q.speaker for q in quotes if q.speaker}

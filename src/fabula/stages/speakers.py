@@ -1344,9 +1344,10 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             _hand_on(text, turn, recent[::-1], moved)  # '"You?" Ben asked. / "Bad dreams." He sat down.': not Ben
         elif turn.pronoun_beat and previous is not None and not same_paragraph and previous.speaker and (
                 previous.speaker == turn.speaker or turn.speaker not in recent and not _named_in(text, turn)) and (
-                _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS):  # (the caller again, or one
-            was = turn.speaker  # not in the talk nor named here) '"Kate," Nora says. / "What?" She turns to her
-            # sister.': Kate's
+                _narration_between(text, previous.quote, turn.quote) <= CALL_WORDS):
+            # the beat's "she" made the caller answer herself, or one outside the talk whom this paragraph does
+            # not name: '"Kate," Nora says. / "What?" She turns to her sister.' is Kate's
+            was = turn.speaker
             if _answer_the_call(text, turn, _cut_line(text, speech, index)):
                 moved[(turn.quote.paragraph, was)] = turn.speaker
         elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
@@ -1419,7 +1420,7 @@ def _pronoun_after(text: _Text, turn: _Turn) -> bool:
 
 
 def _named_in(text: _Text, turn: _Turn) -> bool:
-    """Whether the narration of the line's paragraph names its speaker: "Ben came in. He sat down." """
+    """Whether the narration of the line's paragraph names its speaker ("Ben came in. He sat down.")."""
     paragraph = text.story.paragraphs[turn.quote.paragraph]
     return any(m.character == turn.speaker and m.kind != "pronoun" and not text.in_quote(m.start)
                for m in _mentions_between(text, paragraph.start, paragraph.end))
