@@ -2528,3 +2528,39 @@ def test_a_pronoun_beat_after_a_call_is_the_one_called_not_one_outside_the_talk(
     analysis = fabula.analyse(PARTNERS)  # "He" is not the professor named a paragraph before
     names = {c.id: c.name for c in analysis.cast.characters}
     assert [names.get(q.speaker) for q in analysis.quotes[:4]] == ["Ida Vane", "Tobin Grey", "Tobin Grey", "Ida Vane"]
+
+
+JUMPER = """'You're not seriously wearing that,' said Ida, the moment Tobin opened the door.
+
+He looked down at his jumper. 'What's wrong with it?'
+
+'It's got a reindeer on it. It's March.'
+
+'It's a very dignified reindeer.'
+
+She pushed past him into the flat, shaking rain off her umbrella. 'We're meeting my parents, Tobin. My mother
+will have opinions.'
+
+'Your mother always has opinions.'
+
+'Yes, and today I'd rather they weren't about you.' Ida turned, and her face softened a little. 'Please?'
+
+He sighed, the long-suffering sigh of a man who knew he'd already lost, and went to change.
+
+When he came back, in a plain navy jumper, she was sitting on the arm of the sofa scrolling through her phone.
+
+'Better?'
+
+She looked up. 'Much. You look almost respectable.'
+
+'Almost?'
+
+'Don't push it.'
+"""
+
+
+def test_the_one_who_comes_back_acts_not_the_one_the_narration_shows_waiting():
+    analysis = fabula.analyse(JUMPER)  # "When he came back, ... she was sitting there." / "Better?": his
+    names = {c.id: c.name for c in analysis.cast.characters}
+    said = {q.text: names.get(q.speaker) for q in analysis.quotes}
+    assert (said["Better?"], said["Much. You look almost respectable."]) == ("Tobin", "Ida")

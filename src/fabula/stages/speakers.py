@@ -1164,7 +1164,13 @@ def _acts(token, main_only: bool, root_owner: bool = False) -> bool:
     verb = subject.head
     return not main_only or verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT" or (
         verb.dep_ == "advcl" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i  # "Ben, distressed at
-        and not any(c.dep_ in SUBJECTS for c in verb.head.children))  # this, determined to": Ben determined
+        and (not any(c.dep_ in SUBJECTS for c in verb.head.children)  # this, determined to": Ben determined
+             or _background(verb.head)))  # "When Ben came back, Ann was sitting there": Ben acts
+
+
+def _background(verb) -> bool:
+    """Whether a main verb only sets the scene: a past progressive ("was sitting", "were reading")."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children)
 
 
 def _vocatives(text: _Text, doc, offset: int, quote: Quote, names: list[Mention]) -> tuple[str, ...]:
