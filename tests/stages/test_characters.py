@@ -1638,3 +1638,8 @@ def test_a_family_name_a_titled_name_bears_is_still_hers():
             '"You are late," said Tobin.\n')
     pells = [c for c in fabula.analyse(text).cast.characters if "Miss Pell" in (c.name, *c.aliases)]
     assert len(pells) == 1 and "Pell" in (pells[0].name, *pells[0].aliases)
+
+
+def test_the_word_an_italic_thought_opens_on_is_no_one():
+    text = "Sable sat on the bench.\n\n*Stupid,* she thought. *Stupid, stupid, stupid.*\n\nSable sighed.\n"
+    assert [c.name for c in fabula.analyse(text).cast.characters] == ["Sable"]

@@ -332,3 +332,9 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, min_size=1, max_size=30))
 def test_quotes_invariants_hold_on_any_mix_of_marks(pieces: list[str]) -> None:
     _quotes("".join(pieces))
+
+
+def test_quotes_a_one_word_italic_thought_its_tag_claims_and_the_run_after_it_are_thoughts() -> None:
+    text = "Sable sat on the bench.\n\nStupid, she thought. Fool, fool, fool.\n\nSable sighed."
+    italics = ("Stupid,", "Fool, fool, fool.")
+    assert _pairs(_quotes(text, italics)) == [("Stupid,", "thought"), ("Fool, fool, fool.", "thought")]

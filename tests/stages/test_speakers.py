@@ -2564,3 +2564,23 @@ def test_the_one_who_comes_back_acts_not_the_one_the_narration_shows_waiting():
     names = {c.id: c.name for c in analysis.cast.characters}
     said = {q.text: names.get(q.speaker) for q in analysis.quotes}
     assert (said["Better?"], said["Much. You look almost respectable."]) == ("Tobin", "Ida")
+
+
+AFTER_THE_MATCH = """Sable sat on the bench, ice pack pressed to her knee. Coach Okoro sat down beside her.
+
+"It wasn't your fault," Okoro said finally.
+
+"I missed the tackle."
+
+"You missed one tackle." She nudged Sable's good knee. "Go home."
+
+Sable nodded. Her phone buzzed in her kit bag; she fished it out and glanced at the screen.
+
+"Hi. Yeah. No, I'm okay."
+"""
+
+
+def test_the_one_whose_phone_rings_mid_talk_answers_it():
+    analysis = fabula.analyse(AFTER_THE_MATCH)  # she nodded, but then her phone rang: her line, not the coach's
+    names = {c.id: c.name for c in analysis.cast.characters}
+    assert names.get(analysis.quotes[-1].speaker) == "Sable"

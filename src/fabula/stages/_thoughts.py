@@ -47,6 +47,8 @@ _INLINE_TAG = re.compile(
 """A thought tag ending a sentence: "Maybe it was too late, she wondered."."""
 _INLINE_GAP = re.compile(r"\s*[,;—–-]+\s*")
 _TAG_AFTER = re.compile(r"[,—–-]*\s*" + _TAG_SUBJECT + _TAG_VERB + r"\b")
+_TAG_BEFORE = re.compile(r"[,—–-][*_]*\s*" + _TAG_SUBJECT + _TAG_VERB + r"\s*[.!?]$")
+"""A thought tag that closes the italic run before this one: "*Stupid,* she thought. *Stupid, stupid.*"."""
 _SIGN_VERB = r"(?:signed|signs|signing|mouthed|fingerspelled)"  # (not "mouths", a noun too)
 _SIGN_AFTER = re.compile(r"[,—–-]*\s*(?:" + _TAG_SUBJECT + _SIGN_VERB + r"|" + _SIGN_VERB + r"\s+[A-Za-z])\b")
 """A signing tag after an italic run: "*Later,* she signed back"; "*Hungry?* signed Kate"."""
@@ -334,15 +336,17 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _italic_is_thought(text: str, paragraph: Span, sentence: _Sentence) -> bool:
     """Whether an italic run, with the features of ``sentence``, is a sentence of inner voice."""
     start, end = sentence.start, sentence.end
-    if sentence.words < 2 or sentence.words > 80:
+    if sentence.words < 1 or sentence.words > 80:
         return False
     before = text[max(paragraph.start, start - 200):start].rstrip(_EDGE + "_*")
     after = text[end:min(paragraph.end, end + 200)].lstrip(" \t\u00a0\"”’_*")
-    tagged = bool(_TAG_AFTER.match(after))
-    opens = not before or before[-1] in _SENTENCE_END + ":"
+    tagged = bool(_TAG_AFTER.match(after)) or bool(_TAG_BEFORE.search(before))  # "*Stupid,* she thought.
+    opens = not before or before[-1] in _SENTENCE_END + ":"  # *Stupid, stupid.*": both
     closes = text[end - 1] in _SENTENCE_END or not after or after[0] in _SENTENCE_END
     if tagged:
         return True
+    if sentence.words < 2:
+        return False
     if not (opens and closes) or (sentence.words < 3 or sentence.verbless) and not (
         sentence.exclaims or sentence.interjection
     ):

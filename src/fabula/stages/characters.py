@@ -563,6 +563,10 @@ def _sentence_initial(token) -> bool:
     if token.is_sent_start or token.i == 0:
         return True
     previous = token.nbor(-1)
+    doc = token.doc
+    if previous.text in ("*", "_") and token.i + 2 < len(doc) and doc[token.i + 2].text == previous.text and (
+            doc[token.i + 1].text in (",", ".", "!", "?")):
+        return True  # "*Stupid,* she thought": a one-word italic run, a word capitalised as a sentence is
     return previous.is_quote or previous.text in ("“", "‘", '"', "'", "—", "--", "(")
 
 

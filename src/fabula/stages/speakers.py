@@ -112,6 +112,8 @@ runs back only through pure dialogue (measured: 0 beat 15, 25, 40 and 80 words).
 NEAR_AFTER, NEAR_BEFORE = 4, 3
 """Tokens from the quote within which a tag is read first, after then before (``Ida said, "..." and then
 she said``): the nearer tag wins over a farther one on the other side."""
+PHONE_GREETING = re.compile(r"(?:hi|hello|hey|yeah|yes)\b", re.IGNORECASE)
+"""How one who picks up a phone speaks first, mid-talk too (``"Hi. Yeah. No, I'm okay."``)."""
 OPENING_REACH = 3
 """Lines after the answer within which the other party of a talk's first line is looked for."""
 CALL_WORDS = 20
@@ -1385,6 +1387,10 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
 def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Turn | None) -> None:
     """An untagged line after a narration paragraph: who the narration last makes act, and whether
     that act was an answer, tells whether the one who spoke last goes on or the actor speaks."""
+    if PHONE_GREETING.match(turn.quote.text) and (answerer := _phone_answerer(text, turn)) is not None and (
+            answerer not in turn.vocatives):
+        turn.speaker, turn.cue = answerer, "beat"  # "Sable nodded. Her phone buzzed..." "Hi. Yeah.": hers
+        return
     reactor, answered, told = _reacting(text, turn.quote.paragraph - 1)
     turner, _ = _turning(text, turn.quote)
     if turner is not None and turner not in turn.vocatives and turner not in turn.named and (
