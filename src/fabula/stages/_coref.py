@@ -133,13 +133,18 @@ def called_names(parsed, name_mentions: list) -> set[tuple[int, int]]:
     for occurrence, _ in name_mentions:
         if not occurrence.in_quote:
             continue
-        doc = parsed.docs[occurrence.doc]
         local = occurrence.start - parsed.offsets[occurrence.doc]
-        before = doc.text[:local].rstrip()[-1:]
-        after = doc.text[local + len(occurrence.text):].lstrip()[:1]
-        if before in ("", ",", '"', "“", "‘", "'", "!", "?", ".") and after in (",", "!", "?", ".", ";", "—", "-"):
+        if set_off(parsed.docs[occurrence.doc].text, local, local + len(occurrence.text)):
             called.add((occurrence.doc, occurrence.token))
     return called
+
+
+def set_off(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` stand apart as someone called does: after the line's opening,
+    a comma or a stop, and before a comma or a stop ("Hi, Mum.", "Rosaline!", ", Ann,")."""
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip()[:1]
+    return before in ("", ",", '"', "“", "‘", "'", "!", "?", ".") and after in (",", "!", "?", ".", ";", "—", "-")
 
 
 def _mention_heads(parsed, name_mentions: list, epithets: list) -> dict[int, dict[int, int]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
-from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER, gender_after, resolve_pronouns
+from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER, gender_after, resolve_pronouns, set_off
 from fabula.stages._epithets import find_epithets
 from fabula.stages._names import (
     CALENDAR,
@@ -281,8 +281,6 @@ CALLED_PARENT_USES = 2
 """Calls of a parent that make the parent a character: one "Mum" may be a word in passing."""
 PARENT_OWNERS = frozenset({"his", "her", "their", "my", "your", "our"})
 """Owners of a parent the narration makes act: "their father said", not "Ida's father" (hers, named or not)."""
-CALL_ENDS = (",", ".", "!", "?", ";", "-", "—")
-"""What may follow a called word: "Hi, Mum.", "Mum, listen", "Mum!"."""
 
 
 def _called_parents(parsed: Parsed, inside, kept: dict[str, list[_Occurrence]]) -> dict[str, tuple[list, str]]:
@@ -307,11 +305,8 @@ def _called_parents(parsed: Parsed, inside, kept: dict[str, list[_Occurrence]]) 
                 if owner is not None and owner.lower_ in PARENT_OWNERS and token.dep_ in ("nsubj", "nsubjpass"):
                     told[gender].append((d, token))
                 continue
-            before = doc[token.i - 1].text if token.i else ""
-            after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-            called = token.is_title and (before in ("", ",") or doc[token.i - 1].is_quote) and after[:1] in CALL_ENDS
-            if called:  # (not "Tell Dad I said hi", nor "'hi Mum'" quoted back)
-                calls[gender].append((d, token))
+            if token.is_title and set_off(doc.text, token.idx, token.idx + len(token.text)):
+                calls[gender].append((d, token))  # (not "Tell Dad I said hi", nor "'hi Mum'" quoted back)
     found = {}
     for gender in set(calls) | set(told):
         uses = calls[gender] if len(calls[gender]) >= CALLED_PARENT_USES else []
