@@ -1782,25 +1782,22 @@ def _implicit(
     if len(recent) >= 2 and recent[-2] not in excluded and recent[-2] != last and fits(recent[-2]):
         turn.speaker, turn.cue = recent[-2], "anaphoric" if described else "turn"
         return
-    if not recent and not described and following and following.vocatives and (
-            _narration_between(text, turn.quote, following.quote) == 0):  # a talk's first line: '"We could
-        called = [v for v in following.vocatives if v not in excluded and v in text.on_page]  # have brought
-        if called:  # sandwiches." / "You ate both sandwiches, Hugo."': Hugo's, the one the answer calls
-            turn.speaker, turn.cue = called[0], "turn"
-            return
+    called = _called_by_answer(text, turn, following, excluded, None, 0) if not recent and not described else None
+    if called is not None:  # a talk's first line: '"We could have brought sandwiches." / "You ate both
+        turn.speaker, turn.cue = called, "turn"  # sandwiches, Hugo."': Hugo's, the one the answer calls
+        return
     for candidate in present:
         silent = candidate not in text.talkers and candidate not in recent and last is not None and (
             last not in excluded and not _acted_lately(text, candidate, turn.quote.paragraph))
         if candidate != last and candidate not in excluded and fits(candidate) and not silent:
             turn.speaker, turn.cue = candidate, "anaphoric" if described else "turn" if last else "salience"
             return
-    if following and following.vocatives and last and _narration_between(text, turn.quote, following.quote) <= (
-            _own_tag_words(text, turn) if described else 0):  # no one else here yet: '"You're
-        called = [v for v in following.vocatives if v != last and v not in excluded and v in text.on_page
-                  and fits(v)]  # ("Say please," said his sister. / "Please, Kate, ...": Kate is she)
-        if called:  # late," said Ann. / "The train was--" / "The train is always late, Ida."': Ida's
-            turn.speaker, turn.cue = called[0], "anaphoric" if described else "turn"
-            return
+    room = _own_tag_words(text, turn) if described else 0  # ("Say please," said his sister. / "Please, Kate")
+    called = _called_by_answer(text, turn, following, excluded | {c for c in text.gender if not fits(c)}, last,
+                               room) if last else None
+    if called is not None:  # no one else here yet: '"You're late," said Ann. / "The train was--" / "The train
+        turn.speaker, turn.cue = called, "anaphoric" if described else "turn"  # is always late, Ida."': Ida's
+        return
     if not described and last and last not in excluded and set(recent) - {last} <= set(turn.vocatives):
         turn.speaker, turn.cue = last, "turn"  # "Ben poured the tea." "Thank you, Ben": no one else is
         return  # there but the one called, so the last speaker goes on
@@ -1814,6 +1811,15 @@ def _implicit(
         if fallback:
             unknown = [c for c in fallback if text.gender.get(c) is None and c != last]  # gender never told
             turn.speaker, turn.cue = next((c for c in fallback if fits(c)), (unknown or fallback)[0]), "anaphoric"
+
+
+def _called_by_answer(text: _Text, turn: _Turn, following: _Turn | None, excluded: set[str], last: str | None,
+                      room: int) -> str | None:
+    """The one on the page the next line calls, when it answers this one with at most ``room`` words of
+    narration between: who this line was said by (not ``last``, nor one ``excluded``)."""
+    if following is None or not following.vocatives or _narration_between(text, turn.quote, following.quote) > room:
+        return None
+    return next((v for v in following.vocatives if v != last and v not in excluded and v in text.on_page), None)
 
 
 def _own_tag_words(text: _Text, turn: _Turn) -> int:
