@@ -270,6 +270,17 @@ def test_characters_a_relative_epithet_marks_a_change_of_person(act: str, who: s
     assert _character_at(cast, text.index(act)) == _one(cast, who).id
 
 
+def test_characters_a_name_asked_back_is_not_called_so_the_tag_owner_is_the_listener() -> None:
+    text = (
+        "Mrs. Grey sat by the window with her sewing. Hugo came in from the garden and dropped into a "
+        "chair. He kicked at the rug.\n\n"
+        '"I liked him well enough till today," Hugo said. "It\'s something that Dr. Lowe said."\n\n'
+        '"Dr. Lowe?" said his mother, looking up.'
+    )
+    _, cast = _cast(text)
+    assert _character_at(cast, text.index("his mother")) == _one(cast, "Hugo").id
+
+
 def test_characters_the_former_and_the_latter_are_the_first_and_second_of_the_two_named_before() -> None:
     text = (
         "When Nell and Ida were alone, the former, who had been cautious all evening, spoke first. The "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Sequence
 
 from fabula.stages._verbs import inverted_subject
@@ -128,13 +129,15 @@ def _called_just_before(pronoun, heads: dict[int, int], called: set[tuple[int, i
 
 
 def called_names(parsed, name_mentions: list) -> set[tuple[int, int]]:
-    """(doc, head token) of each name called in a quote: set off by commas or marks ("Rosaline!", ", Ann,")."""
-    called = set()
-    for occurrence, _ in name_mentions:
-        if not occurrence.in_quote:
-            continue
+    """(doc, head token) of each name called in a quote: set off by commas or marks ("Rosaline!", ", Ann,");
+    not a name asked back from the paragraph before ('"...something Ben said." / "Ben?"'), an echo."""
+    called, plain = set(), defaultdict(set)
+    for occurrence, index in name_mentions:
         local = occurrence.start - parsed.offsets[occurrence.doc]
-        if set_off(parsed.docs[occurrence.doc].text, local, local + len(occurrence.text)):
+        text = parsed.docs[occurrence.doc].text
+        if not occurrence.in_quote or not set_off(text, local, local + len(occurrence.text)):
+            plain[occurrence.doc].add(index)
+        elif not (text[local + len(occurrence.text):].lstrip()[:1] == "?" and index in plain[occurrence.doc - 1]):
             called.add((occurrence.doc, occurrence.token))
     return called
 
