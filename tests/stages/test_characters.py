@@ -270,15 +270,21 @@ def test_characters_a_relative_epithet_marks_a_change_of_person(act: str, who: s
     assert _character_at(cast, text.index(act)) == _one(cast, who).id
 
 
-def test_characters_a_name_asked_back_is_not_called_so_the_tag_owner_is_the_listener() -> None:
-    text = (
+@pytest.mark.parametrize(("text", "at", "who"), [
+    pytest.param(  # the agent of a passive is as salient as a subject
+        "Mr. Pell stopped by the table to praise the dancing.\n\n"
+        '"Such a fine evening. I hope to see you both here often, Mr. Vance."\n\n'
+        "Mr. Pell talked on about the harvest for a long while. The rest of it was scarcely heard by Vance. "
+        "He turned to his partner.", "He turned", "Mr. Vance", id="passive-agent"),
+    pytest.param(  # a name asked back is no call, so the tag's owner is the listener
         "Mrs. Grey sat by the window with her sewing. Hugo came in from the garden and dropped into a "
         "chair. He kicked at the rug.\n\n"
         '"I liked him well enough till today," Hugo said. "It\'s something that Dr. Lowe said."\n\n'
-        '"Dr. Lowe?" said his mother, looking up.'
-    )
+        '"Dr. Lowe?" said his mother, looking up.', "his mother", "Hugo", id="name-asked-back"),
+])
+def test_characters_a_pronoun_is_the_one_the_narration_is_about(text: str, at: str, who: str) -> None:
     _, cast = _cast(text)
-    assert _character_at(cast, text.index("his mother")) == _one(cast, "Hugo").id
+    assert _character_at(cast, text.index(at)) == _one(cast, who).id
 
 
 def test_characters_the_former_and_the_latter_are_the_first_and_second_of_the_two_named_before() -> None:

@@ -181,6 +181,8 @@ def _boost(
     elif token.dep_ in SUBJECT_DEPS:
         verb = token.head.head if token.head.dep_ == "conj" else token.head  # "They came, and Ann saw"
         weight = MAIN_SUBJECT if verb.dep_ == "ROOT" else OTHER_SUBJECT
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":  # "was scarcely heard by Ann": Ann hears
+        weight = MAIN_SUBJECT if token.head.head.dep_ == "ROOT" else OTHER_SUBJECT
     else:
         weight = 1.0
     if weight * share > gained.get(index, 0.0):
