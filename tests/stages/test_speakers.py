@@ -529,6 +529,16 @@ def test_speakers_a_tag_verb_at_the_end_of_a_long_run_of_verbs_belongs_to_their_
     assert _parsed_subject(text, said, 0).text == "Ben"
 
 
+def test_speakers_a_tag_verb_goes_on_from_the_nearer_of_two_clauses_the_parser_hangs_it_beside() -> None:
+    analysis = _analyse(
+        "Mr. Pell and Nell sat by the fire.\n\n"
+        '"There is time for one more," Nell said.\n\n'
+        "He handed her the box and lit a spill for her; and as the flame flashed up into her face she glanced "
+        'at him with laughing eyes and said: "What do you think of me now?"'
+    )
+    assert _said(analysis, "What do you think") == (_id(analysis, "Nell"), "anaphoric")
+
+
 def test_speakers_of_two_subjects_the_parser_gives_a_tag_verb_the_nearer_speaks() -> None:
     doc = load_pipeline()("Nora, having given a short account of the meeting with her aunt, Ben made no remark, "
                           "but said:")

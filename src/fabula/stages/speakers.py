@@ -849,6 +849,8 @@ def _parsed_subject(text: _Text, verb, offset: int):
             break
         elif head.dep_ == "conj" and (joined := _joined_by_and(head)) is not None:
             head = joined  # "Ann, who was listening, stepped forth and said": "and" ties "said" to "stepped"
+        elif head.dep_ == "conj" and (sibling := _nearer_conjunct(head)) is not None:
+            head = sibling  # "He handed her the box; and she glanced at him and said": the nearer clause's
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in head.children) or (
                 head.dep_ == "dep" and head.pos_ == head.head.pos_ == "VERB"):
@@ -886,6 +888,13 @@ def _joined_by_and(verb):
     if cc is None or cc.dep_ != "cc" or cc.head.i in (verb.i, verb.head.i) or cc.head.pos_ != "VERB":
         return None
     return cc.head if verb.head.i < cc.head.i < verb.i else None
+
+
+def _nearer_conjunct(verb):
+    """The last verb with a subject of its own that the parser hung, as ``verb`` is, on one earlier
+    verb, between the two: "He handed her the box; and she glanced at him and said" goes on her clause."""
+    return next((c for c in reversed(list(verb.head.children)) if c.dep_ == "conj" and c.i < verb.i
+                 and any(s.dep_ in SUBJECTS for s in c.children)), None)
 
 
 def _nearer_subject(text: _Text, verb, offset: int):
