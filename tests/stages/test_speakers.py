@@ -669,6 +669,18 @@ def test_speakers_a_name_that_is_the_subject_is_not_called() -> None:
     assert _quote(analysis, "Then we must").speaker == clara
 
 
+def test_speakers_a_name_whose_sentence_goes_on_after_the_tag_is_its_subject_not_called() -> None:
+    analysis = _analyse(
+        'Nora had called that morning. "I shall come back for your answer," she said, and went.\n\n'
+        "Mr. Grey sat with his paper after dinner. Ida came in, and she stood by his chair.\n\n"
+        '"You look tired, my dear," said Mr. Grey.\n\n'
+        '"Nora," she went on in a steady, straight way, without regarding this, "asks me to go to Paris with '
+        'her. Shall I go? You have told me so, father."\n\n'
+        '"Certainly, my dear."'
+    )
+    assert _quote(analysis, "Certainly").speaker == _id(analysis, "Mr. Grey")
+
+
 def test_speakers_a_line_where_the_speaker_names_herself_stays_hers() -> None:
     analysis = _analyse(
         "The boat rocked at the jetty while the two of them argued over who would row.\n\n"

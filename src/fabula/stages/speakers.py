@@ -298,6 +298,10 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
         turn.named = tuple(m.character for m in names if m.character not in turn.vocatives)
         called = KIN_CALL.search(turn.quote.text)
         turn.kin = called.group(1).lower() if called else None
+    for first, second in pairwise(turns):
+        if first.vocatives and _one_utterance(text, first.quote, second.quote) and _goes_on_as_subject(
+                text, doc, offset, first, second):
+            first.named, first.vocatives = first.named + first.vocatives, ()
     own = [turn.vocatives for turn in turns]
     for first, second in pairwise(turns):
         if _one_utterance(text, first.quote, second.quote):  # "Oh, Ann," she cried, "you came!": Ann is
@@ -356,6 +360,16 @@ def _goes_on(text: _Text, turn: _Turn, previous: _Turn) -> None:
     if previous.speaker and previous.quote.kind == turn.quote.kind and previous.speaker != turn.speaker and (
             text.gender.get(previous.speaker) == text.gender.get(turn.speaker)) and not led:
         turn.speaker = previous.speaker
+
+
+def _goes_on_as_subject(text: _Text, doc, offset: int, first: _Turn, second: _Turn) -> bool:
+    """Whether a line that is only a name is the subject of the line its tag cuts off: ``"Mr. Grey,"
+    she went on, "asks me to marry him."`` speaks of him (not ``"Ida," he said, "come here"``, a call)."""
+    if _letters(first.quote.text) != _letters(" ".join(m.text for m in _mentions_between(
+            text, first.quote.start, first.quote.end))):
+        return False
+    verb = next((t for t in doc if offset + t.idx >= second.quote.start and t.is_alpha), None)
+    return verb is not None and verb.is_lower and verb.tag_ in ("VBZ", "VBD", "MD")
 
 
 def _one_utterance(text: _Text, first: Quote, second: Quote) -> bool:
