@@ -539,6 +539,18 @@ def test_speakers_a_tag_verb_goes_on_from_the_nearer_of_two_clauses_the_parser_h
     assert _said(analysis, "What do you think") == (_id(analysis, "Nell"), "anaphoric")
 
 
+def test_speakers_a_tag_verb_under_an_adverb_goes_on_from_the_verb_the_adverb_qualifies() -> None:
+    analysis = _analyse(
+        "Mr. Pell came back from the coast at last, and Nora met him in the hall.\n\n"
+        '"You look well," said Nora.\n\n'
+        '"I am, thank you."\n\n'
+        "It was impossible for her to speak of the letter, though Mr. Pell waited; and yet, after a pause, "
+        "feeling the necessity of speaking, she only deviated so far as to say--\n\n"
+        '"You were a good while at the coast, I think?"'
+    )
+    assert _said(analysis, "You were a good while") == (_id(analysis, "Nora"), "anaphoric")
+
+
 def test_speakers_of_two_subjects_the_parser_gives_a_tag_verb_the_nearer_speaks() -> None:
     doc = load_pipeline()("Nora, having given a short account of the meeting with her aunt, Ben made no remark, "
                           "but said:")

@@ -867,8 +867,10 @@ def _parsed_subject(text: _Text, verb, offset: int):
             head = sibling  # "He handed her the box; and she glanced at him and said": the nearer clause's
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in head.children) or (
-                head.dep_ == "dep" and head.pos_ == head.head.pos_ == "VERB"):
-            head = head.head  # "took up the subject again, to say"; "Ann paused, then resumed"
+                head.dep_ == "dep" and head.pos_ == head.head.pos_ == "VERB") or (
+                head.dep_ == "advmod" and head.pos_ == "ADV" and head.head.pos_ == "VERB"):
+            head = head.head  # "took up the subject again, to say"; "Ann paused, then resumed"; "went so far
+            # as to say"
         elif head.dep_ == "advcl" and (head.lower_.endswith("ing") or head.tag_ == "VBD") and not any(
                 c.dep_ in ("mark", "aux") for c in head.children):
             head = head.head  # "Ann staggered across the floor shouting": a participle hung on her act,
