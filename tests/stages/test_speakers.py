@@ -448,6 +448,17 @@ def test_speakers_inverted_tag_with_the_title_on_the_line_before() -> None:
     assert all(q.cue == "explicit" for q in analysis.quotes)
 
 
+def test_speakers_the_father_is_not_the_one_whose_father_the_narration_just_spoke_of() -> None:
+    analysis = _analyse(
+        "Mr. Grey sat down on a bench in the empty hall. At the back, sulky to the last, sat Hugo.\n\n"
+        "At length Hugo came down, bench by bench, until he stood as far as possible from where his father "
+        "sat.\n\n"
+        '"How was this done?" asked the father.\n\n'
+        '"How was what done?" moodily answered the son.'
+    )
+    assert _names(analysis) == ["Mr. Grey", "Hugo"]
+
+
 def test_speakers_replied_his_mother_is_the_mother_not_the_son() -> None:
     analysis = _analyse(
         "Mrs. Grey sat by the window with her sewing. Tom came in from the garden. He had muddy boots; "

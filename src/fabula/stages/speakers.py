@@ -100,6 +100,11 @@ SILENCE = frozenset({"silent", "speechless", "mute"})
 """What a narration says an actor was when no answer came."""
 PRESENT_BE = frozenset({"am", "is", "m", "s", "'m", "'s", "’m", "’s"})
 """``I am``, ``my name is``, written in full, shortened or with the apostrophe lost (``I m``)."""
+KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
+                       "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother"})
+"""Words for a relative: "said the father" is not the one whose father the narration just spoke of."""
+KIN_REACH = 2
+"""Paragraphs before a line (and its own) searched for the owner of the relative its tag names."""
 MOTHER_WORDS = frozenset(word for word in PARENT_WORDS if KIN_TITLE[word] == "mrs")
 """The words for a mother among the words a child calls a parent by."""
 ANSWER_TAGS = frozenset({"replied", "answered", "returned", "retorted", "rejoined", "responded"})
@@ -1041,6 +1046,8 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
             c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subject.children)
         if owned is not None:  # "said her father": not the one whose father he is
             turn.named += (owned.character,)
+        elif subject.lower_ in KIN_NOUNS and any(c.lower_ == "the" for c in subject.children):
+            turn.named += _kin_owners(text, turn.quote.paragraph, subject.lower_)  # "asked the father"
         if subject.lower_ in KIN_TITLE and owner is not None and owner.lower_ in PRONOUN_GENDER:
             turn.relation = (subject.lower_, PRONOUN_GENDER[owner.lower_])
         return True
@@ -1057,6 +1064,21 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
     if turn.quote.kind == "thought":
         turn.cue = "thought"
     return True
+
+
+def _kin_owners(text: _Text, paragraph: int, word: str) -> tuple[str, ...]:
+    """Those the narration just before a line called the owner of a relative (``his father``): "the
+    father" who speaks next is not one of them."""
+    owners = []
+    for p in range(max(0, paragraph - KIN_REACH), paragraph + 1):
+        doc, offset = text.parsed.docs[p], text.parsed.offsets[p]
+        for token in doc:
+            if token.lower_ == word and not text.in_quote(offset + token.idx):
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                mention = text.covering(offset + owner.idx) if owner is not None else None
+                if mention is not None and mention.character:
+                    owners.append(mention.character)
+    return tuple(dict.fromkeys(owners))
 
 
 def _says_own_name(text: _Text, quote: Quote, character: str) -> bool:
