@@ -281,6 +281,10 @@ def test_characters_a_relative_epithet_marks_a_change_of_person(act: str, who: s
         "chair. He kicked at the rug.\n\n"
         '"I liked him well enough till today," Hugo said. "It\'s something that Dr. Lowe said."\n\n'
         '"Dr. Lowe?" said his mother, looking up.', "his mother", "Hugo", id="name-asked-back"),
+    pytest.param(  # the one who hears her is not her
+        "Mrs. Grey sat between Nora and Ida and talked in a half-whisper all evening. Nora listened, though she "
+        "was tired.\n\nWhen Mr. Pell came into the room, Nora heard her saying to Ida,\n\n"
+        '"Here comes my dear old beau, I protest!"', "her saying", "Mrs. Grey", id="heard-her-saying"),
 ])
 def test_characters_a_pronoun_is_the_one_the_narration_is_about(text: str, at: str, who: str) -> None:
     _, cast = _cast(text)

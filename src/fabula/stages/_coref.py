@@ -192,6 +192,9 @@ def _boost(
 
 def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> set[int]:
     """Characters the pronoun cannot be: named later in its sentence, or the subject of its own verb."""
+    if pronoun.dep_ in SUBJECT_DEPS and pronoun.lower_ in ("him", "her") and pronoun.head.dep_ in ("ccomp", "xcomp"):
+        seer = pronoun.head.head  # "Ann heard her saying": the subject of a clause that is Ann's object
+        return {heads[c.i] for c in seer.children if c.dep_ in SUBJECT_DEPS and c.i in heads}
     if pronoun.dep_ in SUBJECT_DEPS:
         return {i for t, i in named if t > pronoun.i}
     if pronoun.dep_ in OBJECT_DEPS or pronoun.lower_ in ("him", "her") and pronoun.dep_ != "poss":
