@@ -285,6 +285,15 @@ def test_characters_a_relative_epithet_marks_a_change_of_person(act: str, who: s
         "Mrs. Grey sat between Nora and Ida and talked in a half-whisper all evening. Nora listened, though she "
         "was tired.\n\nWhen Mr. Pell came into the room, Nora heard her saying to Ida,\n\n"
         '"Here comes my dear old beau, I protest!"', "her saying", "Mrs. Grey", id="heard-her-saying"),
+    pytest.param(  # when everyone has faded, the one the story follows
+        "Nora woke early. Nora made tea and took it to the porch. Nora had lived in the valley all her life, and "
+        "Nora knew every sound of it.\n\nNora watched the road. Nora counted the trucks going down to the mill. "
+        "Nora finished her tea.\n\nIda waved from the gate below. Ida was the new girl at the farm, and she had "
+        "her dog with her.\n\nThe wind came up from the river. The poplars bent and straightened. A dog barked "
+        "somewhere. The clouds piled over the ridge. The first drops hit the tin roof. The gutters filled. The "
+        "road turned dark. The hens ran for the barn. The light went grey and then green. Thunder rolled down "
+        "the valley. The rain came harder. The power flickered twice.\n\nShe closed the window and lit the lamp.",
+        "She closed", "Nora", id="the-story-s-focus"),
 ])
 def test_characters_a_pronoun_is_the_one_the_narration_is_about(text: str, at: str, who: str) -> None:
     _, cast = _cast(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from fabula.stages._verbs import inverted_subject
@@ -47,6 +47,13 @@ CHAPTER_DECAY = 0.05
 the last chapter's people, who stay in mind when it names no one. (Forgetting them at once: PDNC dev 2
 lines gained, 20 lost where a chapter goes on with one scene; at 0.05, 13 gained and 2 lost.)"""
 PARAGRAPH_DECAY = 0.9
+FOCUS, FADED = 0.3, 0.5
+"""Weight of the story's focus on a pronoun, and the salience below which everyone of that sex has
+faded (none named as a subject in the last four sentences or so): then "she" is the one the story
+follows, not whoever faded slowest. As a share of the names the narration gives, squared: a heroine
+named in a quarter of them gets 0.02. (PDNC dev +13 to +18 lines at 0.2 to 0.6, LitBank +1 to +4.
+Names in the dialogue counted too: PDNC +23, but a first-person narrator whom others call by name
+took the narration's "he".)"""
 FORGOTTEN = 1e-4
 """Salience below which a character no longer takes a pronoun: named as a main subject, about twenty
 sentences later. (At 0.01, a dozen sentences, a woman the narration only calls "she" for a page was lost
@@ -61,6 +68,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
     unlike = unlike or {}
     heads = _mention_heads(parsed, name_mentions, epithets)
     called = called_names(parsed, name_mentions)
+    focus = _focus(name_mentions)
     salience: dict[int, float] = {}
     gained: dict[int, float] = {}  # each character's weightiest mention in the sentence so far
     resolved = []
@@ -87,7 +95,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
                 target = _called_just_before(token, heads.get(d, {}), called, d, genders, gender)
                 if target is None:
                     target = _most_salient(salience, genders, gender, excluded | {
-                        i for i, other in unlike.items() if other == gender})
+                        i for i, other in unlike.items() if other == gender}, focus)
                 if target is not None:
                     start = offset + token.idx
                     resolved.append((start, start + len(token.text), token.text, target))
@@ -207,16 +215,24 @@ def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> s
     return set()
 
 
-def _most_salient(salience: dict[int, float], genders: list, gender: str, excluded: set[int]) -> int | None:
-    best, best_score = None, FORGOTTEN
-    for index, score in salience.items():
-        if index in excluded:
-            continue
-        if genders[index] != gender:
-            score *= 0.1 if genders[index] is None else 0.0
-        if score > best_score:
-            best, best_score = index, score
-    return best
+def _focus(name_mentions: list) -> dict[int, float]:
+    """Each character's pull on a pronoun no one was named for lately: ``FOCUS`` times the square of
+    their share of the names the narration gives, so that only the one the story follows most has any
+    weight (not a narrator whose name only the dialogue says)."""
+    uses = Counter(index for occurrence, index in name_mentions if not occurrence.in_quote)
+    total = sum(uses.values())
+    return {index: FOCUS * (count / total) ** 2 for index, count in uses.items()}
+
+
+def _most_salient(salience: dict[int, float], genders: list, gender: str, excluded: set[int],
+                  focus: dict[int, float]) -> int | None:
+    fit = {index: 1.0 if genders[index] == gender else 0.1 if genders[index] is None else 0.0
+           for index, score in salience.items() if index not in excluded and score > FORGOTTEN}
+    scores = {index: salience[index] * share for index, share in fit.items()}
+    if scores and max(scores.values()) < FADED:  # everyone has faded: the story's focus weighs in
+        scores = {index: score + focus.get(index, 0.0) * fit[index] for index, score in scores.items()}
+    best = max(scores, key=scores.get, default=None)
+    return best if best is not None and scores[best] > FORGOTTEN else None
 
 
 def gender_after(subject, offset: int, inside, stop: set[int] = frozenset()) -> str | None:
