@@ -448,6 +448,16 @@ def test_speakers_inverted_tag_with_the_title_on_the_line_before() -> None:
     assert all(q.cue == "explicit" for q in analysis.quotes)
 
 
+def test_speakers_the_one_a_tag_subject_points_at_is_not_the_subject() -> None:
+    analysis = _analyse(
+        "Ashby sat on the bench by the lake. Nell came up the path with her little brother Tobin, who stared "
+        "at him.\n\n"
+        '"What is your name?" Tobin asked.\n\n'
+        '"Ask him HIS name," said his sister, indicating Ashby.'
+    )
+    assert _quote(analysis, "Ask him").speaker == _id(analysis, "Nell")
+
+
 def test_speakers_the_father_is_not_the_one_whose_father_the_narration_just_spoke_of() -> None:
     analysis = _analyse(
         "Mr. Grey sat down on a bench in the empty hall. At the back, sulky to the last, sat Hugo.\n\n"

@@ -1036,7 +1036,9 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
         mention = owned
         character = owned.character if owned else None
     if character is None:  # "the obliging Mrs. Pell": a name inside the subject's phrase
-        inner = (text.covering(offset + t.idx) for t in subject.subtree if t.i - subject.i in range(-4, 5))
+        clauses = {t.i for c in subject.children if c.dep_ == "acl" for t in c.subtree}  # ("the boy, who was Ben")
+        inner = (text.covering(offset + t.idx) for t in subject.subtree  # (not "his sister, indicating Ben")
+                 if t.i - subject.i in range(-4, 5) and t.i not in clauses)
         character = next((m.character for m in inner if m is not None and m.kind != "pronoun"), None)
     common_noun = (subject.pos_ in ("NOUN", "PROPN") and subject.tag_ not in ("NNS", "NNPS") and subject.is_lower
                    or subject.lower_ == "other" and subject.i > 0 and subject.nbor(-1).lower_ == "the")  # "the other"
