@@ -139,15 +139,16 @@ def _called_just_before(pronoun, heads: dict[int, int], called: set[tuple[int, i
 def called_names(parsed, name_mentions: list) -> set[tuple[int, int]]:
     """(doc, head token) of each name called in a quote: set off by commas or marks ("Rosaline!", ", Ann,");
     not a name asked back from the paragraph before ('"...something Ben said." / "Ben?"'), an echo."""
-    called, plain = set(), defaultdict(set)
+    set_apart, plain = [], defaultdict(set)  # (plain: who each paragraph names without calling)
     for occurrence, index in name_mentions:
         local = occurrence.start - parsed.offsets[occurrence.doc]
         text = parsed.docs[occurrence.doc].text
-        if not occurrence.in_quote or not set_off(text, local, local + len(occurrence.text)):
+        if occurrence.in_quote and set_off(text, local, local + len(occurrence.text)):
+            set_apart.append((occurrence, index, text[local + len(occurrence.text):].lstrip()[:1] == "?"))
+        else:
             plain[occurrence.doc].add(index)
-        elif not (text[local + len(occurrence.text):].lstrip()[:1] == "?" and index in plain[occurrence.doc - 1]):
-            called.add((occurrence.doc, occurrence.token))
-    return called
+    return {(occurrence.doc, occurrence.token) for occurrence, index, asked in set_apart
+            if not (asked and index in plain[occurrence.doc - 1])}
 
 
 def set_off(text: str, start: int, end: int) -> bool:
@@ -226,6 +227,7 @@ def _focus(name_mentions: list) -> dict[int, float]:
 
 def _most_salient(salience: dict[int, float], genders: list, gender: str, excluded: set[int],
                   focus: dict[int, float]) -> int | None:
+    """The character of that sex most in mind (one whose sex is untold counts a tenth), if any is left."""
     fit = {index: 1.0 if genders[index] == gender else 0.1 if genders[index] is None else 0.0
            for index, score in salience.items() if index not in excluded and score > FORGOTTEN}
     scores = {index: salience[index] * share for index, share in fit.items()}

@@ -869,7 +869,7 @@ def _parsed_subject(text: _Text, verb, offset: int):
         elif head.dep_ == "conj" and (joined := _joined_by_and(head)) is not None:
             head = joined  # "Ann, who was listening, stepped forth and said": "and" ties "said" to "stepped"
         elif head.dep_ == "conj" and (sibling := _nearer_conjunct(head)) is not None:
-            head = sibling  # "He handed her the box; and she glanced at him and said": the nearer clause's
+            head = sibling  # "He handed her the box; and she glanced at him and said": her clause goes on
         elif head.dep_ in CLIMB or head.dep_ in ("advcl", "ccomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in head.children) or (
                 head.dep_ == "dep" and head.pos_ == head.head.pos_ == "VERB") or (
