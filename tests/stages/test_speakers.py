@@ -550,26 +550,25 @@ def test_speakers_a_tag_verb_at_the_end_of_a_long_run_of_verbs_belongs_to_their_
     assert _parsed_subject(text, said, 0).text == "Ben"
 
 
-def test_speakers_a_tag_verb_goes_on_from_the_nearer_of_two_clauses_the_parser_hangs_it_beside() -> None:
-    analysis = _analyse(
+@pytest.mark.parametrize(("text", "opening", "who"), [
+    pytest.param(  # hung on the first of several clauses: the nearest with a subject of its own goes on
         "Mr. Pell and Nell sat by the fire.\n\n"
         '"There is time for one more," Nell said.\n\n'
         "He handed her the box and lit a spill for her; and as the flame flashed up into her face she glanced "
-        'at him with laughing eyes and said: "What do you think of me now?"'
-    )
-    assert _said(analysis, "What do you think") == (_id(analysis, "Nell"), "anaphoric")
-
-
-def test_speakers_a_tag_verb_under_an_adverb_goes_on_from_the_verb_the_adverb_qualifies() -> None:
-    analysis = _analyse(
+        'at him with laughing eyes and said: "What do you think of me now?"', "What do you think", "Nell",
+        id="nearer-clause"),
+    pytest.param(  # hung on an adverb: the verb the adverb qualifies goes on
         "Mr. Pell came back from the coast at last, and Nora met him in the hall.\n\n"
         '"You look well," said Nora.\n\n'
         '"I am, thank you."\n\n'
         "It was impossible for her to speak of the letter, though Mr. Pell waited; and yet, after a pause, "
         "feeling the necessity of speaking, she only deviated so far as to say--\n\n"
-        '"You were a good while at the coast, I think?"'
-    )
-    assert _said(analysis, "You were a good while") == (_id(analysis, "Nora"), "anaphoric")
+        '"You were a good while at the coast, I think?"', "You were a good while", "Nora", id="under-an-adverb"),
+])
+def test_speakers_a_tag_verb_the_parser_hangs_aside_goes_on_from_its_own_clause(
+        text: str, opening: str, who: str) -> None:
+    analysis = _analyse(text)
+    assert _said(analysis, opening) == (_id(analysis, who), "anaphoric")
 
 
 def test_speakers_of_two_subjects_the_parser_gives_a_tag_verb_the_nearer_speaks() -> None:
