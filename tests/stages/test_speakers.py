@@ -687,6 +687,19 @@ def test_speakers_she_added_after_a_tag_of_its_own_stays_with_that_tag() -> None
     assert _quote(analysis, "The sea looks").speaker == _id(analysis, "Kate")
 
 
+def test_speakers_a_sentence_cut_by_a_long_tag_is_one_speakers_line() -> None:
+    analysis = _analyse(
+        "Nell and Kate sat by the fire while Hugo read the letter aloud. He folded it and looked up at them.\n\n"
+        '"It is all settled," said Hugo.\n\n'
+        "Nell put her hands before her face; she turned away and seemed to shrink from both of them.\n\n"
+        '"What Kate said," she murmured. "But," she added, raising her head with a look of fear from the kiss with '
+        'which he greeted her answer, "how hard it all is! Are we doing right?"'
+    )
+    nell = _id(analysis, "Nell")
+    assert _quote(analysis, "But,").speaker == nell
+    assert _quote(analysis, "how hard it all").speaker == nell
+
+
 def test_speakers_a_name_that_is_the_subject_is_not_called() -> None:
     analysis = _analyse(
         "Mrs. Pell left the vicarage early. \"Good day to you both,\" said Mrs. Pell.\n\n* * *\n\n"

@@ -50,6 +50,8 @@ ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mme", "mlle", "m"})
 """Titles written with a full stop, which the tokenizer sometimes splits off (``Mlle`` ``.``)."""
 TAG_SKIPS = ABBREVIATED_TITLES | {"the", "miss"}
 """Words between an inverted tag's verb and the name it gives, when the name alone is the mention."""
+TITLE_DOTS = re.compile(rf"\b(?:{'|'.join(sorted(ABBREVIATED_TITLES))})\.", re.IGNORECASE)
+"""The dot after a title ("Mr. Grey"), which ends no sentence."""
 CONFIDENCE = {
     "explicit": 0.95, "anaphoric": 0.8, "group": 0.8, "continued": 0.85, "beat": 0.75,
     "thought": 0.7, "response": 0.7, "turn": 0.6, "salience": 0.35,
@@ -342,6 +344,10 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
                 turn.speaker, turn.cue = turn.introduced, "explicit"
             if turn.cue == "anaphoric" and turn.goes_on and earlier is not None:
                 _goes_on(text, turn, earlier)
+    for first, second in pairwise(turns):  # one sentence cut by its tag is one speaker's, whatever else the
+        if first.speaker and first.cue in ("explicit", "anaphoric") and second.cue == "anaphoric" and (
+                _sentence_runs_on(text, first.quote, second.quote)):  # second half's lead seems to say
+            second.speaker = first.speaker
     for turn, vocatives in zip(turns, own):
         turn.vocatives = vocatives
     led = paragraph > 0 and text.story.paragraphs[paragraph - 1].text.rstrip().endswith(":")
@@ -365,6 +371,16 @@ def _goes_on(text: _Text, turn: _Turn, previous: _Turn) -> None:
     if previous.speaker and previous.quote.kind == turn.quote.kind and previous.speaker != turn.speaker and (
             text.gender.get(previous.speaker) == text.gender.get(turn.speaker)) and not led:
         turn.speaker = previous.speaker
+
+
+def _sentence_runs_on(text: _Text, first: Quote, second: Quote) -> bool:
+    """Whether the second quote goes on the first's sentence, the narration between them one clause: a
+    short tag (``"Yes," she said, "come in"``), or any length of it before a line that opens in lower
+    case (``"But," she added, raising her head from the kiss with which he greeted her, "how hard"``)."""
+    between = text.story.text[first.end : second.start].strip(" \n\"“”'‘’")
+    goes_on = second.text.lstrip(" \"“'‘")[:1].islower() or len(between.split()) <= UTTERANCE_TAG_WORDS
+    return first.text.rstrip()[-1:] in OPEN_ENDS and between[-1:] in OPEN_ENDS + ":" and goes_on and not (
+        re.search(r"[.!?;]", TITLE_DOTS.sub("", between)))
 
 
 def _goes_on_as_subject(text: _Text, doc, offset: int, first: _Turn, second: _Turn) -> bool:
