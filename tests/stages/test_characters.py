@@ -276,6 +276,11 @@ def test_characters_a_relative_epithet_marks_a_change_of_person(act: str, who: s
         '"Such a fine evening. I hope to see you both here often, Mr. Vance."\n\n'
         "Mr. Pell talked on about the harvest for a long while. The rest of it was scarcely heard by Vance. "
         "He turned to his partner.", "He turned", "Mr. Vance", id="passive-agent"),
+    pytest.param(  # one who is only to come is not there
+        "The letter was from Tobin. Tobin had written it in haste, and he had sealed it badly.\n\n"
+        "Hugo stood at the window with it. Hugo read it through twice, and he frowned at the last page.\n\n"
+        "But that would not do. Tobin was to call for it in the evening. He folded the letter away.",
+        "He folded", "Hugo", id="only-due"),
     pytest.param(  # a name asked back is no call, so the tag's owner is the listener
         "Mrs. Grey sat by the window with her sewing. Hugo came in from the garden and dropped into a "
         "chair. He kicked at the rug.\n\n"
