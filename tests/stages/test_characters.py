@@ -281,6 +281,12 @@ def test_characters_a_relative_epithet_marks_a_change_of_person(act: str, who: s
         "Hugo stood at the window with it. Hugo read it through twice, and he frowned at the last page.\n\n"
         "But that would not do. Tobin was to call for it in the evening. He folded the letter away.",
         "He folded", "Hugo", id="only-due"),
+    pytest.param(  # one remembered is in mind, not on the page
+        "Tobin had gone back to town, and he had taken the car with him.\n\n"
+        "Hugo walked beside Nell through the gardens. Hugo found the bag on the seat, and he gave it back to Nell. "
+        "The rain had stopped, and the paths shone. A blackbird sang in the hedge.\n\n"
+        "Nell thanked him, remembering how often Tobin had laughed at her for losing things. He smiled at her.",
+        "He smiled", "Hugo", id="thought-of"),
     pytest.param(  # a name asked back is no call, so the tag's owner is the listener
         "Mrs. Grey sat by the window with her sewing. Hugo came in from the garden and dropped into a "
         "chair. He kicked at the rug.\n\n"

@@ -22,6 +22,15 @@ NOUN_GENDER = {
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "am", "be"})
+THINKING = frozenset({
+    "remember", "remembers", "remembered", "remembering", "recall", "recalls", "recalled", "recalling",
+    "recollect", "recollected", "recollecting", "think", "thinks", "thought", "thinking", "know", "knows",
+    "knew", "knowing", "wonder", "wonders", "wondered", "wondering", "suppose", "supposed", "supposing",
+    "fancy", "fancied", "imagine", "imagined", "imagining", "believe", "believed", "forget", "forgot",
+    "forgotten", "reflect", "reflected", "reflecting",
+})
+"""Verbs of memory and thought. (With feel, hope, wish, fear, dream, guess and doubt as well: PDNC dev 4
+lines fewer.)"""
 MAIN_SUBJECT, OTHER_SUBJECT = 4.0, 2.0
 """Salience a subject mention adds (of the main clause, of another); any other mention adds 1."""
 OWN_PARTS = frozenset({
@@ -190,7 +199,8 @@ def _boost(
         weight = MAIN_SUBJECT
     elif token.dep_ in SUBJECT_DEPS:
         verb = token.head.head if token.head.dep_ == "conj" else token.head  # "They came, and Ann saw"
-        weight = 1.0 if _only_due(token.head) else MAIN_SUBJECT if verb.dep_ == "ROOT" else OTHER_SUBJECT
+        elsewhere = _only_due(token.head) or _thought_of(token.head)  # (a mention, not one acting here)
+        weight = 1.0 if elsewhere else MAIN_SUBJECT if verb.dep_ == "ROOT" else OTHER_SUBJECT
     elif token.dep_ == "pobj" and token.head.dep_ == "agent":  # "was scarcely heard by Ann": Ann hears
         weight = MAIN_SUBJECT if token.head.head.dep_ == "ROOT" else OTHER_SUBJECT
     else:
@@ -198,6 +208,12 @@ def _boost(
     if weight * share > gained.get(index, 0.0):
         salience[index] = salience.get(index, 0.0) + weight * share - gained.get(index, 0.0)
         gained[index] = weight * share
+
+
+def _thought_of(verb) -> bool:
+    """Whether the clause is what someone remembers, thinks or knows ("remembering how often Ben had said
+    it"): one named in it is in mind, not on the page."""
+    return verb.dep_ == "ccomp" and verb.head.lower_ in THINKING
 
 
 def _only_due(verb) -> bool:
