@@ -255,6 +255,22 @@ def test_characters_a_calling_with_a_telling_adjective_is_an_epithet() -> None:
     assert _character_at(cast, text.index("The younger nurse")) == _one(cast, "Nell").id
 
 
+def test_characters_the_young_man_of_a_chapter_is_the_one_that_chapter_follows() -> None:
+    first = (
+        "Chapter 1\n\nNell sat by her window with her sewing. Hugo came up the hill in the rain, and he did not "
+        "hurry. The young man stopped at the gate and looked at the house.\n\nThe young man knocked twice. Nell "
+        "put down her work and let him in, and the young man shook the water from his coat.\n\n"
+    )
+    second = (
+        "Chapter 2\n\nTobin arrived in the spring, and he brought his own books. The young man carried a box up "
+        "the stairs.\n\nNell showed him the empty room. The young man set the box down and thanked her."
+    )
+    _, cast = _cast(first + second)
+    hugo, tobin = _one(cast, "Hugo").id, _one(cast, "Tobin").id
+    assert _character_at(cast, first.index("The young man knocked")) == hugo
+    assert _character_at(cast, len(first) + second.index("The young man set")) == tobin
+
+
 @pytest.mark.parametrize(("act", "who"), [
     ("The younger man finally turned his chair around.", "Theo"),  # not Grey: "he" would have done for him
     ("He finally turned his chair around.", "Grey"),  # (the pronoun, for contrast, is the one just named)

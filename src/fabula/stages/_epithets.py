@@ -36,6 +36,10 @@ ROLE_HEADS = frozenset({
 
 LASTING_ADJECTIVES = frozenset("old young little elderly".split())
 """Adjectives a story keeps for one person throughout: every "the old lady" is the same one."""
+SHIFTING_ADJECTIVES = frozenset({"young"})
+"""Of those, the ones a narrator gives whichever young man a chapter follows."""
+CHAPTER_VOTES = 2
+"""Uses of such an epithet in one chapter that must point at someone else for it to be theirs there."""
 
 TELLING_ADJECTIVES = frozenset(
     "other older younger taller shorter small smaller bigger elder sobbing crying weeping frail injured "
@@ -51,7 +55,8 @@ PAIR_MENTIONS = 8
 """Name mentions back within which "the former" and "the latter" find the two they point at."""
 
 
-def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside) -> list[tuple]:
+def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside,
+                  chapters: list[int] = ()) -> list[tuple]:
     """``(start, end, text, cluster)`` for each epithet in narration that can be linked."""
     named = sorted((o.start, i, o.doc, o.token) for o, i in name_mentions if not o.in_quote)
     starts = [n[0] for n in named]
@@ -116,7 +121,7 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
             if target is not None:
                 key = f"{lasting[0]} {head}" if lasting else head
                 found.append([offset + span.start_char, offset + span.end_char, span.text, target, key])
-    _settle_stable_heads(found, _described_traits(parsed, named))
+    _settle_stable_heads(found, _described_traits(parsed, named), sorted(chapters))
     return [(s, e, t, i) for s, e, t, i, _ in found]
 
 
@@ -245,19 +250,29 @@ def _described_traits(parsed, named: list) -> dict[str, Counter]:
     return traits
 
 
-def _settle_stable_heads(found: list[list], traits: dict[str, Counter]) -> None:
+def _settle_stable_heads(found: list[list], traits: dict[str, Counter], chapters: list[int] = ()) -> None:
     """Give every use of a lasting-trait epithet to the character most of its uses, and the
-    descriptions of that trait, point at."""
+    descriptions of that trait, point at; but "the young man" of a chapter whose own uses point at
+    someone else more than once is that chapter's young man. (PDNC dev +12 lines, 13 gained and 1 lost;
+    by chapter for "old" as well, 23 lines fewer.)"""
     votes: dict[str, Counter] = defaultdict(Counter)
+    by_chapter: dict[tuple[str, int], Counter] = defaultdict(Counter)
     for head, described in traits.items():
         votes[head].update(described)
-    for *_, index, head in found:
+    for start, _, _, index, head in found:
         if _lasting(head):
             votes[head][index] += 1
+            by_chapter[(head, bisect.bisect_right(chapters, start))][index] += 1
     for item in found:
         head = item[4]
-        if _lasting(head):
-            item[3] = votes[head].most_common(1)[0][0]
+        if not _lasting(head):
+            continue
+        item[3] = votes[head].most_common(1)[0][0]
+        if head.split()[0] in SHIFTING_ADJECTIVES:
+            here = by_chapter[(head, bisect.bisect_right(chapters, item[0]))]
+            local, count = here.most_common(1)[0]
+            if count >= CHAPTER_VOTES and count > here[item[3]]:
+                item[3] = local
 
 
 def _lasting(key: str) -> bool:

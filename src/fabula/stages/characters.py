@@ -160,7 +160,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     for occurrence, index in name_mentions:
         on_page[index] = on_page[index] or not occurrence.in_quote
 
-    epithets = find_epithets(parsed, name_mentions, genders, on_page, inside)
+    epithets = find_epithets(parsed, name_mentions, genders, on_page, inside, [c.start for c in story.chapters[1:]])
     nominal_counts, nominal_uses, nominal_votes = find_nominals(parsed, inside)
     taken = {(s, e) for s, e, *_ in epithets}
     sentences: list[tuple[int, int]] = []
