@@ -687,6 +687,18 @@ def test_speakers_she_added_after_a_tag_of_its_own_stays_with_that_tag() -> None
     assert _quote(analysis, "The sea looks").speaker == _id(analysis, "Kate")
 
 
+def test_speakers_his_father_is_the_one_whose_son_spoke_before() -> None:
+    analysis = _analyse(
+        "Mr. Pell and Tobin walked up from the village. Nora carried her basket, and Tobin took it from her.\n\n"
+        '"Is the mill open on Sundays, Nora?" asked Mr. Pell.\n\n'
+        '"No, sir," replied his son, laughing. "Nobody works there on Sundays."\n\n'
+        "Mr. Pell stopped on the bridge, and he looked down at the mill.\n\n"
+        '"It is odd, though," observed his father, "that the wheel was turning."'
+    )
+    assert _quote(analysis, "No, sir").speaker == _id(analysis, "Tobin")
+    assert _quote(analysis, "It is odd").speaker == _id(analysis, "Mr. Pell")
+
+
 def test_speakers_a_sentence_cut_by_a_long_tag_is_one_speakers_line() -> None:
     analysis = _analyse(
         "Nell and Kate sat by the fire while Hugo read the letter aloud. He folded it and looked up at them.\n\n"

@@ -105,6 +105,8 @@ PRESENT_BE = frozenset({"am", "is", "m", "s", "'m", "'s", "’m", "’s"})
 KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
                        "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother"})
 """Words for a relative: "said the father" is not the one whose father the narration just spoke of."""
+RELATIVE_WORDS = KIN_NOUNS | frozenset(KIN_TITLE)
+"""Kin words a tag's subject may be (``said her mother``, ``cried his papa``)."""
 KIN_REACH = 2
 """Paragraphs before a line (and its own) searched for the owner of the relative its tag names."""
 MOTHER_WORDS = frozenset(word for word in PARENT_WORDS if KIN_TITLE[word] == "mrs")
@@ -173,6 +175,8 @@ class _Turn:
     kin: str | None = None
     """The word the line calls a parent by (``No, papa``)."""
     relation: tuple[str, str] | None = None
+    relative_of: str | None = None
+    """The one whose relative the tag says the speaker is, when the text tells who (``said his son``)."""
     """The kin word of a tag whose owner is a pronoun, and the owner's gender (``cried her mother``)."""
     pronoun_tag: bool = False
     """A ``she said`` whose "she" found no one, or only the one the line calls."""
@@ -1066,8 +1070,9 @@ def _take_subject(text: _Text, turn: _Turn, subject, offset: int, speech: bool =
             turn.named += (owned.character,)
         elif subject.lower_ in KIN_NOUNS and any(c.lower_ == "the" for c in subject.children):
             turn.named += _kin_owners(text, turn.quote.paragraph, subject.lower_)  # "asked the father"
-        if subject.lower_ in KIN_TITLE and owner is not None and owner.lower_ in PRONOUN_GENDER:
+        if subject.lower_ in RELATIVE_WORDS and owner is not None and owner.lower_ in PRONOUN_GENDER:
             turn.relation = (subject.lower_, PRONOUN_GENDER[owner.lower_])
+            turn.relative_of = owned.character if owned is not None else None
         return True
     if speech and subject.lower_ in ("he", "she") and (character is None or character in turn.vocatives):
         turn.described = PRONOUN_GENDER[subject.lower_]  # a "she" no one (or the one called) was found for:
@@ -1441,12 +1446,30 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 calls = next((part.vocatives for part in line[::-1]  # "Ann, Ann," he cried, "where are you?"
                               if part.speaker == previous.speaker and part.vocatives), ())
                 _implicit(text, turn, None if same_paragraph else previous, following, recent, calls)
+        if turn.speaker and turn.relation and turn.relative_of and turn.relative_of != turn.speaker:
+            _learn_kin(text, turn.relative_of, turn.relation[0], turn.speaker)
         if turn.speaker and (not recent or recent[-1] != turn.speaker):
             recent.append(turn.speaker)
     _alternate_back(text, speech, scene_starts)
     _opening_line_answered(text, speech)
     _children_call_parents(text, speech)
     _addressees(text, speech)
+
+
+KIN_INVERSE = {"son": ("father", "mother"), "daughter": ("father", "mother"), "husband": ("husband", "wife"),
+               "wife": ("husband", "wife")}
+"""For a kin word, what its owner is to that relative, as a man and as a woman, where one has only one of
+those: the owner of "his son" is the son's father."""
+
+
+def _learn_kin(text: _Text, owner: str, word: str, relative: str) -> None:
+    """Remember what a tag told: after '"...," replied his son' went to Ben, the owner is Ben's father, so
+    Ben's 'observed his father' later finds him. Only a relation one has one of: learning "her son" for
+    later "her son" tags as well, PDNC dev lost 7 lines, one wrong guess spreading to every later one."""
+    inverse = KIN_INVERSE.get(word)
+    gender = text.gender.get(owner)
+    if inverse and gender in ("m", "f"):
+        text.kin.setdefault((relative, inverse[gender == "f"]), owner)
 
 
 def _after_narration(text: _Text, turn: _Turn, last: str | None, following: _Turn | None) -> None:
