@@ -255,6 +255,19 @@ def test_characters_a_calling_with_a_telling_adjective_is_an_epithet() -> None:
     assert _character_at(cast, text.index("The younger nurse")) == _one(cast, "Nell").id
 
 
+def test_characters_someone_brought_in_by_an_epithet_is_not_the_one_named_before() -> None:
+    text = (
+        "Nell walked home along the river with her basket.\n\n"
+        "At the bridge someone was waiting. It was an old woman, tall and shapely still, with a bundle on her "
+        "arm.\n\n"
+        '"Good evening," said the old woman.\n\n'
+        '"Good evening," said Nell, and she smiled at her.'
+    )
+    _, cast = _cast(text)
+    stranger = _character_at(cast, text.index("the old woman"))
+    assert stranger is not None and stranger != _one(cast, "Nell").id
+
+
 def test_characters_the_young_man_of_a_chapter_is_the_one_that_chapter_follows() -> None:
     first = (
         "Chapter 1\n\nNell sat by her window with her sewing. Hugo came up the hill in the rain, and he did not "

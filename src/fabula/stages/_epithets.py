@@ -56,8 +56,10 @@ PAIR_MENTIONS = 8
 
 
 def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside,
-                  chapters: list[int] = ()) -> list[tuple]:
-    """``(start, end, text, cluster)`` for each epithet in narration that can be linked."""
+                  chapters: list[int] = (), introduced: dict[str, tuple[int, int]] | None = None) -> list[tuple]:
+    """``(start, end, text, cluster)`` for each epithet in narration that can be linked. ``introduced``
+    holds the lasting epithets brought in as someone new: key -> (where, their cluster)."""
+    introduced = introduced or {}
     named = sorted((o.start, i, o.doc, o.token) for o, i in name_mentions if not o.in_quote)
     starts = [n[0] for n in named]
     first_named: dict[int, int] = {}
@@ -67,7 +69,7 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
     called: dict[int, set[int]] = defaultdict(set)  # per paragraph, who its lines call by name
     for d, token in called_names(parsed, name_mentions):
         called[d].add(cluster_at[(d, token)])
-    found = []
+    found, newcomer = [], []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for token in doc:
             if token.lower_ not in ("the", "a", "an") or inside(offset + token.idx):
@@ -118,11 +120,40 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
                     other = _most_recent(named, starts, offset + token.idx, sentence | {target}, wanted, genders,
                                          on_page, 0)  # smiled': the reply is someone else's
                     target = other if other is not None else target
+            key = f"{lasting[0]} {head}" if lasting else head
+            if key in introduced and introduced[key][0] < offset + token.idx:
+                newcomer.append((offset + span.start_char, offset + span.end_char, span.text, introduced[key][1]))
+                continue
             if target is not None:
-                key = f"{lasting[0]} {head}" if lasting else head
                 found.append([offset + span.start_char, offset + span.end_char, span.text, target, key])
     _settle_stable_heads(found, _described_traits(parsed, named), sorted(chapters))
-    return [(s, e, t, i) for s, e, t, i, _ in found]
+    return sorted([(s, e, t, i) for s, e, t, i, _ in found] + newcomer)
+
+
+def find_introductions(parsed, inside, name_mentions: list) -> dict[str, tuple[int, str | None]]:
+    """Lasting epithets the narration brings in as someone new, not named there: "It was an old woman,
+    tall and shapely still": the key ("old woman") -> where she comes in, and her sex. Every "the old
+    woman" after that is her, not the woman last named."""
+    named_in = {(o.doc, o.token) for o, _ in name_mentions}
+    found: dict[str, tuple[int, str | None]] = {}
+    last_use: dict[str, int] = {}
+    for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
+        for token in doc:
+            if token.lower_ not in GENERIC_HEADS or inside(offset + token.idx):
+                continue
+            article = next((c for c in token.children if c.dep_ == "det"), None)
+            lasting = [c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in LASTING_ADJECTIVES]
+            if article is None or not lasting:
+                continue
+            key = f"{lasting[0]} {token.lower_}"
+            if article.lower_ == "the":
+                last_use[key] = offset + token.idx
+                continue
+            opener = [c for c in token.head.children if c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "there")]
+            if article.lower_ in ("a", "an") and token.dep_ == "attr" and opener and not any(
+                    (d, t.i) in named_in for t in token.sent):  # (not "It was an old man, Mr. Grey, who...")
+                found.setdefault(key, (offset + token.idx, GENERIC_HEADS[token.lower_]))
+    return {key: place for key, place in found.items() if last_use.get(key, -1) > place[0]}  # spoken of again
 
 
 def _last_line_owner(parsed, d: int, named: list, starts: list[int], inside) -> int | None:

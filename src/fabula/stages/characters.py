@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
 from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER, gender_after, resolve_pronouns, set_off
-from fabula.stages._epithets import find_epithets
+from fabula.stages._epithets import find_epithets, find_introductions
 from fabula.stages._names import (
     CALENDAR,
     KIN_TITLES,
@@ -160,7 +160,14 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     for occurrence, index in name_mentions:
         on_page[index] = on_page[index] or not occurrence.in_quote
 
-    epithets = find_epithets(parsed, name_mentions, genders, on_page, inside, [c.start for c in story.chapters[1:]])
+    introduced = {}
+    for key, (start, gender) in find_introductions(parsed, inside, name_mentions).items():  # someone new
+        clusters.append(_Cluster(forms=Counter({f"the {key}": 0})))
+        genders.append(gender)
+        on_page.append(True)
+        introduced[key] = (start, len(clusters) - 1)
+    epithets = find_epithets(parsed, name_mentions, genders, on_page, inside, [c.start for c in story.chapters[1:]],
+                             introduced)
     nominal_counts, nominal_uses, nominal_votes = find_nominals(parsed, inside)
     taken = {(s, e) for s, e, *_ in epithets}
     sentences: list[tuple[int, int]] = []
