@@ -191,7 +191,7 @@ def _boost(
     sentence: "Ann ... her ... Ann's" is one sentence about Ann, not three, so a character named over and
     over in one sentence does not outweigh the one named as subject in the next. (Summing them: PDNC dev
     speaker 84.5 -> 84.4, LitBank pronouns 0.747 -> 0.744.)"""
-    if topic:
+    if topic and not (token.dep_ in SUBJECT_DEPS and _absolute(token.head)):
         weight = MAIN_SUBJECT
     elif token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS and token.head.lower_ in OWN_PARTS:
         weight = MAIN_SUBJECT if token.head.head.dep_ == "ROOT" else OTHER_SUBJECT  # "Ann's face fell"
@@ -208,6 +208,12 @@ def _boost(
     if weight * share > gained.get(index, 0.0):
         salience[index] = salience.get(index, 0.0) + weight * share - gained.get(index, 0.0)
         gained[index] = weight * share
+
+
+def _absolute(verb) -> bool:
+    """Whether the verb is a participle with a subject of its own before the main clause: "Mr. Grey being
+    restrained by this, Ann found an opening": the paragraph is about Ann, not Mr. Grey."""
+    return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "being" for c in verb.children))
 
 
 def _thought_of(verb) -> bool:
