@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from fabula.stages._coref import called_names
 
@@ -56,7 +57,7 @@ PAIR_MENTIONS = 8
 
 
 def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside,
-                  chapters: list[int] = (), introduced: dict[str, tuple[int, int]] | None = None) -> list[tuple]:
+                  chapters: Sequence[int] = (), introduced: dict[str, tuple[int, int]] | None = None) -> list[tuple]:
     """``(start, end, text, cluster)`` for each epithet in narration that can be linked. ``introduced``
     holds the lasting epithets brought in as someone new: key -> (where, their cluster)."""
     introduced = introduced or {}
@@ -281,7 +282,7 @@ def _described_traits(parsed, named: list) -> dict[str, Counter]:
     return traits
 
 
-def _settle_stable_heads(found: list[list], traits: dict[str, Counter], chapters: list[int] = ()) -> None:
+def _settle_stable_heads(found: list[list], traits: dict[str, Counter], chapters: Sequence[int] = ()) -> None:
     """Give every use of a lasting-trait epithet to the character most of its uses, and the
     descriptions of that trait, point at; but "the young man" of a chapter whose own uses point at
     someone else more than once is that chapter's young man. (PDNC dev +12 lines, 13 gained and 1 lost;

@@ -160,7 +160,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     for occurrence, index in name_mentions:
         on_page[index] = on_page[index] or not occurrence.in_quote
 
-    introduced = {}
+    introduced: dict[str, tuple[int, int]] = {}
     for key, (start, gender) in find_introductions(parsed, inside, name_mentions).items():  # someone new
         clusters.append(_Cluster(forms=Counter({f"the {key}": 0})))
         genders.append(gender)

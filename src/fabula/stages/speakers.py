@@ -107,6 +107,10 @@ KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "brother", "sister
 """Words for a relative: "said the father" is not the one whose father the narration just spoke of."""
 RELATIVE_WORDS = KIN_NOUNS | frozenset(KIN_TITLE)
 """Kin words a tag's subject may be (``said her mother``, ``cried his papa``)."""
+KIN_INVERSE = {"son": ("father", "mother"), "daughter": ("father", "mother"), "husband": ("husband", "wife"),
+               "wife": ("husband", "wife")}
+"""For a kin word, what its owner is to that relative, as a man and as a woman, where one has only one of
+those: the owner of "his son" is the son's father."""
 KIN_REACH = 2
 """Paragraphs before a line (and its own) searched for the owner of the relative its tag names."""
 MOTHER_WORDS = frozenset(word for word in PARENT_WORDS if KIN_TITLE[word] == "mrs")
@@ -175,9 +179,9 @@ class _Turn:
     kin: str | None = None
     """The word the line calls a parent by (``No, papa``)."""
     relation: tuple[str, str] | None = None
+    """The kin word of a tag whose owner is a pronoun, and the owner's gender (``cried her mother``)."""
     relative_of: str | None = None
     """The one whose relative the tag says the speaker is, when the text tells who (``said his son``)."""
-    """The kin word of a tag whose owner is a pronoun, and the owner's gender (``cried her mother``)."""
     pronoun_tag: bool = False
     """A ``she said`` whose "she" found no one, or only the one the line calls."""
     unseen: bool = False
@@ -348,9 +352,10 @@ def _read_paragraph(text: _Text, paragraph: int, turns: list[_Turn]) -> None:
                 turn.speaker, turn.cue = turn.introduced, "explicit"
             if turn.cue == "anaphoric" and turn.goes_on and earlier is not None:
                 _goes_on(text, turn, earlier)
-    for first, second in pairwise(turns):  # one sentence cut by its tag is one speaker's, whatever else the
+    for first, second in pairwise(turns):  # one sentence cut by its tag is one speaker's, whatever the
+        # narration before the second half seems to say
         if first.speaker and first.cue in ("explicit", "anaphoric") and second.cue == "anaphoric" and (
-                _sentence_runs_on(text, first.quote, second.quote)):  # second half's lead seems to say
+                _sentence_runs_on(text, first.quote, second.quote)):
             second.speaker = first.speaker
     for turn, vocatives in zip(turns, own):
         turn.vocatives = vocatives
@@ -1454,12 +1459,6 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
     _opening_line_answered(text, speech)
     _children_call_parents(text, speech)
     _addressees(text, speech)
-
-
-KIN_INVERSE = {"son": ("father", "mother"), "daughter": ("father", "mother"), "husband": ("husband", "wife"),
-               "wife": ("husband", "wife")}
-"""For a kin word, what its owner is to that relative, as a man and as a woman, where one has only one of
-those: the owner of "his son" is the son's father."""
 
 
 def _learn_kin(text: _Text, owner: str, word: str, relative: str) -> None:
