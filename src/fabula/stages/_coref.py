@@ -6,7 +6,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from fabula.stages._verbs import inverted_subject
+from fabula.stages._verbs import inverted_subject, is_be
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -21,7 +21,6 @@ NOUN_GENDER = {
 """The gender a person noun carries (``the old man``, ``the hostess``)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
-BE_FORMS = frozenset({"is", "are", "was", "were", "am", "be"})
 THINKING = frozenset({
     "remember", "remembers", "remembered", "remembering", "recall", "recalls", "recalled", "recalling",
     "recollect", "recollected", "recollecting", "think", "thinks", "thought", "thinking", "know", "knows",
@@ -226,8 +225,8 @@ def _only_due(verb) -> bool:
     """Whether the verb tells what someone is to do, not what they do on the page: "Mr. Grey was to call
     in the evening" is no sign that Mr. Grey is there. (Would, might, could as well: PDNC dev +4 to +8
     lines, but as many scenes lost as gained.)"""
-    return verb.lower_ in BE_FORMS and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-                                       for c in verb.children)
+    return is_be(verb) and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                               for c in verb.children)
 
 
 def _excluded(pronoun, named: list[tuple[int, int]], heads: dict[int, int]) -> set[int]:

@@ -386,10 +386,10 @@ def _sentence_runs_on(text: _Text, first: Quote, second: Quote) -> bool:
     """Whether the second quote goes on the first's sentence, the narration between them one clause: a
     short tag (``"Yes," she said, "come in"``), or any length of it before a line that opens in lower
     case (``"But," she added, raising her head from the kiss with which he greeted her, "how hard"``)."""
-    between = text.story.text[first.end : second.start].strip(" \n\"“”'‘’")
-    goes_on = second.text.lstrip(" \"“'‘")[:1].islower() or len(between.split()) <= UTTERANCE_TAG_WORDS
-    return first.text.rstrip()[-1:] in OPEN_ENDS and between[-1:] in OPEN_ENDS + ":" and goes_on and not (
-        re.search(r"[.!?;]", TITLE_DOTS.sub("", between)))
+    between = _tag_between(text, first, second)
+    if between is None or re.search(r"[.!?;]", TITLE_DOTS.sub("", between)):
+        return False
+    return second.text.lstrip(" \"“'‘")[:1].islower() or len(between.split()) <= UTTERANCE_TAG_WORDS
 
 
 def _goes_on_as_subject(text: _Text, doc, offset: int, first: _Turn, second: _Turn) -> bool:
@@ -403,14 +403,16 @@ def _goes_on_as_subject(text: _Text, doc, offset: int, first: _Turn, second: _Tu
 
 
 def _one_utterance(text: _Text, first: Quote, second: Quote) -> bool:
-    """Two quotes that are one sentence cut by its tag: the first runs on (``"Yes,"``) and the
-    narration between them is a clause that runs on too (``she said, "``)."""
+    """Two quotes that are one sentence cut by a short tag (``"Yes," she said, "``)."""
+    between = _tag_between(text, first, second)
+    return between is not None and 0 < len(between.split()) <= UTTERANCE_TAG_WORDS
+
+
+def _tag_between(text: _Text, first: Quote, second: Quote) -> str | None:
+    """The narration between two quotes when the first runs on into it (``"Yes,"``) and it runs on into
+    the second (``she said, "``); None otherwise."""
     between = text.story.text[first.end : second.start].strip(" \n\"“”'‘’")
-    return (
-        first.text.rstrip()[-1:] in OPEN_ENDS
-        and 0 < len(between.split()) <= UTTERANCE_TAG_WORDS
-        and between[-1:] in OPEN_ENDS + ":"
-    )
+    return between if first.text.rstrip()[-1:] in OPEN_ENDS and between[-1:] in OPEN_ENDS + ":" else None
 
 
 def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, opens_next: bool = False,
