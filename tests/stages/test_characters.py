@@ -310,6 +310,10 @@ def test_characters_a_relative_epithet_marks_a_change_of_person(act: str, who: s
         "Hugo stood at the window with it. Hugo read it through twice, and he frowned at the last page.\n\n"
         "But that would not do. Tobin was to call for it in the evening. He folded the letter away.",
         "He folded", "Hugo", id="only-due"),
+    pytest.param(  # one named as a kind ("a Mrs. Grey") is no one on the page
+        "Nell sat by the window and watched the road. The hills were dark, and the rain came on.\n\n"
+        "It could not be borne. A Mrs. Grey for them all to give way to! She shook her head.",
+        "She shook", "Nell", id="a-name-as-a-kind"),
     pytest.param(  # a paragraph opening on a clause of its own ("X being silenced, ...") is about its main subject
         "Hugo waited by the fire while Mr. Pell talked. Mr. Pell talked of the harvest, and he talked of the "
         "rain.\n\nMr. Pell being silenced at last by his wife, Hugo found an opening for his plan. He stood up.",

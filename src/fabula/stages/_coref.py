@@ -92,6 +92,8 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
             named = [(t, i) for t, i in heads.get(d, {}).items() if sentence.start <= t < sentence.end]
             for token in sentence:
                 if token.i in heads.get(d, {}):
+                    if _indefinite(token):
+                        continue
                     if not inside(offset + token.idx):
                         _boost(salience, gained, heads[d][token.i], token, topic=token.i <= TOPIC_TOKENS)
                     elif (d, token.i) in called:  # "I beg you, Rosaline": she is there
@@ -207,6 +209,12 @@ def _boost(
     if weight * share > gained.get(index, 0.0):
         salience[index] = salience.get(index, 0.0) + weight * share - gained.get(index, 0.0)
         gained[index] = weight * share
+
+
+def _indefinite(token) -> bool:
+    """Whether a name is one of a kind, not the person ("a Mrs. Grey for them all to give way to",
+    "a Miss Ashby in the house"): no sign that anyone is there. (Not "a small boy came along", who is.)"""
+    return token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def _absolute(verb) -> bool:
