@@ -103,3 +103,11 @@ def test_a_look_alike_letter_in_a_listed_phrase_is_read_without_a_fault():
     for text in ("Nora ſlept with the light on.", "Nora slept wıth the light on.", "Nora slept wİth the light on."):
         analysis = fabula.analyse(text)
         assert analysis.content.proposal.ao3 == "General Audiences"
+
+
+def test_a_word_used_again_in_a_passage_is_one_sign_not_two():
+    bedtime = "Tobin was tired, so he went up to bed. The bed was cold, and he lay in bed listening to the rain.\n"
+    assert _signal(fabula.analyse(bedtime), "sexual_content") is None
+    assert fabula.analyse(bedtime).content.proposal.ao3 == "General Audiences"
+    courting = "Tobin went up to bed. Nell kissed him at the door, and the bed was warm.\n"
+    assert _signal(fabula.analyse(courting), "sexual_content").level == "references"

@@ -164,12 +164,16 @@ def _signal(category: str, hits: list, inside, story: Story) -> ContentSignal | 
     narration: dict[int, int] = defaultdict(int)
     total: dict[int, int] = defaultdict(int)
     strong: dict[int, set[str]] = defaultdict(set)
-    for passage, start, end, points in hits:
-        total[passage] += points
-        if not inside(start):
+    counted: set[tuple[int, str, bool]] = set()  # a word used again in a passage is one sign, not two
+    for passage, start, end, points in sorted(hits, key=lambda hit: -hit[3]):
+        word, told = story.text[start:end].lower(), not inside(start)
+        if (passage, word, False) not in counted:
+            total[passage] += points
+        if told and (passage, word, True) not in counted:
             narration[passage] += points
             if points == POINTS["strong"]:
-                strong[passage].add(story.text[start:end].lower())
+                strong[passage].add(word)
+        counted |= {(passage, word, False), (passage, word, told)}
     if sum(n >= REFERENCED for n in total.values()) < _passages_needed(story):
         return None
     levels = LEVELS.get(category, GENERIC_LEVELS)
