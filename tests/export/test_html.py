@@ -140,6 +140,15 @@ def test_report_of_a_story_without_dialogue():
     assert "".join(_parse(page).story_text) == "The rain fell all night on the empty town.Nobody came."
 
 
+def test_report_says_why_declared_warnings_differ_from_the_proposal():
+    fight = "She punched him in the face and he stabbed at her with the knife, and blood ran from the wound. " * 4
+    story = "Title: Night Road\nWarnings: No Archive Warnings Apply\n\n" + "\n\n".join(
+        [fight + "He kicked her when she fell and she choked, her ribs broken, the blade at her throat."] * 3)
+    page = render_report(fabula.analyse(story))
+    row = re.search(r"<th scope=\"row\">Why the warnings differ</th><td>([^<]*)</td>", page)
+    assert row and "not declared: Graphic Depictions Of Violence" in row.group(1)
+
+
 # --------------------------------------------------------------------------- in a real browser
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")

@@ -73,6 +73,23 @@ def test_declared_rating_is_compared_with_the_proposal():
     assert "NC-17" in reasons["declared against proposed"] and "above" in reasons["declared against proposed"]
 
 
+def test_declared_warnings_are_compared_with_the_proposal():
+    shown = "\n\n".join([VIOLENCE_SHOWN * 2] * 3)
+    unwarned = fabula.analyse(f"Title: Night Road\nAuthor: Someone\nWarnings: No Archive Warnings Apply\n\n{shown}")
+    reasons = dict(unwarned.content.proposal.reasons)
+    differ = reasons["declared warnings against proposed"]
+    assert "not declared: Graphic Depictions Of Violence (violence graphic)" in differ
+    overwarned = fabula.analyse("Title: Bakery Day\nAuthor: Someone\nWarnings: Major Character Death, Underage\n\n"
+                                'Mira and Jonah walked to the bakery.\n\n"Bread?" Mira asked.\n')
+    differ = dict(overwarned.content.proposal.reasons)["declared warnings against proposed"]
+    assert "declared but not found in the text: Major Character Death, Underage Sex" in differ
+    chose_not = fabula.analyse(f"Title: Night Road\nWarnings: Creator Chose Not To Use Archive Warnings\n\n{shown}")
+    assert "chose not to use archive warnings" in dict(chose_not.content.proposal.reasons)[
+        "declared warnings against proposed"]
+    agreed = fabula.analyse(f"Title: Night Road\nWarnings: Graphic Depictions Of Violence\n\n{shown}")
+    assert "declared warnings against proposed" not in dict(agreed.content.proposal.reasons)
+
+
 def test_a_characters_name_that_is_also_a_slur_is_not_content():
     analysis = fabula.analyse(
         'Sissy walked into the schoolroom. "Good morning," Sissy said to Ben.\n\n'

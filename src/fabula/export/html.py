@@ -123,6 +123,8 @@ def _header(data: dict) -> str:
         rows.append(("Tags (fabula)", ", ".join(rating.get("tags", [])) or "none"))
     if "declared against proposed" in reasons:
         rows.append(("Why they differ", reasons["declared against proposed"]))
+    if "declared warnings against proposed" in reasons:
+        rows.append(("Why the warnings differ", reasons["declared warnings against proposed"]))
     table = "".join(f"<tr><th scope=\"row\">{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
     table += _content_rows(data)
     summary = f"<p class=\"summary\">{_e(meta['summary'])}</p>" if meta.get("summary") else ""

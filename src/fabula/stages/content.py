@@ -67,6 +67,11 @@ HEAVY = (
     ("abuse", "child_abuse", 1, "abuse (of a child)"), ("violence", "violence", 2, "violence on the page"),
 )
 """(theme, category, level, reason): three themes or more together make a story Mature."""
+ARCHIVE_WARNINGS = (
+    ("violence", 3, "Graphic Depictions Of Violence"), ("major_character_death", 2, "Major Character Death"),
+    ("non_consent", 2, "Rape/Non-Con"), ("underage", 2, "Underage Sex"),
+)
+"""(category, level, warning): the AO3 archive warning a category earns at that level."""
 WHEELCHAIR = re.compile(r"\bwheel ?chairs?\b", re.IGNORECASE)
 
 
@@ -291,9 +296,7 @@ def _propose(story: Story, found: tuple[ContentSignal, ...], relations: tuple[Re
     reasons.append((f"ffn: {FFN[ffn]}", why))
     reasons.append((f"mpaa: {MPAA[mpaa]}", why))
     warnings = []
-    for category, level, name in (("violence", 3, "Graphic Depictions Of Violence"),
-                                  ("major_character_death", 2, "Major Character Death"),
-                                  ("non_consent", 2, "Rape/Non-Con"), ("underage", 2, "Underage")):
+    for category, level, name in ARCHIVE_WARNINGS:
         if _level(signals, category) >= level and not (category == "underage" and _level(signals, "sexual_content") < 2):
             warnings.append(name)
             reasons.append((f"warning: {name}", f"{category} {signals[category].level}"))
@@ -312,6 +315,9 @@ def _propose(story: Story, found: tuple[ContentSignal, ...], relations: tuple[Re
     comparison = _compare(story.metadata.rating, mpaa, why)
     if comparison:
         reasons.append(("declared against proposed", comparison))
+    comparison = _compare_warnings(story.metadata.warnings, warnings, signals)
+    if comparison:
+        reasons.append(("declared warnings against proposed", comparison))
     return Proposal(ao3=AO3[rank], ffn=FFN[ffn], mpaa=MPAA[mpaa], archive_warnings=tuple(warnings),
                     tags=tuple(tags), reasons=tuple(reasons))
 
@@ -332,3 +338,33 @@ def _compare(declared: str | None, proposed: int, why: str) -> str | None:
         return (f"declared {declared} is above what the text shows ({MPAA[proposed]}: {why}); the story may "
                 "hold what fabula's word lists miss, or rate with care")
     return f"declared {declared} is below what the text shows ({MPAA[proposed]}: {why})"
+
+
+DECLARED_WARNINGS = {
+    "graphic depictions of violence": "Graphic Depictions Of Violence",
+    "major character death": "Major Character Death", "rape/non-con": "Rape/Non-Con", "underage sex": "Underage Sex", "underage": "Underage Sex",
+    "no archive warnings apply": "No Archive Warnings Apply",
+    "creator chose not to use archive warnings": "Creator Chose Not To Use Archive Warnings",
+    "choose not to use archive warnings": "Creator Chose Not To Use Archive Warnings",
+}
+"""AO3's archive warnings as a work may declare them, old spellings ("Underage", "Choose Not To...") too."""
+NONE_APPLY, NOT_USED = "No Archive Warnings Apply", "Creator Chose Not To Use Archive Warnings"
+
+
+def _compare_warnings(declared: tuple[str, ...], proposed: list[str], signals: dict[str, ContentSignal]) -> str | None:
+    """How the archive warnings a work declares differ from those fabula proposes; None when they agree
+    or the work declares none of AO3's."""
+    named = {DECLARED_WARNINGS[w.strip().lower()] for w in declared if w.strip().lower() in DECLARED_WARNINGS}
+    if not named:
+        return None
+    shown = [w for w in proposed if w != NONE_APPLY]
+    because = {name: category for category, _, name in ARCHIVE_WARNINGS}
+    unwarned = [f"{w} ({because[w]} {signals[because[w]].level})" for w in shown if w not in named]
+    if NOT_USED in named:
+        return (f"the author chose not to use archive warnings; the text shows {', '.join(unwarned)}"
+                if unwarned else None)
+    unseen = sorted(named - set(shown) - {NONE_APPLY})
+    parts = [f"not declared: {', '.join(unwarned)}"] if unwarned else []
+    if unseen:
+        parts.append(f"declared but not found in the text: {', '.join(unseen)} (fabula's word lists may miss it)")
+    return "; ".join(parts) or None
