@@ -12,7 +12,7 @@ work): one logistic regression per warning, its threshold set for F1 on the trai
 - those embeddings with the word list's points.
 
 It prints macro-F1 for each, beside the shipped rule (a passage holds two points of the warning's
-words), which has no fitted parameters. Usage, from a checkout:
+words, each word counted once), which has no fitted parameters. Usage, from a checkout:
 
     .venv/bin/python experiments/passage_warnings.py [--data FILE.jsonl]
 """
@@ -52,7 +52,11 @@ def read(path: Path) -> list[dict]:
 
 
 def rule(passage: dict) -> bool:
-    return sum(points for points, _, _ in passage["hits"].get(passage["warning"], ())) >= REFERENCED
+    """The shipped rule: the warning's words, each counted once, reach ``REFERENCED`` points."""
+    strongest: dict[str, int] = {}
+    for points, _, word in passage["hits"].get(passage["warning"], ()):
+        strongest[word] = max(points, strongest.get(word, 0))
+    return sum(strongest.values()) >= REFERENCED
 
 
 def own_words(passages: list[dict]) -> np.ndarray:
