@@ -158,6 +158,33 @@ def test_characters_mrs_and_a_mans_full_name_is_his_wife_not_him() -> None:
     assert _one(cast, "Tobin Vance") is not _one(cast, "Mrs. Tobin Vance")
 
 
+def test_characters_mrs_and_a_full_name_never_called_she_is_his_wife_and_he_is_mr() -> None:
+    text = (
+        "Hugo Ashby gave a ball every winter, and all the town went to it.\n\n"
+        "Mrs. Hugo Ashby stood at the top of the stairs. She wore grey silk.\n\n"
+        "Mr. Ashby was in the card room with the bankers. Mr. Ashby never danced."
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Hugo Ashby") is not _one(cast, "Mrs. Hugo Ashby")
+    assert _one(cast, "Mr. Ashby") is _one(cast, "Hugo Ashby")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(  # a title before her first name alone makes it hers
+        "Nell Grey lived at the corner of the lane. Tobin Grey, her husband, was a quiet man, and he "
+        "kept to the barn.\n\n"
+        "Mrs. Nell Grey saw everyone who passed. Mrs. Nell knew every cart on the road, and Mrs. Nell "
+        "knew who was in it.", id="mrs-and-her-first-name"),
+    pytest.param(  # another man the text calls "he" bears the surname: her husband
+        "Nell Grey lived at the corner of the lane. Tobin Grey was a quiet man, and he kept to the barn. "
+        "Tobin Grey said little, and he ate little.\n\n"
+        "Mrs. Nell Grey saw everyone who passed on the road.", id="another-man-of-the-surname"),
+])
+def test_characters_mrs_and_a_womans_own_full_name_is_one_woman(text: str) -> None:
+    _, cast = _cast(text)
+    assert _one(cast, "Nell Grey") is _one(cast, "Mrs. Nell Grey")
+
+
 # --------------------------------------------------------------------------- not people
 
 

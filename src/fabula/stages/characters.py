@@ -695,7 +695,8 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     for text in sorted(kept, key=rank):
         form = forms[text]
         target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text])
-        if target is not None and _his_wife(form, target, votes):
+        if target is not None and _his_wife(form, target, votes, forms):
+            target.gender_votes["m"] += 1  # (and he is a man: "Mr. Vance" is more likely him)
             target = None  # "Mrs. Tobin Vance" is not Tobin Vance: his wife
         if target is None and form.marital == "married" and len(form.words) == 1:
             target = _her_full_name(form, clusters, kept, forms)
@@ -713,16 +714,24 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     return clusters
 
 
-def _his_wife(form: NameForm, cluster: _Cluster, votes: dict[str, Counter]) -> bool:
+def _his_wife(form: NameForm, cluster: _Cluster, votes: dict[str, Counter], forms: dict[str, NameForm]) -> bool:
     """Whether the form and the cluster are a man's full name and his wife's ("Tobin Vance", "Mrs. Tobin
-    Vance"): a married woman's name that holds a first name the text calls "he"."""
+    Vance"): a married woman's name that holds a first name the text calls "he", or one it never calls
+    "she" when no title goes before that first name alone ("Mrs. Ida", hers) and no other man the text
+    calls "he" has the surname ("Hugo Vance", her husband)."""
     if len(form.words) < 2 or form.marital not in ("married", None):
         return False
     other = [n for n in cluster.names if len(n.words) > 1 and n.first == form.first and n.last == form.last
              and (n.marital == "married") != (form.marital == "married")]
     his = next((n for n in (form, *other) if n.marital is None), None)  # (votes of "Tobin" and "Tobin Vance")
     said = votes.get(form.first, Counter()) + (votes.get(his.text, Counter()) if his is not None else Counter())
-    return bool(other) and _form_gender(split_name(form.first), said) == "m"
+    gender = _form_gender(split_name(form.first), said)
+    if not other or gender == "f":
+        return False
+    hers = any(f.title and f.gender == "f" and f.words == (form.first,) for f in forms.values())
+    husband = any(f.title is None and len(f.words) > 1 and f.last == form.last and f.first != form.first
+                  and _form_gender(f, votes.get(text, Counter())) == "m" for text, f in forms.items())
+    return gender == "m" or not hers and not husband
 
 
 def _part_father_and_son(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
