@@ -17,6 +17,7 @@ from importlib import resources
 from fabula.model import Cast, Content, ContentSignal, Proposal, Quote, Relation, Span, Story
 from fabula.stages._affect import WORD
 from fabula.stages._quote_index import QuoteIndex
+from fabula.stages.formats.metadata import AO3_WARNINGS
 
 LEVELS = {
     "sexual_content": ("none", "references", "on-page", "explicit"),
@@ -169,16 +170,17 @@ def _signal(category: str, hits: list, inside, story: Story) -> ContentSignal | 
     narration: dict[int, int] = defaultdict(int)
     total: dict[int, int] = defaultdict(int)
     strong: dict[int, set[str]] = defaultdict(set)
-    counted: set[tuple[int, str, bool]] = set()  # a word used again in a passage is one sign, not two
-    for passage, start, end, points in sorted(hits, key=lambda hit: -hit[3]):
-        word, told = story.text[start:end].lower(), not inside(start)
-        if (passage, word, False) not in counted:
+    counted, told = set(), set()  # (passage, word): a word used again in a passage is one sign, not two
+    for passage, start, end, points in sorted(hits, key=lambda hit: -hit[3]):  # (its strongest use counts)
+        key = (passage, story.text[start:end].lower())
+        if key not in counted:
+            counted.add(key)
             total[passage] += points
-        if told and (passage, word, True) not in counted:
+        if not inside(start) and key not in told:
+            told.add(key)
             narration[passage] += points
             if points == POINTS["strong"]:
-                strong[passage].add(word)
-        counted |= {(passage, word, False), (passage, word, told)}
+                strong[passage].add(key[1])
     if sum(n >= REFERENCED for n in total.values()) < _passages_needed(story):
         return None
     levels = LEVELS.get(category, GENERIC_LEVELS)
@@ -340,15 +342,10 @@ def _compare(declared: str | None, proposed: int, why: str) -> str | None:
     return f"declared {declared} is below what the text shows ({MPAA[proposed]}: {why})"
 
 
-DECLARED_WARNINGS = {
-    "graphic depictions of violence": "Graphic Depictions Of Violence",
-    "major character death": "Major Character Death", "rape/non-con": "Rape/Non-Con", "underage sex": "Underage Sex", "underage": "Underage Sex",
-    "no archive warnings apply": "No Archive Warnings Apply",
-    "creator chose not to use archive warnings": "Creator Chose Not To Use Archive Warnings",
-    "choose not to use archive warnings": "Creator Chose Not To Use Archive Warnings",
-}
-"""AO3's archive warnings as a work may declare them, old spellings ("Underage", "Choose Not To...") too."""
 NONE_APPLY, NOT_USED = "No Archive Warnings Apply", "Creator Chose Not To Use Archive Warnings"
+RENAMED_WARNINGS = {"Underage": "Underage Sex", "Choose Not To Use Archive Warnings": NOT_USED}
+DECLARED_WARNINGS = {warning.lower(): RENAMED_WARNINGS.get(warning, warning) for warning in AO3_WARNINGS}
+"""AO3's archive warnings as a work may declare them, under their current names."""
 
 
 def _compare_warnings(declared: tuple[str, ...], proposed: list[str], signals: dict[str, ContentSignal]) -> str | None:
