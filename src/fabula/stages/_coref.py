@@ -6,7 +6,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from fabula.stages._verbs import inverted_subject, is_be
+from fabula.stages._verbs import MIND_VERBS, inverted_subject, is_be
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -21,15 +21,6 @@ NOUN_GENDER = {
 """The gender a person noun carries (``the old man``, ``the hostess``)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
-THINKING = frozenset({
-    "remember", "remembers", "remembered", "remembering", "recall", "recalls", "recalled", "recalling",
-    "recollect", "recollected", "recollecting", "think", "thinks", "thought", "thinking", "know", "knows",
-    "knew", "knowing", "wonder", "wonders", "wondered", "wondering", "suppose", "supposed", "supposing",
-    "fancy", "fancied", "imagine", "imagined", "imagining", "believe", "believed", "forget", "forgot",
-    "forgotten", "reflect", "reflected", "reflecting",
-})
-"""Verbs of memory and thought. (With feel, hope, wish, fear, dream, guess and doubt as well: PDNC dev 4
-lines fewer.)"""
 MAIN_SUBJECT, OTHER_SUBJECT = 4.0, 2.0
 """Salience a subject mention adds (of the main clause, of another); any other mention adds 1."""
 OWN_PARTS = frozenset({
@@ -76,6 +67,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
     ``unlike`` holds characters of unknown sex and the pronoun that is not theirs."""
     unlike = unlike or {}
     heads = _mention_heads(parsed, name_mentions, epithets)
+    kinds = {(o.doc, o.token) for o, _ in name_mentions if o.after_a}  # "a Mrs. Grey": one of a kind, no one here
     called = called_names(parsed, name_mentions)
     focus = _focus(name_mentions)
     salience: dict[int, float] = {}
@@ -92,7 +84,7 @@ def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list,
             named = [(t, i) for t, i in heads.get(d, {}).items() if sentence.start <= t < sentence.end]
             for token in sentence:
                 if token.i in heads.get(d, {}):
-                    if _indefinite(token):
+                    if (d, token.i) in kinds:
                         continue
                     if not inside(offset + token.idx):
                         _boost(salience, gained, heads[d][token.i], token, topic=token.i <= TOPIC_TOKENS)
@@ -211,12 +203,6 @@ def _boost(
         gained[index] = weight * share
 
 
-def _indefinite(token) -> bool:
-    """Whether a name is one of a kind, not the person ("a Mrs. Grey for them all to give way to",
-    "a Miss Ashby in the house"): no sign that anyone is there. (Not "a small boy came along", who is.)"""
-    return token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-
-
 def _absolute(verb) -> bool:
     """Whether the verb is a participle with a subject of its own before the main clause: "Mr. Grey being
     restrained by this, Ann found an opening": the paragraph is about Ann, not Mr. Grey."""
@@ -226,7 +212,7 @@ def _absolute(verb) -> bool:
 def _thought_of(verb) -> bool:
     """Whether the clause is what someone remembers, thinks or knows ("remembering how often Ben had said
     it"): one named in it is in mind, not on the page."""
-    return verb.dep_ == "ccomp" and verb.head.lower_ in THINKING
+    return verb.dep_ == "ccomp" and verb.head.lower_ in MIND_VERBS
 
 
 def _only_due(verb) -> bool:
