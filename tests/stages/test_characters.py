@@ -692,6 +692,32 @@ def test_characters_a_speaker_the_narration_only_describes_is_a_character() -> N
     assert stranger.pronouns == "he/him" and "a tall man" in stranger.aliases
 
 
+def test_characters_a_described_stranger_is_the_one_the_next_lines_call_by_a_new_name() -> None:
+    text = (
+        "Ben Hale knocked at the cottage by the river and took off his hat. The door opened, and a stoutish, "
+        "red-faced woman came out with a broom in her hand.\n\n"
+        '"Off my step, you," she shouted. "I have swept it once today."\n\n'
+        '"I beg your pardon," said Ben. "A fine step it is, Mrs. Pell. Is your husband at home?"\n\n'
+        '"He is out on the water, sir."'
+    )
+    _, cast = _cast(text)
+    pell = _one(cast, "Mrs. Pell")
+    assert _going_by(cast, "red-faced woman") == [pell]
+
+
+def test_characters_a_stranger_is_not_the_one_of_the_other_sex_a_line_calls() -> None:
+    text = (
+        "Ben Hale knocked at the cottage by the river and took off his hat. The door opened, and a stoutish, "
+        "red-faced woman came out with a broom in her hand.\n\n"
+        '"Off my step, you," she shouted. "I have swept it once today."\n\n'
+        '"I beg your pardon," said Ben. "Good day to you, Mr. Pell," he called to the man at the window.\n\n'
+        '"He is deaf, sir."'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "the stoutish, red-faced woman").pronouns == "she/her"
+    assert _one(cast, "Mr. Pell").aliases == ()
+
+
 def test_characters_no_stranger_is_made_for_a_pronoun_a_named_character_takes() -> None:
     text = (
         "Nell Grey sat at the bar with Mr. Vance and turned her glass. A tall man came in and took the stool "

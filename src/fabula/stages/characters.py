@@ -9,7 +9,14 @@ from dataclasses import dataclass, field, replace
 
 from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
-from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER, gender_after, resolve_pronouns, set_off
+from fabula.stages._coref import (
+    NOUN_GENDER,
+    PRONOUN_GENDER,
+    called_names,
+    gender_after,
+    resolve_pronouns,
+    set_off,
+)
 from fabula.stages._epithets import find_epithets, find_introductions
 from fabula.stages._names import (
     CALENDAR,
@@ -199,10 +206,13 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns)
     strangers = find_strangers(parsed, inside, pronouns, epithets)
     for key, (gender, uses) in strangers.items():  # "A woman servant came in. 'Wake up,' she said"
-        clusters.append(_Cluster(forms=Counter({key: len(uses)})))
-        genders.append(gender)
-        on_page.append(True)
-        epithets += [(start, end, text, len(clusters) - 1) for start, end, text in uses]
+        index = _named_stranger(uses, gender, parsed, name_mentions, genders)
+        if index is None:
+            clusters.append(_Cluster(forms=Counter({key: len(uses)})))
+            genders.append(gender)
+            on_page.append(True)
+            index = len(clusters) - 1
+        epithets += [(start, end, text, index) for start, end, text in uses]
     if strangers:  # her pronouns are hers now
         epithets.sort()
     unlike = _unlike_their_pronouns(genders, pronouns)
@@ -1170,3 +1180,27 @@ def _character(
             aliases.append(text)
     pronouns = {"f": "she/her", "m": "he/him"}.get(gender or "")
     return Character(id=id_, name=name, aliases=tuple(aliases), pronouns=pronouns, mentions=mentions, on_page=on_page)
+
+
+STRANGER_NAMED_WITHIN = 1500
+"""Characters after a described stranger is first seen within which another's line may call her by a
+new name: a few exchanges (one called much later is someone else)."""
+
+
+def _named_stranger(uses: list[tuple], gender: str, parsed: Parsed, name_mentions: list, genders: list) -> int | None:
+    """The character a described stranger turns out to be: after "a stoutish, red-faced woman" shouts, the
+    first line that calls someone of her sex whom the story has not named before ("A fine child, Mrs.
+    Grey!") calls her. Not a name in her own first lines ("Wake up, Ida," she said), which calls another."""
+    first = min(start for start, _, _ in uses)
+    paragraph = bisect.bisect_right(parsed.offsets, first) - 1
+    own = next((d for d in range(paragraph, len(parsed.docs)) if any(t.is_quote for t in parsed.docs[d])), paragraph)
+    called = called_names(parsed, name_mentions)
+    seen: set[int] = set()
+    for occurrence, index in name_mentions:
+        if occurrence.start > first + STRANGER_NAMED_WITHIN:
+            break
+        if occurrence.doc > own and index not in seen and genders[index] == gender and (
+                (occurrence.doc, occurrence.token) in called):
+            return index
+        seen.add(index)
+    return None
