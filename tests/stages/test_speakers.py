@@ -2567,6 +2567,31 @@ def test_a_pronoun_beat_after_a_call_is_the_one_called_not_the_caller():
     assert [names.get(q.speaker) for q in analysis.quotes] == ["Nora", "Kate", "Kate"]
 
 
+FIRESIDE = """Hugo Ashby had gone up to London in the spring. His letters came seldom.
+
+Nell Grey sat by the fire with Tobin Vance. She was tired. Tobin poured the tea. He smiled.
+
+"Is it strong enough?" he asked.
+
+"Just so," said Nell.
+
+"More sugar?"
+
+"None, thank you," said Nell. She looked away. The fire hissed. The clock struck nine. She sighed.
+
+"Will you play?"
+
+"Not tonight," said Nell. A letter from Hugo Ashby lay on the mantel.
+
+"You are quiet tonight," he said.
+"""
+
+
+def test_a_pronoun_tag_in_a_talk_is_the_one_man_talking_not_one_only_spoken_of():
+    analysis = _analyse(FIRESIDE)  # the letter brings Hugo to mind, not into the room
+    assert analysis.quotes[-1].speaker == _id(analysis, "Tobin Vance")
+
+
 NIGHT_SHIFT = """I'm halfway through restocking the cooler when the bell over the door jingles. I don't look up.
 
 "Hey. You're new."

@@ -1420,6 +1420,14 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                     and _narration_between(text, previous.quote, turn.quote) == 0):
                 turn.speaker = recent[-2]  # '"Ah, the court." She sighed.' after Ann spoke: not Ann again
                 moved[(turn.quote.paragraph, was)] = turn.speaker
+            elif was not in recent and was not in (text.narrator, text.reader) and not _acted_lately(
+                    text, was, turn.quote.paragraph):  # one only spoken of ("A letter from Hugo lay on the
+                # mantel. / 'You are quiet,' he said."): the one man in the talk who did not speak last
+                talkers = [c for c in dict.fromkeys(recent) if c != previous.speaker
+                           and text.gender.get(c) == text.gender.get(was) and c not in turn.vocatives]
+                if len(talkers) == 1:
+                    turn.speaker = talkers[0]
+                    moved[(turn.quote.paragraph, was)] = turn.speaker
         if turn.answers and turn.cue == "anaphoric" and previous is not None and _answers_self(text, previous, turn):
             # '"...," Ann whispered. / "Worth it," she whispered back.': the one Ann spoke to, not Ann
             calls = [v for t in _cut_line(text, speech, index) for v in t.vocatives + ((t.told,) if t.told else ())]
