@@ -2587,9 +2587,10 @@ Nell Grey sat by the fire with Tobin Vance. She was tired. Tobin poured the tea.
 """
 
 
-def test_a_pronoun_tag_in_a_talk_is_the_one_man_talking_not_one_only_spoken_of():
-    analysis = _analyse(FIRESIDE)  # the letter brings Hugo to mind, not into the room
-    assert analysis.quotes[-1].speaker == _id(analysis, "Tobin Vance")
+@pytest.mark.parametrize("last", ['"You are quiet tonight," he said.', '"You are quiet tonight." He set down his cup.'])
+def test_a_pronoun_in_a_talk_is_the_one_man_talking_not_one_only_spoken_of(last):
+    analysis = _analyse(FIRESIDE.replace('"You are quiet tonight," he said.', last))  # the letter brings Hugo
+    assert analysis.quotes[-1].speaker == _id(analysis, "Tobin Vance")  # to mind, not into the room
 
 
 NIGHT_SHIFT = """I'm halfway through restocking the cooler when the bell over the door jingles. I don't look up.

@@ -1420,14 +1420,9 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                     and _narration_between(text, previous.quote, turn.quote) == 0):
                 turn.speaker = recent[-2]  # '"Ah, the court." She sighed.' after Ann spoke: not Ann again
                 moved[(turn.quote.paragraph, was)] = turn.speaker
-            elif was not in recent and was not in (text.narrator, text.reader) and not _acted_lately(
-                    text, was, turn.quote.paragraph):  # one only spoken of ("A letter from Hugo lay on the
-                # mantel. / 'You are quiet,' he said."): the one man in the talk who did not speak last
-                talkers = [c for c in dict.fromkeys(recent) if c != previous.speaker
-                           and text.gender.get(c) == text.gender.get(was) and c not in turn.vocatives]
-                if len(talkers) == 1:
-                    turn.speaker = talkers[0]
-                    moved[(turn.quote.paragraph, was)] = turn.speaker
+            elif (talker := _the_other_talker(text, turn, previous, recent)) is not None:
+                turn.speaker = talker
+                moved[(turn.quote.paragraph, was)] = turn.speaker
         if turn.answers and turn.cue == "anaphoric" and previous is not None and _answers_self(text, previous, turn):
             # '"...," Ann whispered. / "Worth it," she whispered back.': the one Ann spoke to, not Ann
             calls = [v for t in _cut_line(text, speech, index) for v in t.vocatives + ((t.told,) if t.told else ())]
@@ -1442,6 +1437,9 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             # not name: '"Kate," Nora says. / "What?" She turns to her sister.' is Kate's
             was = turn.speaker
             if _answer_the_call(text, turn, _cut_line(text, speech, index)):
+                moved[(turn.quote.paragraph, was)] = turn.speaker
+            elif (talker := _the_other_talker(text, turn, previous, recent)) is not None:
+                turn.speaker = talker
                 moved[(turn.quote.paragraph, was)] = turn.speaker
         elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
             turn.speaker = moved[(turn.quote.paragraph, turn.speaker)]  # the rest of the answer
@@ -1469,6 +1467,18 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
     _opening_line_answered(text, speech)
     _children_call_parents(text, speech)
     _addressees(text, speech)
+
+
+def _the_other_talker(text: _Text, turn: _Turn, previous: _Turn, recent: list[str]) -> str | None:
+    """For a line whose pronoun salience gave to one only spoken of (not in the talk, not made to act in the
+    last few paragraphs: "A letter from Hugo lay on the mantel. / 'You are quiet,' he said."), the one
+    other of that sex in the talk who did not speak last; None if there is not exactly one."""
+    was = turn.speaker
+    if was in recent or was in (text.narrator, text.reader) or _acted_lately(text, was, turn.quote.paragraph):
+        return None
+    talkers = [c for c in dict.fromkeys(recent) if c != previous.speaker
+               and text.gender.get(c) == text.gender.get(was) and c not in turn.vocatives]
+    return talkers[0] if len(talkers) == 1 else None
 
 
 def _learn_kin(text: _Text, owner: str, word: str, relative: str) -> None:
