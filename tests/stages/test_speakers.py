@@ -2593,6 +2593,27 @@ def test_a_pronoun_in_a_talk_is_the_one_man_talking_not_one_only_spoken_of(last)
     assert analysis.quotes[-1].speaker == _id(analysis, "Tobin Vance")  # to mind, not into the room
 
 
+LETTER = """Nell Grey sat by the window with Tobin Vance. Tobin read the letter slowly, and he frowned.
+
+"It is a long letter," he said. "I shall take it home tonight."
+
+"Read it here, I beg you," said Nell. She looked out at the rain. The lamps were lit in the street. A cart went by.
+
+"Not tonight."
+
+"Please," said Nell.
+
+It would not do. Hugo Ashby was to call for his letter soon.
+
+"I would rather stay with you," he replied, "but it shall be done."
+"""
+
+
+def test_a_pronoun_in_a_talk_is_the_one_man_in_it_who_goes_on_not_one_due_later():
+    analysis = _analyse(LETTER)  # Hugo is only to call: Tobin, who spoke last, answers
+    assert analysis.quotes[-1].speaker == _id(analysis, "Tobin Vance")
+
+
 NIGHT_SHIFT = """I'm halfway through restocking the cooler when the bell over the door jingles. I don't look up.
 
 "Hey. You're new."

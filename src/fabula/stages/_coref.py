@@ -192,7 +192,7 @@ def _boost(
         weight = MAIN_SUBJECT
     elif token.dep_ in SUBJECT_DEPS:
         verb = token.head.head if token.head.dep_ == "conj" else token.head  # "They came, and Ann saw"
-        elsewhere = _only_due(token.head) or _thought_of(token.head)  # (a mention, not one acting here)
+        elsewhere = off_the_page(token.head)  # (a mention, not one acting here)
         weight = 1.0 if elsewhere else MAIN_SUBJECT if verb.dep_ == "ROOT" else OTHER_SUBJECT
     elif token.dep_ == "pobj" and token.head.dep_ == "agent":  # "was scarcely heard by Ann": Ann hears
         weight = MAIN_SUBJECT if token.head.head.dep_ == "ROOT" else OTHER_SUBJECT
@@ -207,6 +207,11 @@ def _absolute(verb) -> bool:
     """Whether the verb is a participle with a subject of its own before the main clause: "Mr. Grey being
     restrained by this, Ann found an opening": the paragraph is about Ann, not Mr. Grey."""
     return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "being" for c in verb.children))
+
+
+def off_the_page(verb) -> bool:
+    """Whether the subject of the verb is only thought of or due to act, not acting on the page."""
+    return _only_due(verb) or _thought_of(verb)
 
 
 def _thought_of(verb) -> bool:

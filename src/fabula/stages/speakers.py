@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from fabula.model import Cast, Mention, Quote, Scene, Story
 from fabula.nlp import Parsed
-from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER
+from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER, off_the_page
 from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages._relatives import CALLED_PARENTS, KIN_TITLE, PARENT_WORDS, kin_of
@@ -1472,12 +1472,16 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
 def _the_other_talker(text: _Text, turn: _Turn, previous: _Turn, recent: list[str]) -> str | None:
     """For a line whose pronoun salience gave to one only spoken of (not in the talk, not made to act in the
     last few paragraphs: "A letter from Hugo lay on the mantel. / 'You are quiet,' he said."), the one
-    other of that sex in the talk who did not speak last; None if there is not exactly one."""
+    other of that sex in the talk who did not speak last, else the only one of that sex in it (who goes
+    on: "Hugo was to call later. / 'I would rather stay,' he replied."); None if there is no such one."""
     was = turn.speaker
     if was in recent or was in (text.narrator, text.reader) or _acted_lately(text, was, turn.quote.paragraph):
         return None
-    talkers = [c for c in dict.fromkeys(recent) if c != previous.speaker
-               and text.gender.get(c) == text.gender.get(was) and c not in turn.vocatives]
+    talkers = [c for c in dict.fromkeys(recent)
+               if text.gender.get(c) == text.gender.get(was) and c not in turn.vocatives]
+    others = [c for c in talkers if c != previous.speaker]
+    if len(others) == 1:
+        return others[0]
     return talkers[0] if len(talkers) == 1 else None
 
 
@@ -1954,12 +1958,13 @@ def _shown_after(text: _Text, turn: _Turn) -> str | None:
 
 
 def _acted_lately(text: _Text, character: str, paragraph: int, back: int = 3) -> bool:
-    """Whether the narration of the last few paragraphs makes the character the subject of a verb."""
+    """Whether the narration of the last few paragraphs makes the character the subject of a verb, acting
+    on the page (not "Hugo was to call later", nor what someone thinks Hugo did)."""
     for earlier in range(max(0, paragraph - back), paragraph):
         offset = text.parsed.offsets[earlier]
         for token in text.narration(earlier):
             mention = text.covering(offset + token.idx) if token.dep_ in SUBJECTS else None
-            if mention is not None and mention.character == character:
+            if mention is not None and mention.character == character and not off_the_page(token.head):
                 return True
     return False
 
