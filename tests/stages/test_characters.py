@@ -692,6 +692,27 @@ def test_characters_a_speaker_the_narration_only_describes_is_a_character() -> N
     assert stranger.pronouns == "he/him" and "a tall man" in stranger.aliases
 
 
+def test_characters_one_known_to_others_by_another_name_is_one_character() -> None:
+    text = (
+        "Edwin Tobias Pell, known to his friends as Tubby, or Tub for short, came down the lane with a basket.\n\n"
+        '"Morning, Tubby," said Nell.\n\n'
+        '"Morning," said Tub. Edwin Tobias Pell was never one for talk.'
+    )
+    _, cast = _cast(text)
+    pell = _one(cast, "Edwin Tobias Pell")
+    assert {"Tubby", "Tub"} <= set(pell.aliases)
+
+
+def test_characters_a_name_known_as_another_of_the_other_sex_stays_apart() -> None:
+    text = (
+        "Nell Grey had a brother, and she was known to all the village as his keeper. Mrs. Ashby, known as "
+        "Hugo Ashby's widow, kept the shop. Hugo Ashby had been a quiet man, and he had left her the shop.\n\n"
+        '"Good day, Mrs. Ashby," said Nell.'
+    )
+    _, cast = _cast(text)
+    assert "Hugo Ashby" not in _one(cast, "Mrs. Ashby").aliases
+
+
 def test_characters_a_described_stranger_is_the_one_the_next_lines_call_by_a_new_name() -> None:
     text = (
         "Ben Hale knocked at the cottage by the river and took off his hat. The door opened, and a stoutish, "

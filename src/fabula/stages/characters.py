@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from fabula.model import Cast, Character, Mention, Quote, Story
 from fabula.nlp import Parsed
@@ -158,6 +159,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     clusters = _part_father_and_son(_cluster_names(kept, votes), kept, votes)
     clusters = _join_kin_appositions(clusters, kept, parsed)
     clusters = _join_eldest_daughter(clusters)
+    clusters = _join_known_as(clusters, kept, parsed)
     cluster_of = {form: i for i, c in enumerate(clusters) for form in c.forms}
     name_mentions = sorted(
         ((o, cluster_of[o.text]) for found in kept.values() for o in found), key=lambda pair: pair[0].start
@@ -782,13 +784,51 @@ def _join_kin_appositions(clusters: list[_Cluster], kept: dict[str, list[_Occurr
         kin = titles & KIN_TITLES or any(c.lower_ in KIN_TITLES for c in token.children)  # "her aunt Nora"
         if a is b or not kin or not titles & FAMILY_TITLES or _firm_gender(a) != _firm_gender(b):
             continue
-        for form, count in b.forms.items():
-            a.forms[form] += count
-            cluster_of[form] = a
-        a.names += b.names
-        a.gender_votes.update(b.gender_votes)
+        _absorb(a, b, cluster_of)
         clusters = [c for c in clusters if c is not b]
     return clusters
+
+
+KNOWN_AS = re.compile(r"\s*,?\s*(?:(?:better|also|commonly|generally|usually) )?(?:known|called)"
+                      r"(?: to [^,.;:!?\"“”]{1,40}?)? as\s*")
+"""What the narration puts between a name and another it goes by: "Edward Bear, known to his friends as"."""
+OR_ELSE = re.compile(r"\s*,?\s*or\s*")
+"""And between that name and a third: "known as Winnie-the-Pooh, or Pooh for short"."""
+
+
+def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], parsed: Parsed) -> list[_Cluster]:
+    """"Edward Bear, known to his friends as Winnie-the-Pooh, or Pooh for short": one character by three
+    names, as the narration says outright."""
+    cluster_of = {text: cluster for cluster in clusters for text in cluster.forms}
+    by_doc: dict[int, list[_Occurrence]] = defaultdict(list)
+    for found in kept.values():
+        for o in found:
+            if not o.in_quote:
+                by_doc[o.doc].append(o)
+    for d, found in by_doc.items():
+        found.sort(key=lambda o: o.start)
+        text, offset = parsed.docs[d].text, parsed.offsets[d]
+        joined = False
+        for first, second in pairwise(found):
+            gap = text[first.end - offset : second.start - offset]
+            owner = text[second.end - offset :].startswith(("'s", "’s"))  # ("known as Hugo's widow")
+            joined = not owner and bool(KNOWN_AS.fullmatch(gap) or joined and OR_ELSE.fullmatch(gap))
+            a, b = cluster_of[first.text], cluster_of[second.text]
+            if not joined or a is b or None not in (_firm_gender(a), _firm_gender(b)) and (
+                    _firm_gender(a) != _firm_gender(b)):
+                continue
+            _absorb(a, b, cluster_of)
+            clusters = [c for c in clusters if c is not b]
+    return clusters
+
+
+def _absorb(a: _Cluster, b: _Cluster, cluster_of: dict[str, _Cluster]) -> None:
+    """Make ``b``'s names, counts and gender votes ``a``'s."""
+    for form, count in b.forms.items():
+        a.forms[form] += count
+        cluster_of[form] = a
+    a.names += b.names
+    a.gender_votes.update(b.gender_votes)
 
 
 def _join_eldest_daughter(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -804,9 +844,7 @@ def _join_eldest_daughter(clusters: list[_Cluster]) -> list[_Cluster]:
         formal = [c for c in sisters if all(len(n.words) > 1 for n in c.names)]  # only ever "Miss Ann Grey"
         if len(eldest) != 1 or len(sisters) < 2 or formal:
             continue  # (an aunt known as Miss Ann Grey may be the Miss Grey)
-        eldest[0].forms.update(miss.forms)
-        eldest[0].names += miss.names
-        eldest[0].gender_votes.update(miss.gender_votes)
+        _absorb(eldest[0], miss, {})
         clusters = [c for c in clusters if c is not miss]
     return clusters
 
