@@ -207,8 +207,9 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     turns = [c.start for c in story.chapters[1:]] + [b.start for b in story.breaks]
     pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns)
     strangers = find_strangers(parsed, inside, pronouns, epithets)
+    called = called_names(parsed, name_mentions) if strangers else set()
     for key, (gender, uses) in strangers.items():  # "A woman servant came in. 'Wake up,' she said"
-        index = _named_stranger(uses, gender, parsed, name_mentions, genders)
+        index = _named_stranger(uses, gender, parsed, name_mentions, called, genders)
         if index is None:
             clusters.append(_Cluster(forms=Counter({key: len(uses)})))
             genders.append(gender)
@@ -1225,14 +1226,15 @@ STRANGER_NAMED_WITHIN = 1500
 new name: a few exchanges (one called much later is someone else)."""
 
 
-def _named_stranger(uses: list[tuple], gender: str, parsed: Parsed, name_mentions: list, genders: list) -> int | None:
+def _named_stranger(uses: list[tuple], gender: str, parsed: Parsed, name_mentions: list, called: set[tuple[int, int]],
+                    genders: list) -> int | None:
     """The character a described stranger turns out to be: after "a stoutish, red-faced woman" shouts, the
     first line that calls someone of her sex whom the story has not named before ("A fine child, Mrs.
-    Grey!") calls her. Not a name in her own first lines ("Wake up, Ida," she said), which calls another."""
+    Grey!") calls her. Not a name in her own first lines ("Wake up, Ida," she said), which calls another.
+    ``called`` holds the (doc, token) of each name called in a line."""
     first = min(start for start, _, _ in uses)
     paragraph = bisect.bisect_right(parsed.offsets, first) - 1
     own = next((d for d in range(paragraph, len(parsed.docs)) if any(t.is_quote for t in parsed.docs[d])), paragraph)
-    called = called_names(parsed, name_mentions)
     seen: set[int] = set()
     for occurrence, index in name_mentions:
         if occurrence.start > first + STRANGER_NAMED_WITHIN:
