@@ -692,6 +692,32 @@ def test_characters_a_speaker_the_narration_only_describes_is_a_character() -> N
     assert stranger.pronouns == "he/him" and "a tall man" in stranger.aliases
 
 
+def test_characters_mr_surname_is_the_one_of_the_family_who_speaks() -> None:
+    text = (
+        "Tobin Vance kept the shop on the corner. His brother, Hugo Vance, had died in the winter, and the shop "
+        "was quiet now.\n\n"
+        '"Good morning," said Tobin Vance, when Nell Grey came in.\n\n'
+        '"Good morning, Mr. Vance," said Nell. "Have you any thread?"\n\n'
+        "Mr. Vance smiled and reached for the drawer. He found a spool at once.\n\n"
+        '"Will blue do?" he asked.'
+    )
+    _, cast = _cast(text)
+    assert "Mr. Vance" in _one(cast, "Tobin Vance").aliases
+    assert _one(cast, "Hugo Vance").aliases == ()
+
+
+def test_characters_mr_surname_stays_apart_when_two_of_the_family_speak() -> None:
+    text = (
+        "Tobin Vance kept the shop on the corner with his brother, Hugo Vance.\n\n"
+        '"Good morning," said Tobin Vance, when Nell Grey came in.\n\n'
+        '"And to you," said Hugo Vance from the back.\n\n'
+        '"Good morning, Mr. Vance," said Nell. "Have you any thread?"\n\n'
+        "Mr. Vance smiled and reached for the drawer. He found a spool at once."
+    )
+    _, cast = _cast(text)
+    assert "Mr. Vance" not in _one(cast, "Tobin Vance").aliases + _one(cast, "Hugo Vance").aliases
+
+
 def test_characters_one_known_to_others_by_another_name_is_one_character() -> None:
     text = (
         "Edwin Tobias Pell, known to his friends as Tubby, or Tub for short, came down the lane with a basket.\n\n"

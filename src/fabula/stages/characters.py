@@ -694,6 +694,7 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     """Group name forms that name one person: full names first, then titled, then single words."""
     forms = {text: split_name(text) for text in kept}
     counts = {text: len(found) for text, found in kept.items()}
+    talks = {text: sum(o.tagged for o in found) for text, found in kept.items()}
 
     singles = [text for text, form in forms.items() if len(form.words) == 1 and not form.title]
 
@@ -707,7 +708,7 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     counted: set[str] = set()
     for text in sorted(kept, key=rank):
         form = forms[text]
-        target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text])
+        target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text], talks)
         if target is not None and _his_wife(form, target, votes, forms):
             target.gender_votes["m"] += 1  # (and he is a man: "Mr. Vance" is more likely him)
             target = None  # "Mrs. Tobin Vance" is not Tobin Vance: his wife
@@ -860,8 +861,10 @@ def _form_gender(form: NameForm, votes: Counter) -> str | None:
     return None
 
 
-def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster], uses: int) -> _Cluster | None:
-    """The one cluster this name form (used ``uses`` times) belongs to, or None when none or several fit."""
+def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluster], uses: int,
+                      talks: dict[str, int]) -> _Cluster | None:
+    """The one cluster this name form (used ``uses`` times) belongs to, or None when none or several fit.
+    ``talks`` counts the uses of each name form beside a speech verb."""
     alone = title_key(form.first) if len(form.words) == 1 and not form.title else None
     if alone is not None:  # "the Viscountess": the one character who bears the title, or bears it most
         holders = sorted((sum(c.forms[n.text] for n in c.names if n.title == alone), k)
@@ -892,6 +895,9 @@ def _matching_cluster(form: NameForm, gender: str | None, clusters: list[_Cluste
         leaning = [c for c in plain if form.gender and _gender(c) == form.gender]
         if not firm and len(leaning) == 1:
             return leaning[0]  # "Mr. Grey": Josh Grey, whom a pronoun once called he, not Lou Grey
+        talking = [c for c in (firm or leaning) if any(talks.get(f, 0) for f in c.forms)] if form.title == "mr" else []
+        if len(talking) == 1:  # "Mr. Grey": Tobin Grey, who speaks, not his brother Hugo Grey, only spoken of
+            return talking[0]  # (not for "Miss Grey", the eldest sister's name before the first names join)
         return None  # "Mrs. Grey" with several Greys on stage: a person of her own
     word = form.first
     by_first = [c for c in fits if any(n.first == word and (len(n.words) > 1 or not n.title) for n in c.names)]
