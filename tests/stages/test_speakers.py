@@ -2614,6 +2614,23 @@ def test_a_pronoun_in_a_talk_is_the_one_man_in_it_who_goes_on_not_one_due_later(
     assert analysis.quotes[-1].speaker == _id(analysis, "Tobin Vance")
 
 
+DRIVE_HOME = """At dinner Ida Ashby had talked of Paris all evening. Ida laughed at everyone. Ida sang. Ida danced with every man in the room.
+
+Tobin Vance drove home late beside Nell Grey, and he said nothing. Nell remained silent in her corner. He knew that Ida Ashby's name had made her angry.
+
+They went upstairs, and he turned into the library. She usually followed him, but he heard her pass down the hall.
+
+"This lamp is smoking again," he grumbled.
+
+"I'm so sorry: it shan't happen again," she answered.
+"""
+
+
+def test_a_name_only_spoken_of_does_not_draw_the_pronouns_of_the_next_lines():
+    analysis = _analyse(DRIVE_HOME)  # "Ida Ashby's name had made her angry": Ida is not in the house
+    assert [q.speaker for q in analysis.quotes] == [_id(analysis, "Tobin Vance"), _id(analysis, "Nell Grey")]
+
+
 NIGHT_SHIFT = """I'm halfway through restocking the cooler when the bell over the door jingles. I don't look up.
 
 "Hey. You're new."
