@@ -66,15 +66,15 @@ sentences later. (At 0.01, a dozen sentences, a woman the narration only calls "
 and her lines went to whoever spoke last: measured on PDNC dev, speaker 83.3 -> 83.6.)"""
 
 
-def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list, inside,
+def resolve_pronouns(parsed, name_mentions: list, epithets: list, genders: list, inside, called: set[tuple[int, int]],
                      turns: Sequence[int] = (), unlike: dict[int, str] | None = None) -> list[tuple]:
     """``(start, end, text, cluster)`` for each narration pronoun that a salient character fits.
+    ``called`` holds the names called in lines (``called_names``).
     ``turns`` are the offsets where a chapter or marked scene starts: the people before them fade.
     ``unlike`` holds characters of unknown sex and the pronoun that is not theirs."""
     unlike = unlike or {}
     heads = _mention_heads(parsed, name_mentions, epithets)
     kinds = {(o.doc, o.token) for o, _ in name_mentions if o.after_a}  # "a Mrs. Grey": one of a kind, no one here
-    called = called_names(parsed, name_mentions)
     focus = _focus(name_mentions)
     salience: dict[int, float] = {}
     gained: dict[int, float] = {}  # each character's weightiest mention in the sentence so far

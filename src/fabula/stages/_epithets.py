@@ -6,8 +6,6 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from fabula.stages._coref import called_names
-
 STABLE_HEADS = frozenset(
     """redhead redheads blonde blond brunette brunet ginger raven-haired redhaired""".split()
 )
@@ -56,10 +54,11 @@ PAIR_MENTIONS = 8
 """Name mentions back within which "the former" and "the latter" find the two they point at."""
 
 
-def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside,
+def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, inside, called: set[tuple[int, int]],
                   chapters: Sequence[int] = (), introduced: dict[str, tuple[int, int]] | None = None) -> list[tuple]:
-    """``(start, end, text, cluster)`` for each epithet in narration that can be linked. ``introduced``
-    holds the lasting epithets brought in as someone new: key -> (where, their cluster)."""
+    """``(start, end, text, cluster)`` for each epithet in narration that can be linked. ``called`` holds
+    the names called in lines (``called_names``); ``introduced`` the lasting epithets brought in as someone
+    new: key -> (where, their cluster)."""
     introduced = introduced or {}
     named = sorted((o.start, i, o.doc, o.token) for o, i in name_mentions if not o.in_quote)
     starts = [n[0] for n in named]
@@ -67,9 +66,9 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
     for o, i in name_mentions:
         first_named[i] = min(first_named.get(i, o.start), o.start)
     cluster_at = {(o.doc, o.token): i for o, i in name_mentions}
-    called: dict[int, set[int]] = defaultdict(set)  # per paragraph, who its lines call by name
-    for d, token in called_names(parsed, name_mentions):
-        called[d].add(cluster_at[(d, token)])
+    calls: dict[int, set[int]] = defaultdict(set)  # per paragraph, who its lines call by name
+    for d, token in called:
+        calls[d].add(cluster_at[(d, token)])
     found, newcomer = [], []
     for d, (doc, offset) in enumerate(zip(parsed.docs, parsed.offsets)):
         for token in doc:
@@ -114,7 +113,7 @@ def find_epithets(parsed, name_mentions: list, genders: list, on_page: list, ins
                 target = _named_next(named, starts, offset + token.idx, wanted, genders, on_page, first_named)
             if target is not None and not skip and target == _last_line_owner(parsed, d, named, starts, inside):
                 like = (wanted,) if wanted else (genders[target], None)  # ("the redhead": any she, if she is)
-                hearers = [i for i in called[d - 1] - {target} if on_page[i] and genders[i] in like]
+                hearers = [i for i in calls[d - 1] - {target} if on_page[i] and genders[i] in like]
                 if len(hearers) == 1 and span.sent.start == 0:  # '"Stay, Ida," Nell said. / The redhead
                     target = hearers[0]  # smiled.': the one called, who reacts
                 elif _opens_with_line(doc, offset, inside):  # '"Sorry." [Kate's] / "Don't be." The brunette

@@ -175,8 +175,9 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         genders.append(gender)
         on_page.append(True)
         introduced[key] = (start, len(clusters) - 1)
-    epithets = find_epithets(parsed, name_mentions, genders, on_page, inside, [c.start for c in story.chapters[1:]],
-                             introduced)
+    called = called_names(parsed, name_mentions)  # (read once: epithets, pronouns and strangers use it)
+    epithets = find_epithets(parsed, name_mentions, genders, on_page, inside, called,
+                             [c.start for c in story.chapters[1:]], introduced)
     nominal_counts, nominal_uses, nominal_votes = find_nominals(parsed, inside)
     taken = {(s, e) for s, e, *_ in epithets}
     sentences: list[tuple[int, int]] = []
@@ -205,9 +206,8 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     epithets += [(s, e, t, cluster_of[k]) for s, e, t, k in nominal_uses if (s, e) not in taken and k in cluster_of]
     epithets.sort()
     turns = [c.start for c in story.chapters[1:]] + [b.start for b in story.breaks]
-    pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns)
+    pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, called, turns)
     strangers = find_strangers(parsed, inside, pronouns, epithets)
-    called = called_names(parsed, name_mentions) if strangers else set()
     for key, (gender, uses) in strangers.items():  # "A woman servant came in. 'Wake up,' she said"
         index = _named_stranger(uses, gender, parsed, name_mentions, called, genders)
         if index is None:
@@ -220,7 +220,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
         epithets.sort()
     unlike = _unlike_their_pronouns(genders, pronouns)
     if strangers or unlike:
-        pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, turns, unlike)
+        pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, called, turns, unlike)
     owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
     relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
     narrator = find_narrator(persons, parsed, name_mentions)
@@ -816,8 +816,8 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
             owner = text[second.end - offset :].startswith(("'s", "’s"))  # ("known as Hugo's widow")
             joined = not owner and bool(KNOWN_AS.fullmatch(gap) or joined and OR_ELSE.fullmatch(gap))
             a, b = cluster_of[first.text], cluster_of[second.text]
-            if not joined or a is b or None not in (_firm_gender(a), _firm_gender(b)) and (
-                    _firm_gender(a) != _firm_gender(b)):
+            sexes = {_firm_gender(a), _firm_gender(b)} - {None}
+            if not joined or a is b or len(sexes) > 1:
                 continue
             _absorb(a, b, cluster_of)
             clusters = [c for c in clusters if c is not b]

@@ -1421,8 +1421,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
                 turn.speaker = recent[-2]  # '"Ah, the court." She sighed.' after Ann spoke: not Ann again
                 moved[(turn.quote.paragraph, was)] = turn.speaker
             elif (talker := _the_other_talker(text, turn, previous, recent)) is not None:
-                turn.speaker = talker
-                moved[(turn.quote.paragraph, was)] = turn.speaker
+                _hand_on(text, turn, [talker], moved)
         if turn.answers and turn.cue == "anaphoric" and previous is not None and _answers_self(text, previous, turn):
             # '"...," Ann whispered. / "Worth it," she whispered back.': the one Ann spoke to, not Ann
             calls = [v for t in _cut_line(text, speech, index) for v in t.vocatives + ((t.told,) if t.told else ())]
@@ -1439,8 +1438,7 @@ def _follow_conversations(text: _Text, turns: list[_Turn], scenes: tuple[Scene, 
             if _answer_the_call(text, turn, _cut_line(text, speech, index)):
                 moved[(turn.quote.paragraph, was)] = turn.speaker
             elif (talker := _the_other_talker(text, turn, previous, recent)) is not None:
-                turn.speaker = talker
-                moved[(turn.quote.paragraph, was)] = turn.speaker
+                _hand_on(text, turn, [talker], moved)
         elif same_paragraph and (turn.quote.paragraph, turn.speaker) in moved:
             turn.speaker = moved[(turn.quote.paragraph, turn.speaker)]  # the rest of the answer
         if turn.group:
