@@ -729,6 +729,29 @@ def test_characters_one_known_to_others_by_another_name_is_one_character() -> No
     assert {"Tubby", "Tub"} <= set(pell.aliases)
 
 
+def test_characters_a_maiden_name_set_beside_the_married_one_is_the_same_woman() -> None:
+    text = (
+        "Anne had known Miss Ashby at school. Miss Ashby, now Mrs. Pell, had been kind to her then.\n\n"
+        '"You remember me?" said Mrs. Pell.\n\n'
+        '"Always," said Anne. "Miss Ashby was the only friend I had."\n\n'
+        '"And Mrs. Grey (poor Ida Vance that was) taught us both," said Mrs. Pell.\n\n'
+        '"Ida Vance was a good teacher," said Anne. "I wish Mrs. Grey lived nearer."'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Mrs. Pell") is _one(cast, "Miss Ashby")
+    assert _one(cast, "Mrs. Grey") is _one(cast, "Ida Vance")
+
+
+def test_characters_a_name_after_now_that_begins_a_clause_is_someone_else() -> None:
+    text = (
+        "Tobin waved to Nell, now Mrs. Ashby had gone home. Nell came over at once.\n\n"
+        '"Good evening, Mrs. Ashby," Tobin had said an hour before.\n\n'
+        '"Good evening," said Nell.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Mrs. Ashby") is not _one(cast, "Nell")
+
+
 def test_characters_a_name_known_as_another_of_the_other_sex_stays_apart() -> None:
     text = (
         "Nell Grey had a brother, and she was known to all the village as his keeper. Mrs. Ashby, known as "

@@ -796,17 +796,24 @@ KNOWN_AS = re.compile(r"\s*,?\s*(?:(?:better|also|commonly|generally|usually) )?
 """What the narration puts between a name and another it goes by: "Edward Bear, known to his friends as"."""
 OR_ELSE = re.compile(r"\s*,?\s*or\s*")
 """And between that name and a third: "known as Winnie-the-Pooh, or Pooh for short"."""
+MARRIED_AS = re.compile(r"\s*[,(]\s*(?:now|formerly|once|n[ée]e)\s+")
+"""What puts a woman's married name beside her maiden name: "Miss Hamilton, now Mrs Smith", "Mrs. Ashby
+(née Grey)"."""
+SET_APART = re.compile(r"\s*[,;:.!?)]")
+"""What ends such an aside ("Miss Hamilton, now Mrs Smith, had"), unlike a clause ("Nell, now Mrs. Ashby
+had gone")."""
+THAT_WAS = (re.compile(r"\s*\(\s*(?:poor |the )?"), re.compile(r" that was\b"))
+"""And around a maiden name after the married one: "Mrs. Ashby (poor Nell Grey that was)"."""
 
 
 def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], parsed: Parsed) -> list[_Cluster]:
-    """"Edward Bear, known to his friends as Winnie-the-Pooh, or Pooh for short": one character by three
-    names, as the narration says outright."""
+    """"Edward Bear, known to his friends as Winnie-the-Pooh, or Pooh for short", "Miss Hamilton, now Mrs
+    Smith": one character by two or three names, as the text says outright."""
     cluster_of = {text: cluster for cluster in clusters for text in cluster.forms}
     by_doc: dict[int, list[_Occurrence]] = defaultdict(list)
     for found in kept.values():
         for o in found:
-            if not o.in_quote:
-                by_doc[o.doc].append(o)
+            by_doc[o.doc].append(o)
     for d, found in by_doc.items():
         found.sort(key=lambda o: o.start)
         text, offset = parsed.docs[d].text, parsed.offsets[d]
@@ -814,7 +821,8 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
         for first, second in pairwise(found):
             gap = text[first.end - offset : second.start - offset]
             owner = text[second.end - offset :].startswith(("'s", "’s"))  # ("known as Hugo's widow")
-            joined = not owner and bool(KNOWN_AS.fullmatch(gap) or joined and OR_ELSE.fullmatch(gap))
+            joined = not owner and bool(KNOWN_AS.fullmatch(gap) or joined and OR_ELSE.fullmatch(gap)
+                                        or _married_as(first.text, second.text, gap, text[second.end - offset:]))
             a, b = cluster_of[first.text], cluster_of[second.text]
             sexes = {_firm_gender(a), _firm_gender(b)} - {None}
             if not joined or a is b or len(sexes) > 1:
@@ -822,6 +830,15 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
             _absorb(a, b, cluster_of)
             clusters = [c for c in clusters if c is not b]
     return clusters
+
+
+def _married_as(first: str, second: str, gap: str, after: str) -> bool:
+    """Whether two names side by side are one woman's married and maiden names, as the text says: one
+    of them a "Mrs." and the other not."""
+    if sum(getattr(split_name(name), "title", None) == "mrs" for name in (first, second)) != 1:
+        return False
+    return bool(MARRIED_AS.fullmatch(gap) and SET_APART.match(after)
+                or THAT_WAS[0].fullmatch(gap) and THAT_WAS[1].match(after))
 
 
 def _absorb(a: _Cluster, b: _Cluster, cluster_of: dict[str, _Cluster]) -> None:
