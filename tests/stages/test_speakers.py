@@ -2727,3 +2727,19 @@ def test_the_one_whose_phone_rings_mid_talk_answers_it():
     analysis = fabula.analyse(AFTER_THE_MATCH)  # she nodded, but then her phone rang: her line, not the coach's
     names = {c.id: c.name for c in analysis.cast.characters}
     assert names.get(analysis.quotes[-1].speaker) == "Sable"
+
+
+def test_she_added_after_reported_speech_is_the_one_who_reported_it_going_on():
+    text = (
+        "Nell Ashby had come to stay with Ida Grey for the summer, and the two women were much together.\n\n"
+        '"Will Tobin come today?" said Nell.\n\n'
+        '"He may," said Ida. "He said he might."\n\n'
+        "Nell smiled and said nothing. She had guessed it long ago; Nell saw most things. Nell waited.\n\n"
+        "Ida could keep nothing from her friend; and at last, taking Nell by both hands, confessed to Nell "
+        "that Tobin had asked her to marry him.\n\n"
+        '"It is too much!" she added, "far too much. I do not deserve him."'
+    )
+    analysis = _analyse(text)
+    ida = _id(analysis, "Ida")
+    assert _said(analysis, "It is too much")[0] == ida
+    assert _said(analysis, "far too much")[0] == ida  # (one sentence cut by the tag, after a cry)

@@ -385,11 +385,16 @@ def _goes_on(text: _Text, turn: _Turn, previous: _Turn) -> None:
 def _sentence_runs_on(text: _Text, first: Quote, second: Quote) -> bool:
     """Whether the second quote goes on the first's sentence, the narration between them one clause: a
     short tag (``"Yes," she said, "come in"``), or any length of it before a line that opens in lower
-    case (``"But," she added, raising her head from the kiss with which he greeted her, "how hard"``)."""
+    case (``"But," she added, raising her head from the kiss with which he greeted her, "how hard"``),
+    also after a cry or a question (``"Too much!" she added, "by far"``)."""
+    lower = second.text.lstrip(" \"“'‘")[:1].islower()
     between = _tag_between(text, first, second)
+    if between is None and lower and first.text.rstrip()[-1:] in "!?":
+        between = text.story.text[first.end : second.start].strip(" \n\"“”'‘’")
+        between = between if between[-1:] in OPEN_ENDS + ":" else None
     if between is None or re.search(r"[.!?;]", TITLE_DOTS.sub("", between)):
         return False
-    return second.text.lstrip(" \"“'‘")[:1].islower() or len(between.split()) <= UTTERANCE_TAG_WORDS
+    return lower or len(between.split()) <= UTTERANCE_TAG_WORDS
 
 
 def _goes_on_as_subject(text: _Text, doc, offset: int, first: _Turn, second: _Turn) -> bool:
@@ -1150,7 +1155,32 @@ def _check_pronoun(text: _Text, turn: _Turn, before: list, offset: int) -> None:
                 if text.gender.get(mention.character) == gender and mention.character not in turn.vocatives:
                     turn.speaker = mention.character
                     return
+    reported = _reported_speaker(text, turn, gender) if turn.goes_on and not _sentences(before) else None
+    if reported is not None:
+        turn.speaker = reported
+        return
     turn.by_salience = True
+
+
+def _reported_speaker(text: _Text, turn: _Turn, gender: str | None) -> str | None:
+    """``"...," she added`` opening a paragraph after narration whose last sentence has someone of that
+    sex speak in reported speech ("Ida confessed to Nell that Tobin had asked her"): she goes on, though
+    the other is as much in mind."""
+    paragraph = turn.quote.paragraph
+    if paragraph == 0 or paragraph - 1 in text.quoted:
+        return None
+    doc, offset = text.parsed.docs[paragraph - 1], text.parsed.offsets[paragraph - 1]
+    sentences = list(doc.sents)
+    if not sentences:
+        return None
+    for verb in sentences[-1]:
+        if verb.pos_ != "VERB" or not (verb.lower_ in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children)):
+            continue
+        subject = _parsed_subject(text, verb, offset)
+        mention = text.covering(offset + subject.idx) if subject is not None else None
+        if mention is not None and mention.kind != "pronoun" and text.gender.get(mention.character) == gender:
+            return mention.character
+    return None
 
 
 def _clause_lead(text: _Text, before: list, offset: int, gender: str | None, vocatives: tuple[str, ...]) -> str | None:
