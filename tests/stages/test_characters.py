@@ -729,6 +729,29 @@ def test_characters_one_known_to_others_by_another_name_is_one_character() -> No
     assert {"Tubby", "Tub"} <= set(pell.aliases)
 
 
+def test_characters_two_names_run_together_once_are_two_people_the_text_joins_by_and() -> None:
+    text = (
+        "Behind the old lady's chair marched Tobin and Nell Tobin in his best coat, with a shawl for her.\n\n"
+        '"Tobin! Nell! Where are they?" cried the old lady.\n\n'
+        '"Here, madam," said Nell. She smoothed her apron.\n\n'
+        '"Here," said Tobin. He bowed.\n\n'
+        "Nell and Tobin stood back. Nell smiled at him, and Tobin nodded to her."
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Nell") is not _one(cast, "Tobin")
+
+
+def test_characters_a_first_name_and_a_family_name_joined_by_and_still_make_her_full_name() -> None:
+    text = (
+        "Mrs. Grey had come to tea with her son. Her daughter Ida Grey was away.\n\n"
+        '"Where is Ida?" asked Nell.\n\n'
+        '"Ida is in town," said Grey. He laughed. "Ida and Grey never stay home," said Mrs. Grey.\n\n'
+        '"I miss Ida," said Nell. Ida came home that night. Ida was tired, and Grey was asleep.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Ida") is _one(cast, "Ida Grey")
+
+
 def test_characters_a_maiden_name_set_beside_the_married_one_is_the_same_woman() -> None:
     text = (
         "Anne had known Miss Ashby at school. Miss Ashby, now Mrs. Pell, had been kind to her then.\n\n"

@@ -146,6 +146,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     held = {i for m in BLANK.finditer(story.text) for i in range(*m.span())}  # not the "N" of "Y/N"
     occurrences = [o for o in occurrences if o.start not in held]
     kept = _person_names(occurrences, lowercase, subjects, modifiers, story.text)
+    kept = {text: found for text, found in kept.items() if not _two_people(text, len(found), kept, story.text)}
     persons = read_persons(parsed, inside)
     reader = find_reader(persons)
     if reader is not None and reader[0]:
@@ -441,6 +442,25 @@ def _name_occurrences(
             )
             i = j
     return found
+
+
+TWO_PEOPLE_USES = 2
+"""Uses at most of a first and last name run together ("Nell Tobin") whose two words the text also
+joins by "and" as two people's names ("Nell and Tobin"): a list read as one name."""
+
+
+def _two_people(text: str, uses: int, kept: dict[str, list[_Occurrence]], story_text: str) -> bool:
+    """Whether a rare two-word name is two characters side by side: each word a name used alone more
+    often than the pair, the second no family's name, and the two words joined elsewhere by "and"."""
+    words = text.split()
+    if len(words) != 2 or uses > TWO_PEOPLE_USES or split_name(text).title:
+        return False
+    if any(len(kept.get(word, ())) <= uses for word in words):
+        return False
+    if any(other != text and other.endswith(" " + words[1]) for other in kept):
+        return False  # a family's name ("Ida Grey" beside "Mrs. Grey"), not a second person
+    a, b = map(re.escape, words)
+    return re.search(rf"\b(?:{a},? (?:and|or) {b}|{b},? (?:and|or) {a})\b", story_text) is not None
 
 
 def _whole_line(text: str, occurrence: _Occurrence) -> bool:
