@@ -38,6 +38,14 @@ def test_a_name_read_as_a_modal_or_an_adverb_is_the_subject(text, name):
     assert (token.pos_, token.dep_) == ("PROPN", "nsubj")
 
 
+@pytest.mark.parametrize(("text", "name"), [("When Ida had gone Nell looked around her.", "Nell"),
+                                            ("After the guests had gone Nell washed the cups.", "Nell")])
+def test_a_name_hung_on_the_clause_before_it_is_the_subject_of_the_verb_after_it(text, name):
+    doc = mend_name_subjects(load_pipeline()(text))
+    token = next(t for t in doc if t.text == name)
+    assert (token.dep_, token.head.i) == ("nsubj", token.i + 1)
+
+
 def test_a_name_read_as_a_noun_with_its_verb_as_a_modifier_is_the_subject():
     doc = mend_name_subjects(load_pipeline()("Theodore hated road trips. He hated the snacks."))
     name, verb = doc[0], doc[1]  # the parser reads "Theodore (hated road trips)", one noun phrase

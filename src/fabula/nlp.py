@@ -98,13 +98,18 @@ def mend_name_subjects(doc):
     '"No," Will said', "May smiled at her"); a proper noun opening a sentence as an adverb of the
     next word, a verb with no subject ("Tim nodded", "Holly looked at her"; not "Never said a word");
     a name opening a sentence read as a noun the sentence is about ("Theodore hated road trips", with
-    "hated" a participle of "trips")."""
+    "hated" a participle of "trips"); a name hung as an adverb on the clause before it, ahead of a verb
+    with no subject ("When Ida had gone Nell looked around her")."""
     for token in doc:
         if token.text.istitle() and token.dep_ == "ROOT" and _noun_phrase_misread(token):
             verb = token.nbor()
             verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
             for child in list(token.children):
                 child.head = verb
+            token.head, token.dep_, token.tag_, token.pos_ = verb, "nsubj", "NNP", "PROPN"
+            continue
+        if token.text.istitle() and _name_hung_on_clause(token):
+            verb = token.nbor()
             token.head, token.dep_, token.tag_, token.pos_ = verb, "nsubj", "NNP", "PROPN"
             continue
         if not token.text.istitle() or token.dep_ not in ("aux", "advmod", "npadvmod"):
@@ -124,6 +129,16 @@ def mend_name_subjects(doc):
             continue  # ("Then came the rain": the subject is there)
         token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
     return doc
+
+
+def _name_hung_on_clause(token) -> bool:
+    """Whether a name the parser hung as an adverb on the clause before it is the subject of the verb
+    right after it, which has none: "As they drove away May laid her hand on his"."""
+    if token.tag_ != "NNP" or token.dep_ != "npadvmod" or token.head.i > token.i or token.i + 1 >= len(token.doc):
+        return False
+    verb = token.nbor()
+    return verb.tag_ in ("VBD", "VBZ") and verb.dep_ in ("ROOT", "conj") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _noun_phrase_misread(token) -> bool:
