@@ -39,7 +39,9 @@ def test_a_name_read_as_a_modal_or_an_adverb_is_the_subject(text, name):
 
 
 @pytest.mark.parametrize(("text", "name"), [("When Ida had gone Nell looked around her.", "Nell"),
-                                            ("After the guests had gone Nell washed the cups.", "Nell")])
+                                            ("After the guests had gone Nell washed the cups.", "Nell"),
+                                            ("When the door opened Nell heard his voice.", "Nell"),
+                                            ("Before Nell could answer Mrs. Vance appeared on the scene.", "Vance")])
 def test_a_name_hung_on_the_clause_before_it_is_the_subject_of_the_verb_after_it(text, name):
     doc = mend_name_subjects(load_pipeline()(text))
     token = next(t for t in doc if t.text == name)

@@ -132,9 +132,11 @@ def mend_name_subjects(doc):
 
 
 def _name_hung_on_clause(token) -> bool:
-    """Whether a name the parser hung as an adverb on the clause before it is the subject of the verb
-    right after it, which has none: "As they drove away May laid her hand on his"."""
-    if token.tag_ != "NNP" or token.dep_ != "npadvmod" or token.head.i > token.i or token.i + 1 >= len(token.doc):
+    """Whether a name the parser hung on the clause before it, as an adverb or as the object of a clause
+    that takes none, is the subject of the verb right after it, which has none: "As they drove away Nell
+    laid her hand on his", "When the rain began Tobin was asleep"."""
+    hung = token.dep_ == "npadvmod" or token.dep_ == "dobj" and token.head.dep_ == "advcl"
+    if token.tag_ != "NNP" or not hung or token.head.i > token.i or token.i + 1 >= len(token.doc):
         return False
     verb = token.nbor()
     return verb.tag_ in ("VBD", "VBZ") and verb.dep_ in ("ROOT", "conj") and not any(
