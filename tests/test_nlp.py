@@ -31,7 +31,8 @@ def test_single_hyphens_and_abbreviations_stay_whole():
     ("text", "name"),
     [("Will nodded.", "Will"), ('"No," Will said.', "Will"), ("May smiled at her.", "May"),
      ("Then Will slowly turned around.", "Will"), ("Will didn't answer.", "Will"),
-     ("Tim nodded.", "Tim"), ("Holly looked at her.", "Holly")],
+     ("Tim nodded.", "Tim"), ("Holly looked at her.", "Holly"),
+     ("Tobin burst into a laugh, and May echoed it.", "May")],
 )
 def test_a_name_read_as_a_modal_or_an_adverb_is_the_subject(text, name):
     token = next(t for t in mend_name_subjects(load_pipeline()(text)) if t.text == name)

@@ -115,7 +115,7 @@ def mend_name_subjects(doc):
         if not token.text.istitle() or token.dep_ not in ("aux", "advmod", "npadvmod"):
             continue
         if token.dep_ == "aux":
-            if token.tag_ != "MD":
+            if token.tag_ not in ("MD", "NNP"):  # (a name the tagger saw, hung as a modal: "May asked")
                 continue
             following = next((t for t in doc[token.i + 1:] if t.pos_ not in ("ADV", "PART")), None)
             if following is None or following.tag_ not in FINITE_TAGS:
