@@ -98,8 +98,8 @@ def mend_name_subjects(doc):
     '"No," Will said', "May smiled at her"); a proper noun opening a sentence as an adverb of the
     next word, a verb with no subject ("Tim nodded", "Holly looked at her"; not "Never said a word");
     a name opening a sentence read as a noun the sentence is about ("Theodore hated road trips", with
-    "hated" a participle of "trips"); a name hung as an adverb on the clause before it, ahead of a verb
-    with no subject ("When Ida had gone Nell looked around her")."""
+    "hated" a participle of "trips"); a name hung as an adverb or an object on the clause before it,
+    ahead of a verb with no subject ("When Ida had gone Nell looked around her")."""
     for token in doc:
         if token.text.istitle() and token.dep_ == "ROOT" and _noun_phrase_misread(token):
             verb = token.nbor()
@@ -134,7 +134,7 @@ def mend_name_subjects(doc):
 def _name_hung_on_clause(token) -> bool:
     """Whether a name the parser hung on the clause before it, as an adverb or as the object of a clause
     that takes none, is the subject of the verb right after it, which has none: "As they drove away Nell
-    laid her hand on his", "When the rain began Tobin was asleep"."""
+    laid her hand on his", "When the door opened Nell heard his voice"."""
     hung = token.dep_ == "npadvmod" or token.dep_ == "dobj" and token.head.dep_ == "advcl"
     if token.tag_ != "NNP" or not hung or token.head.i > token.i or token.i + 1 >= len(token.doc):
         return False

@@ -451,7 +451,7 @@ joins by "and" as two people's names ("Nell and Tobin"): a list read as one name
 
 def _two_people(text: str, uses: int, kept: dict[str, list[_Occurrence]], story_text: str) -> bool:
     """Whether a rare two-word name is two characters side by side: each word a name used alone more
-    often than the pair, the second no family's name, and the two words joined elsewhere by "and"."""
+    often than the pair, the second no family's name, and the two joined elsewhere by "and" or "or"."""
     words = text.split()
     if len(words) != 2 or uses > TWO_PEOPLE_USES or split_name(text).title:
         return False
