@@ -33,7 +33,7 @@ ABSENT_HEADS = frozenset({"name", "letter", "letters", "note", "message", "news"
 """What of someone stands in for them when they are away: "Ann's letter", "Ann's name"."""
 ABSENT_SHARE = 0.5
 """Share of a mention's weight such an owner gets: half a sign that she is there. (None at all: PDNC dev
-4 lines fewer, "the tone in which he spoke Mary's name" being said to Mary.)"""
+4 lines fewer, a man who speaks a woman's name in her presence being read as speaking of her, not to her.)"""
 PLAIN_TAG_VERBS = frozenset({"said", "cried", "asked"})
 """The verbs of a plain tag ('"Come, Ben," his mother said'), between a line and the owner the line calls.
 Narrower than SPEECH_VERBS on purpose: with every speech verb, PDNC dev addressees -3 and LitBank -1."""

@@ -813,22 +813,22 @@ def _join_kin_appositions(clusters: list[_Cluster], kept: dict[str, list[_Occurr
 
 KNOWN_AS = re.compile(r"\s*,?\s*(?:(?:better|also|commonly|generally|usually) )?(?:known|called)"
                       r"(?: to [^,.;:!?\"“”]{1,40}?)? as\s*")
-"""What the narration puts between a name and another it goes by: "Edward Bear, known to his friends as"."""
+"""What the narration puts between a name and another it goes by: "Edwin Pell, known to his friends as"."""
 OR_ELSE = re.compile(r"\s*,?\s*or\s*")
-"""And between that name and a third: "known as Winnie-the-Pooh, or Pooh for short"."""
+"""And between that name and a third: "known as Tubby, or Tub for short"."""
 MARRIED_AS = re.compile(r"\s*[,(]\s*(?:now|formerly|once|n[ée]e)\s+")
-"""What puts a woman's married name beside her maiden name: "Miss Hamilton, now Mrs Smith", "Mrs. Ashby
+"""What puts a woman's married name beside her maiden name: "Miss Ashby, now Mrs. Pell", "Mrs. Ashby
 (née Grey)"."""
 SET_APART = re.compile(r"\s*[,;:.!?)]")
-"""What ends such an aside ("Miss Hamilton, now Mrs Smith, had"), unlike a clause ("Nell, now Mrs. Ashby
+"""What ends such an aside ("Miss Ashby, now Mrs. Pell, had"), unlike a clause ("Nell, now Mrs. Ashby
 had gone")."""
 THAT_WAS = (re.compile(r"\s*\(\s*(?:poor |the )?"), re.compile(r" that was\b"))
 """And around a maiden name after the married one: "Mrs. Ashby (poor Nell Grey that was)"."""
 
 
 def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], parsed: Parsed) -> list[_Cluster]:
-    """"Edward Bear, known to his friends as Winnie-the-Pooh, or Pooh for short", "Miss Hamilton, now Mrs
-    Smith": one character by two or three names, as the text says outright."""
+    """"Edwin Pell, known to his friends as Tubby, or Tub for short", "Miss Ashby, now Mrs. Pell": one
+    character by two or three names, as the text says outright."""
     cluster_of = {text: cluster for cluster in clusters for text in cluster.forms}
     by_doc: dict[int, list[_Occurrence]] = defaultdict(list)
     for found in kept.values():

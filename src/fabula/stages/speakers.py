@@ -741,7 +741,7 @@ def _made_reply(text: _Text, turn: _Turn, zone: list, offset: int) -> bool:
     words = [t for t in zone if not t.is_punct]
     if turn.quote.kind == "embedded" or not words or not zone[-1].is_punct or (
             words[-1].lower_ not in SPEECH_NOUNS or words[-1].dep_ != "dobj" or words[-1].head.lower_ not in UTTERING):
-        return False  # (not "Emma could just catch the words")
+        return False  # (not "Ida could just catch the words")
     return _spoken_by(text, turn, _parsed_subject(text, words[-1].head, offset), offset)
 
 
