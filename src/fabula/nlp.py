@@ -101,15 +101,13 @@ def mend_name_subjects(doc):
     "hated" a participle of "trips"); a name hung as an adverb or an object on the clause before it,
     ahead of a verb with no subject ("When Ida had gone Nell looked around her")."""
     for token in doc:
-        if token.text.istitle() and token.dep_ == "ROOT" and _noun_phrase_misread(token):
+        misread = token.text.istitle() and token.dep_ == "ROOT" and _noun_phrase_misread(token)
+        if misread or token.text.istitle() and _name_hung_on_clause(token):
             verb = token.nbor()
-            verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
-            for child in list(token.children):
-                child.head = verb
-            token.head, token.dep_, token.tag_, token.pos_ = verb, "nsubj", "NNP", "PROPN"
-            continue
-        if token.text.istitle() and _name_hung_on_clause(token):
-            verb = token.nbor()
+            if misread:  # the verb, read as the noun's modifier, heads the sentence
+                verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+                for child in list(token.children):
+                    child.head = verb
             token.head, token.dep_, token.tag_, token.pos_ = verb, "nsubj", "NNP", "PROPN"
             continue
         if not token.text.istitle() or token.dep_ not in ("aux", "advmod", "npadvmod"):
@@ -123,7 +121,7 @@ def mend_name_subjects(doc):
         elif not (token.tag_ == "NNP" and token.is_sent_start and token.head.i == token.i + 1
                   and token.head.tag_ in ("VBD", "VBZ")):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.head.children):
+        if _has_subject(token.head):
             if token.dep_ == "aux":
                 token.tag_, token.pos_ = "NNP", "PROPN"
             continue  # ("Then came the rain": the subject is there)
@@ -139,8 +137,11 @@ def _name_hung_on_clause(token) -> bool:
     if token.tag_ != "NNP" or not hung or token.head.i > token.i or token.i + 1 >= len(token.doc):
         return False
     verb = token.nbor()
-    return verb.tag_ in ("VBD", "VBZ") and verb.dep_ in ("ROOT", "conj") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return verb.tag_ in ("VBD", "VBZ") and verb.dep_ in ("ROOT", "conj") and not _has_subject(verb)
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _noun_phrase_misread(token) -> bool:

@@ -388,10 +388,7 @@ def _sentence_runs_on(text: _Text, first: Quote, second: Quote) -> bool:
     case (``"But," she added, raising her head from the kiss with which he greeted her, "how hard"``),
     also after a cry or a question (``"Too much!" she added, "by far"``)."""
     lower = second.text.lstrip(" \"“'‘")[:1].islower()
-    between = _tag_between(text, first, second)
-    if between is None and lower and first.text.rstrip()[-1:] in "!?":
-        between = text.story.text[first.end : second.start].strip(" \n\"“”'‘’")
-        between = between if between[-1:] in OPEN_ENDS + ":" else None
+    between = _tag_between(text, first, second, OPEN_ENDS + "!?" if lower else OPEN_ENDS)
     if between is None or re.search(r"[.!?;]", TITLE_DOTS.sub("", between)):
         return False
     return lower or len(between.split()) <= UTTERANCE_TAG_WORDS
@@ -413,11 +410,11 @@ def _one_utterance(text: _Text, first: Quote, second: Quote) -> bool:
     return between is not None and 0 < len(between.split()) <= UTTERANCE_TAG_WORDS
 
 
-def _tag_between(text: _Text, first: Quote, second: Quote) -> str | None:
-    """The narration between two quotes when the first runs on into it (``"Yes,"``) and it runs on into
-    the second (``she said, "``); None otherwise."""
+def _tag_between(text: _Text, first: Quote, second: Quote, ends: str = OPEN_ENDS) -> str | None:
+    """The narration between two quotes when the first runs on into it (``"Yes,"``; a quote ending on
+    one of ``ends``) and it runs on into the second (``she said, "``); None otherwise."""
     between = text.story.text[first.end : second.start].strip(" \n\"“”'‘’")
-    return between if first.text.rstrip()[-1:] in OPEN_ENDS and between[-1:] in OPEN_ENDS + ":" else None
+    return between if first.text.rstrip()[-1:] in ends and between[-1:] in OPEN_ENDS + ":" else None
 
 
 def _read_tags(text: _Text, turn: _Turn, lead: list, zone: list, offset: int, opens_next: bool = False,
@@ -1170,11 +1167,8 @@ def _reported_speaker(text: _Text, turn: _Turn, gender: str | None) -> str | Non
     if paragraph == 0 or paragraph - 1 in text.quoted:
         return None
     doc, offset = text.parsed.docs[paragraph - 1], text.parsed.offsets[paragraph - 1]
-    sentences = list(doc.sents)
-    if not sentences:
-        return None
-    for verb in sentences[-1]:
-        if verb.pos_ != "VERB" or not (verb.lower_ in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children)):
+    for verb in doc[-1].sent if len(doc) else ():  # (the last sentence)
+        if verb.pos_ != "VERB" or not (verb.lower_ in SPEECH_VERBS or _reports(text, verb, offset, that=False)):
             continue
         subject = _parsed_subject(text, verb, offset)
         mention = text.covering(offset + subject.idx) if subject is not None else None
