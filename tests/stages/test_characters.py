@@ -765,6 +765,30 @@ def test_characters_a_maiden_name_set_beside_the_married_one_is_the_same_woman()
     assert _one(cast, "Mrs. Grey") is _one(cast, "Ida Vance")
 
 
+def test_characters_a_name_said_to_be_anothers_name_is_the_same_person() -> None:
+    text = (
+        '"Stow that, Pip," said Hugo Vance. (Tobin Ashby was Pip\'s christian name.)\n\n'
+        '"Why should I?" cried Pip. Tobin Ashby had never stowed anything in his life.\n\n'
+        "Nell's real name was Ida Grey, though no one used it. Nell laughed at them both.\n\n"
+        '"Boys," said Nell. Ida Grey was on her papers, and nowhere else.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Pip") is _one(cast, "Tobin Ashby")
+    assert _one(cast, "Nell") is _one(cast, "Ida Grey")
+
+
+def test_characters_a_real_name_in_a_line_is_the_last_one_of_that_sex_named() -> None:
+    text = (
+        'Tobin bowed to the young lady. "Her name is Nell Grey!" cried the boy.\n\n'
+        '"Hush," said Miss Grey, and Hugo laughed.\n\n'
+        '"Her real name is Ida May Grey," the boy went on.\n\n'
+        '"And her name?" asked Tobin, as Mrs. Vance came in. "Her name is Ida Ashby," said Hugo.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Ida May Grey") is _one(cast, "Miss Grey")
+    assert _one(cast, "Ida Ashby") is not _one(cast, "Mrs. Vance")
+
+
 def test_characters_a_name_after_now_that_begins_a_clause_is_someone_else() -> None:
     text = (
         "Tobin waved to Nell, now Mrs. Ashby had gone home. Nell came over at once.\n\n"

@@ -824,6 +824,15 @@ SET_APART = re.compile(r"\s*[,;:.!?)]")
 had gone")."""
 THAT_WAS = (re.compile(r"\s*\(\s*(?:poor |the )?"), re.compile(r" that was\b"))
 """And around a maiden name after the married one: "Mrs. Ashby (poor Nell Grey that was)"."""
+NAME_WORDS = r"(?:(?:real|true|actual|proper|own|mortal|christian|given|full|first|stage|pen) )?name"
+NAMED_AS = (re.compile(r"\s+(?:was|is)\s+"), re.compile(rf"['’]s {NAME_WORDS}\b", re.IGNORECASE),
+            re.compile(rf"['’]s {NAME_WORDS} (?:was|is)\s+", re.IGNORECASE))
+"""A name said to be another's: "Hugo was Tobin's real name" (the gap, then what follows the second
+name), "Tobin's real name was Hugo" (the gap)."""
+REAL_NAME = re.compile(r"\b(his|her) (?:real|true|actual|proper) name (?:is|was|being)\s+$", re.IGNORECASE)
+"""What puts a name on someone just named: "'Her real name is Nell Grey,' the boy went on"."""
+REAL_NAME_WITHIN = 3
+"""Paragraphs back (the name's own first) searched for the one whose real name it is."""
 
 
 def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], parsed: Parsed) -> list[_Cluster]:
@@ -841,14 +850,39 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
         for first, second in pairwise(found):
             gap = text[first.end - offset : second.start - offset]
             owner = text[second.end - offset :].startswith(("'s", "’s"))  # ("known as Hugo's widow")
+            after = text[second.end - offset:]
             joined = not owner and bool(KNOWN_AS.fullmatch(gap) or joined and OR_ELSE.fullmatch(gap)
-                                        or _married_as(first.text, second.text, gap, text[second.end - offset:]))
+                                        or _married_as(first.text, second.text, gap, after)
+                                        or NAMED_AS[2].fullmatch(gap)) or bool(
+                NAMED_AS[0].fullmatch(gap) and NAMED_AS[1].match(after))
             a, b = cluster_of[first.text], cluster_of[second.text]
             sexes = {_firm_gender(a), _firm_gender(b)} - {None}
             if not joined or a is b or len(sexes) > 1:
                 continue
             _absorb(a, b, cluster_of)
             clusters = [c for c in clusters if c is not b]
+    return _join_real_names(clusters, cluster_of, by_doc, parsed)
+
+
+def _join_real_names(clusters: list[_Cluster], cluster_of: dict[str, _Cluster],
+                     by_doc: dict[int, list[_Occurrence]], parsed: Parsed) -> list[_Cluster]:
+    """"'Her real name is Nell Grey,' said the boy": the name joins the last woman named before it,
+    whoever says it. A "real" name is one more name for someone already there; a plain "her name is"
+    often brings in someone new."""
+    for d, found in sorted(by_doc.items()):
+        text, offset = parsed.docs[d].text, parsed.offsets[d]
+        for occurrence in found:
+            said = REAL_NAME.search(text[: occurrence.start - offset])
+            named = cluster_of[occurrence.text]
+            if said is None or _firm_gender(named) not in (None, PRONOUN_GENDER[said[1].lower()]):
+                continue
+            before = [o for back in range(d - REAL_NAME_WITHIN + 1, d + 1) for o in by_doc.get(back, ())
+                      if o.start < occurrence.start and cluster_of[o.text] is not named]
+            owner = next((cluster_of[o.text] for o in reversed(before)
+                          if _firm_gender(cluster_of[o.text]) == PRONOUN_GENDER[said[1].lower()]), None)
+            if owner is not None:
+                _absorb(owner, named, cluster_of)
+                clusters = [c for c in clusters if c is not named]
     return clusters
 
 
