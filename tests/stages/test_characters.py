@@ -542,6 +542,20 @@ def test_characters_his_in_a_tag_beside_a_line_that_calls_a_man_is_that_man(line
     assert _character_at(cast, text.lower().index("his mother")) == _one(cast, "Ben Vance").id
 
 
+@pytest.mark.parametrize("opening, mother_is_mrs", [
+    ("Mr. and Mrs. Pell came to dinner with Nell Grey.", False),
+    ("Mr. Pell came to dinner with Nell Grey, and Mrs. Pell came after.", True),
+])
+def test_characters_his_mother_is_not_the_wife_the_story_names_beside_him(opening: str, mother_is_mrs: bool) -> None:
+    text = (
+        opening + " Mr. Pell spoke of his mother, who was ill, and Mrs. Pell sighed.\n\n"
+        '"She is better," said Mr. Pell. Nell nodded to Mrs. Pell.'
+    )
+    _, cast = _cast(text)
+    mother = _character_at(cast, text.index("mother"))
+    assert (mother == _one(cast, "Mrs. Pell").id) is mother_is_mrs
+
+
 def test_characters_the_name_in_an_inverted_tag_is_who_the_next_she_is() -> None:
     text = (
         "Miss Ida Grey sat with the Viscountess in the garden.\n\n"

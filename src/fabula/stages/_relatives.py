@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 KIN_TITLE = {"mother": "mrs", "mamma": "mrs", "mama": "mrs", "ma": "mrs", "father": "mr", "papa": "mr", "pa": "mr",
              "wife": "mrs", "husband": "mr"}
 """The title the relative bears under the owner's surname."""
@@ -14,13 +16,30 @@ CALLED_PARENTS = {**dict.fromkeys(("mum", "mom", "mommy", "mummy", "mama", "mamm
 her own, named by the word."""
 
 
-def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list]) -> list[tuple]:
+COUPLE = re.compile(r"\bMr\.? and Mrs\.? ((?:[A-Z][\w'’-]* |(?:van|von|de|der|du|la|le) )*[A-Z][\w'’-]*)")
+"""A married couple named together ("Mr. and Mrs. Pell", "Mr. and Mrs. van der Ashby")."""
+
+
+def couples(text: str) -> frozenset[str]:
+    """The family names of the couples a story names together: there, Mrs. Pell is Mr. Pell's wife, not
+    his mother."""
+    return frozenset(name for match in COUPLE.finditer(text) for name in _stretches(match[1].split()))
+
+
+def _stretches(words: list[str]) -> list[str]:
+    """Every run of the words, one of which is the family name: "John Pell" (or "Pell Came", where the
+    next sentence starts) -> "John Pell", "John", "Pell"."""
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+
+
+def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list],
+                   married: frozenset[str] = frozenset()) -> list[tuple]:
     """``(start, end, text, cluster)`` for each ``her mother``/``his wife`` in narration whose owner is known.
 
     ``owner_at`` maps the start offset of a name or pronoun mention to its cluster;
-    ``names`` holds each cluster's name forms (NameForm).
+    ``names`` holds each cluster's name forms (NameForm); ``married`` the family names of ``couples``.
     """
-    kin = kin_of(names)
+    kin = kin_of(names, married)
     found = []
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:
@@ -36,10 +55,11 @@ def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list]) 
     return found
 
 
-def kin_of(names: list[list]) -> dict[tuple[int, str], int]:
+def kin_of(names: list[list], wed: frozenset[str] = frozenset()) -> dict[tuple[int, str], int]:
     """``(cluster, kin word)`` -> the one other cluster that is that kin of it by the family surname:
     "Mrs. Grey" is Ida Grey's mother and Mr. Grey's wife. A woman called Mrs. has her husband under her
-    married name and her father and mother under her maiden one.
+    married name and her father and mother under her maiden one; a Mr. of a family in ``wed`` (a
+    couple the story names together, ``couples``) has his wife under it, not his mother.
 
     ``names`` holds each cluster's name forms (NameForm)."""
     heads: dict[tuple[str, str], int] = {}
@@ -51,8 +71,11 @@ def kin_of(names: list[list]) -> dict[tuple[int, str], int]:
     for index, forms in enumerate(names):
         married = _surnames(f for f in forms if f.title == "mrs")
         maiden = _surnames(f for f in forms if f.title != "mrs")
+        husband_of = {f.last for f in forms if f.title == "mr"} & wed
         for word, title in KIN_TITLE.items():
             surnames = married if word == "husband" else maiden | married if word == "wife" else maiden
+            if title == "mrs" and word != "wife":
+                surnames = surnames - husband_of
             kin = {heads.get((surname, title)) for surname in surnames} - {None, index}
             if len(kin) == 1:
                 table[(index, word)] = kin.pop()

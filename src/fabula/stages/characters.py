@@ -34,7 +34,7 @@ from fabula.stages._names import (
 from fabula.stages._narrator import BLANK, find_narrator, find_reader, read_persons
 from fabula.stages._nominals import UNNAMED_HEADS, find_nominals, find_strangers
 from fabula.stages._quote_index import QuoteIndex
-from fabula.stages._relatives import CALLED_PARENTS, find_relatives
+from fabula.stages._relatives import CALLED_PARENTS, couples, find_relatives
 from fabula.stages._verbs import SPEECH_VERBS, is_be
 
 INDEFINITE_ARTICLES = frozenset({"a", "an", "another", "every", "each"})
@@ -223,7 +223,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     if strangers or unlike:
         pronouns = resolve_pronouns(parsed, name_mentions, epithets, genders, inside, called, turns, unlike)
     owner_at = {o.start: i for o, i in name_mentions} | {start: i for start, _, _, i in pronouns}
-    relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters])
+    relatives = find_relatives(parsed, inside, owner_at, [c.names for c in clusters], couples(story.text))
     narrator = find_narrator(persons, parsed, name_mentions)
     narrator_index = None
     if narrator is not None:

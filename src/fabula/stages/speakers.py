@@ -13,7 +13,7 @@ from fabula.nlp import Parsed
 from fabula.stages._coref import NOUN_GENDER, PRONOUN_GENDER, off_the_page
 from fabula.stages._names import split_name
 from fabula.stages._quote_index import QuoteIndex
-from fabula.stages._relatives import CALLED_PARENTS, KIN_TITLE, PARENT_WORDS, kin_of
+from fabula.stages._relatives import CALLED_PARENTS, KIN_TITLE, PARENT_WORDS, couples, kin_of
 from fabula.stages._verbs import (
     ONSET_VERBS,
     SPEECH_VERBS,
@@ -237,7 +237,8 @@ class _Text:
         """The paragraphs that hold a quote."""
         ids = [c.id for c in cast.characters]
         names = [list(filter(None, map(split_name, (c.name, *c.aliases)))) for c in cast.characters]
-        self.kin = {(ids[who], word): ids[relative] for (who, word), relative in kin_of(names).items()}
+        wed = couples(story.text)
+        self.kin = {(ids[who], word): ids[relative] for (who, word), relative in kin_of(names, wed).items()}
         """``(character, kin word)`` -> the character that kin is, as far as the cast's surnames tell."""
         self.families: dict[str, set[str]] = defaultdict(set)
         """Surname -> the characters whose full or titled names carry it."""
