@@ -803,6 +803,17 @@ def test_characters_a_real_name_in_a_line_is_the_last_one_of_that_sex_named() ->
     assert _one(cast, "Ida Ashby") is not _one(cast, "Mrs. Vance")
 
 
+def test_characters_a_name_a_lisping_speaker_says_is_the_one_named_plainly() -> None:
+    text = (
+        "Susan Grey came into the ring with Thora Vance behind her. Sora the clown bowed to them both.\n\n"
+        '"Good-bye, Thuthan!" lisped Mr. Pell. "Good-bye, Thora! Good-bye, Thuthan, my dear!"\n\n'
+        '"Good-bye," said Susan. Sora waved. Thora laughed at the clown, and Sora laughed too.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Thuthan") is _one(cast, "Susan Grey")
+    assert _one(cast, "Thora Vance") is not _one(cast, "Sora")
+
+
 def test_characters_a_name_after_now_that_begins_a_clause_is_someone_else() -> None:
     text = (
         "Tobin waved to Nell, now Mrs. Ashby had gone home. Nell came over at once.\n\n"

@@ -161,6 +161,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     clusters = _join_kin_appositions(clusters, kept, parsed)
     clusters = _join_eldest_daughter(clusters)
     clusters = _join_known_as(clusters, kept, parsed)
+    clusters = _join_lisped(clusters, kept)
     cluster_of = {form: i for i, c in enumerate(clusters) for form in c.forms}
     name_mentions = sorted(
         ((o, cluster_of[o.text]) for found in kept.values() for o in found), key=lambda pair: pair[0].start
@@ -883,6 +884,28 @@ def _join_real_names(clusters: list[_Cluster], cluster_of: dict[str, _Cluster],
             if owner is not None:
                 _absorb(owner, named, cluster_of)
                 clusters = [c for c in clusters if c is not named]
+    return clusters
+
+
+LISPED = re.compile(r"[Ss]|[Cc](?=[eiy])|[Zz]")
+"""The sounds a lisp turns to "th": "Thethilia" for "Cecilia", "Thuthan" for "Susan"."""
+
+
+def _join_lisped(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]]) -> list[_Cluster]:
+    """A name only the dialogue says, as a lisping speaker says another's ("Thethilia" beside "Cecilia"),
+    is that one's: no one is named so in the narration."""
+    plain: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        for form in cluster.forms:
+            lisped = LISPED.sub(lambda m: "Th" if m[0].isupper() else "th", form)
+            if lisped != form and " " not in form:
+                plain[lisped].append(cluster)
+    for cluster in list(clusters):
+        said = [form for form in cluster.forms if form in kept and all(o.in_quote for o in kept[form])]
+        owners = {id(c): c for form in said for c in plain.get(form, ()) if c is not cluster}
+        if said and len(said) == len(cluster.forms) and len(owners) == 1:
+            _absorb(next(iter(owners.values())), cluster, {})
+            clusters = [c for c in clusters if c is not cluster]
     return clusters
 
 
