@@ -803,6 +803,16 @@ def test_characters_a_real_name_in_a_line_is_the_last_one_of_that_sex_named() ->
     assert _one(cast, "Ida Ashby") is not _one(cast, "Mrs. Vance")
 
 
+def test_characters_a_name_that_opens_a_longer_name_is_the_same_person() -> None:
+    text = (
+        '"We shall call him Hugo Tobin," said Nell. "Hugo Tobin for short."\n\n'
+        "Never had Hugo Tobin Pell run so fast. Pell ran all the way home, and Pell hid under the bed.\n\n"
+        '"Where is he?" asked Nell.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Hugo Tobin") is _one(cast, "Hugo Tobin Pell") is _one(cast, "Pell")
+
+
 def test_characters_a_name_a_lisping_speaker_says_is_the_one_named_plainly() -> None:
     text = (
         "Susan Grey came into the ring with Thora Vance behind her. Sora the clown bowed to them both.\n\n"

@@ -1196,6 +1196,7 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
             and n.last == form.last
             and (n.first == form.first or is_nickname(form.first, n.first) or is_nickname(n.first, form.first)
                  or _misspelt(form.first, n.first))  # "Cecily Ashby" misspelt "Cecely Ashby"
+            or _leads(form, n) or _leads(n, form)  # "Hugo Tobin" and "Hugo Tobin Pell"
             for n in cluster.names
         )
     word = form.first
@@ -1215,6 +1216,11 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
     return any(word in (n.first, n.last, n.surname) for n in cluster.names) or not formal and any(
         is_nickname(word, n.first) or is_nickname(n.first, word) for n in cluster.names
     )
+
+
+def _leads(short: NameForm, long: NameForm) -> bool:
+    """Whether an untitled name of two words or more opens a longer name: "Hugo Tobin", "Hugo Tobin Pell"."""
+    return not short.title and 1 < len(short.words) < len(long.words) and long.words[: len(short.words)] == short.words
 
 
 def _hyphen_tail(word: str) -> str | None:
