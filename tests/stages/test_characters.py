@@ -803,6 +803,17 @@ def test_characters_a_real_name_in_a_line_is_the_last_one_of_that_sex_named() ->
     assert _one(cast, "Ida Ashby") is not _one(cast, "Mrs. Vance")
 
 
+@pytest.mark.parametrize("title, same", [("Countess", True), ("Madame", True), ("Mrs.", False), ("Queen", False)])
+def test_characters_a_countess_is_the_woman_named_in_full_with_her_family_name(title: str, same: bool) -> None:
+    text = (
+        "Ida Pell came down the stairs in her grey silk, and Ida Pell smiled at Tobin. Her husband was abroad.\n\n"
+        f'"Good evening, {title} Pell," said Tobin.\n\n'
+        f'"Good evening," said {title} Pell. She sat down, and Ida Pell took up her fan.'
+    )
+    _, cast = _cast(text)
+    assert (_one(cast, f"{title} Pell") is _one(cast, "Ida Pell")) is same
+
+
 def test_characters_a_name_that_opens_a_longer_name_is_the_same_person() -> None:
     text = (
         '"We shall call him Hugo Tobin," said Nell. "Hugo Tobin for short."\n\n'

@@ -78,6 +78,10 @@ first name) is not the one it calls by that first name: a father beside his son.
 TITLE_HOLDER = 3
 """How many times more often than anyone else one character must be called by a title for the title
 alone ("the Countess") to be theirs."""
+STYLED_TITLES = frozenset({"madame", "mme", "countess", "marchioness", "duchess", "baroness", "viscountess"})
+"""Titles a married woman bears before the family name she is also called by with her first name
+("Countess Pell" is Ida Pell), unlike a Mrs. ("Mrs. Grey" is not Nell Grey, her daughter) or a queen
+(whose "Queen Ida" is a first name)."""
 FIRST_NAME_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "master", "aunt", "uncle", "mlle", "mademoiselle"})
 """Titles that go with a first name as well as with a surname."""
 LOOSE_USES = 2
@@ -1207,7 +1211,8 @@ def _same_name(form: NameForm, cluster: _Cluster) -> bool:
     if form.title:
         if any(n.title == form.title and len(n.words) > 1 and n.first == word for n in cluster.names):
             return True  # "Mrs. Ida" and "Mrs. Ida Grey"
-        if form.marital == "married" and not any(n.marital == "married" for n in cluster.names):
+        if form.marital == "married" and form.title not in STYLED_TITLES and not any(
+                n.marital == "married" for n in cluster.names):
             return False  # a Mrs. is rarely called by a first name and her maiden surname
         return any(word in (n.last, n.surname) for n in cluster.names)
     formal = any(n.title in FORMAL_TITLES for n in cluster.names)  # "Jess" is no short form of "Lady Jessamy"
