@@ -67,7 +67,8 @@ def test_a_title_of_the_other_sex_is_not_joined():
 
 
 def test_a_name_two_people_answer_to_stays_apart():
-    two = CALLED_TWICE.replace('"Not yet," said Miss Pell.', '"Not yet," said Kate from the hall.')
+    two = CALLED_TWICE.replace('"Not yet," said Miss Pell.', '"Not yet," said Mrs. Ashby from the hall.').replace(
+        "with the tea tray,", "with the tea tray for Mrs. Ashby,")  # (both there throughout, and neither named)
     names = _names(fabula.analyse(two))
     assert "Rosaline" in names and "Rosaline" not in names["Miss Pell"].aliases
 
@@ -182,3 +183,25 @@ def test_a_name_that_answers_for_itself_is_not_joined_to_itself():
               _line("q3", 3, "c1", ("c2",)), _line("q4", 4, "c2", ("c1",), cue="turn"))
     cast, quotes, _ = join_called_names(cast, quotes, ())
     assert [c.id for c in cast.characters] == ["c1", "c2"] and {q.speaker for q in quotes} == {"c1", "c2"}
+
+
+def _by_the_fire(company: str) -> str:
+    return (
+        f"Mr. Pell and Mrs. Pell sat by the fire{company}. Mrs. Pell was knitting.\n\n"
+        '"Another cup, Nell?" said Mr. Pell.\n\n'
+        '"Thank you," said Mrs. Pell.\n\n'
+        "Later Tobin came in with the post, and Mrs. Pell read it while Tobin warmed his hands.\n\n"
+        '"Nell, you look tired," said Mr. Pell.\n\n'
+        '"Tired of waiting for the post," said Tobin.'
+    )
+
+
+def test_a_first_name_called_twice_joins_the_one_woman_there_to_bear_it_who_answered_once():
+    names = _names(fabula.analyse(_by_the_fire("")))
+    assert "Nell" not in names
+    assert "Nell" in names["Mrs. Pell"].aliases
+
+
+def test_a_first_name_called_with_two_women_there_to_bear_it_stays_apart():
+    names = _names(fabula.analyse(_by_the_fire(" with Miss Grey, who sat sewing and let Miss Grey's tea go cold")))
+    assert "Nell" in names

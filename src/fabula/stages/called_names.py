@@ -9,6 +9,11 @@ narration calls only by a first name, when he is the one who answers it; and a o
 the dialogue uses (rivals who call each other by surname, "Vance") joins the character known by one
 first name who answers it.
 
+Answers are few for a name called once or twice, and a reply may come from anyone who walks in. So a
+first name called at least twice also joins the one woman (or man) with no first name of her own whom
+the narration mentions around every call, the callers aside, if she answers one of them (PDNC dev:
+two wives' first names, character recall 184 -> 186, no line changed).
+
 A line the speakers stage gave to the called name by a guess (the line before called it, a beat) is no
 voice of its own; only a speech tag is: the name still joins, and the line goes to the one who answers.
 A woman takes one first name: of two ("Rosaline" and "Hesper", two sisters called in turn), the one
@@ -19,12 +24,14 @@ too.)
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import replace
 
 from fabula.model import Cast, Character, Quote, Scene
 from fabula.stages._coref import PRONOUN_GENDER
 from fabula.stages._names import KIN_TITLES, PERSONAL_TITLES, TITLE_GENDER, split_name
+from fabula.stages._quote_index import QuoteIndex
 
 FAMILY_NAME_TITLES = PERSONAL_TITLES | {"lady"}
 """Titles that go before a family name ("Miss Grey", "Lady Ashby"), not a first name as "Sir" or "Aunt" do."""
@@ -32,6 +39,10 @@ ANSWER_WITHIN = 3
 """Speech lines after a call within which its answer is looked for."""
 MIN_ANSWERS = 2
 """Answers a character must give to a name before taking it: one reply could be anyone's."""
+MIN_CALLS = 2
+"""Or calls, each with her in the narration around it, when she is the only one there it could be."""
+AROUND_CALL = (1500, 300)
+"""Characters before and after a call within which the narration's mentions tell who is there."""
 
 
 def join_called_names(
@@ -69,10 +80,12 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     voiced = speaking | {q.speaker for q in quotes if q.speaker}
     speech = [q for q in quotes if q.kind == "speech"]
     answers: dict[str, Counter] = defaultdict(Counter)
+    calls: dict[str, list[Quote]] = defaultdict(list)
     for index, line in enumerate(speech):
         for called in line.addressees:  # a character who never speaks is an addressee only when called
             if called in speaking:
                 continue
+            calls[called].append(line)
             reply = next((r for r in speech[index + 1 : index + 1 + ANSWER_WITHIN]
                           if r.paragraph > line.paragraph and r.speaker and r.speaker != line.speaker), None)
             if reply is not None:
@@ -84,7 +97,12 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
         if answerer == called:
             continue  # the name answers for itself: a voice of its own
         clear = count >= MIN_ANSWERS and 2 * count >= answerers.total() and (len(ranked) == 1 or ranked[1][1] < count)
-        name, person = by_id[called], by_id[answerer]
+        name = by_id[called]
+        if not clear and not name.on_page and len(calls[called]) >= MIN_CALLS:
+            there = _the_one_there(cast, quotes, calls[called], name)
+            if there is not None and answerers[there]:  # "Take a drop more, Janny," said Hall, twice, with
+                answerer, count, clear = there, answerers[there], True  # only Mrs. Hall there to be her
+        person = by_id[answerer]
         if clear and _gender(name) in (None, _gender(person)) and (
                 _first_name_only(name, person) and _no_first_name(person)  # "Rosaline", and Miss Pell answers
                 or _no_first_name(name) and _first_name_only(person, name)  # "Mr. Ashby", and Tobin answers
@@ -97,6 +115,23 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
         if len(rivals) > 1 and support[rivals[0]] == support[rivals[1]]:
             del joined[rivals[0]]
     return joined
+
+
+def _the_one_there(cast: Cast, quotes: tuple[Quote, ...], calls: list[Quote], name: Character) -> str | None:
+    """The one character with no first name of her own whom the narration mentions around every line
+    that calls this first name, the callers aside: who else could be called so."""
+    by_id, inside = cast.by_id(), QuoteIndex(quotes)
+    told = [m for m in cast.mentions if not inside(m.start)]
+    starts = [m.start for m in told]
+    there: set[str] | None = None
+    for line in calls:
+        near = told[bisect.bisect_left(starts, line.start - AROUND_CALL[0]):
+                    bisect.bisect_left(starts, line.end + AROUND_CALL[1])]
+        around = {m.character for m in near} - {line.speaker, name.id}
+        there = around if there is None else there & around
+    fit = {c for c in there or () if _gender(name) in (None, _gender(by_id[c]))
+           and _first_name_only(name, by_id[c]) and _no_first_name(by_id[c])}
+    return fit.pop() if len(fit) == 1 else None
 
 
 def _first_name_only(called: Character, answerer: Character) -> bool:
