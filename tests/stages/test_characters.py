@@ -814,6 +814,19 @@ def test_characters_a_countess_is_the_woman_named_in_full_with_her_family_name(t
     assert (_one(cast, f"{title} Pell") is _one(cast, "Ida Pell")) is same
 
 
+@pytest.mark.parametrize("aged, joined", [("old Mrs. Ida Pell", True), ("Mrs. Ida Pell", False)])
+def test_characters_old_mrs_surname_is_the_one_of_the_family_the_text_also_calls_old(aged: str, joined: bool) -> None:
+    text = (
+        f"Everyone in the town called on {aged} on Sundays, and Mrs. Nell Pell, her son's wife, poured the tea.\n\n"
+        "Tobin went up to old Mrs. Pell first. Old Mrs. Pell gave him her hand, and Mrs. Nell Pell smiled.\n\n"
+        '"You are late," said old Mrs. Pell. Mrs. Ida Pell had never waited for anyone.\n\n'
+        '"The roads," said Tobin, and Mrs. Nell Pell laughed.'
+    )
+    _, cast = _cast(text)
+    assert (_one(cast, "Mrs. Pell") is _one(cast, "Mrs. Ida Pell")) is joined
+    assert _one(cast, "Mrs. Pell") is not _one(cast, "Mrs. Nell Pell")
+
+
 def test_characters_a_name_that_opens_a_longer_name_is_the_same_person() -> None:
     text = (
         '"We shall call him Hugo Tobin," said Nell. "Hugo Tobin for short."\n\n'

@@ -166,6 +166,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     clusters = _join_eldest_daughter(clusters)
     clusters = _join_known_as(clusters, kept, parsed)
     clusters = _join_lisped(clusters, kept)
+    clusters = _join_by_age(clusters, kept, parsed)
     cluster_of = {form: i for i, c in enumerate(clusters) for form in c.forms}
     name_mentions = sorted(
         ((o, cluster_of[o.text]) for found in kept.values() for o in found), key=lambda pair: pair[0].start
@@ -911,6 +912,40 @@ def _join_lisped(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]]) -
             _absorb(next(iter(owners.values())), cluster, {})
             clusters = [c for c in clusters if c is not cluster]
     return clusters
+
+
+AGE_WORDS = frozenset({"old", "young", "elder", "younger"})
+"""What sets apart two of a family's women or men: "old Mrs. Pell" is not "young Mrs. Pell"."""
+AGED_USES = 3
+"""Uses of a bare titled name with one of those words before it that tie it to the full name with it."""
+
+
+def _join_by_age(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], parsed: Parsed) -> list[_Cluster]:
+    """"Mrs. Pell" among "Mrs. Ida Pell" and "Mrs. Nell Pell" is a person of her own, unless the text
+    keeps an age for her: when it often says "old Mrs. Pell", and "old" goes before only one of the
+    others' full names ("old Mrs. Ida Pell"), she is that one."""
+    def ages(form: str) -> Counter:
+        return Counter(word for o in kept.get(form, ()) if (word := _word_before(o, parsed)) in AGE_WORDS)
+
+    for cluster in list(clusters):
+        bare = [n for n in cluster.names if n.title and len(n.words) == 1]
+        if not bare or any(len(n.words) > 1 or n.first != bare[0].first for n in cluster.names):
+            continue  # ("Mrs. Pell", "Pell")
+        aged = sum((ages(n.text) for n in bare), Counter()).most_common(1)
+        if not aged or aged[0][1] < AGED_USES:
+            continue
+        fuller = [c for c in clusters if c is not cluster and any(
+            n.title == bare[0].title and len(n.words) > 1 and n.last == bare[0].first and ages(n.text)[aged[0][0]]
+            for n in c.names)]
+        if len(fuller) == 1:
+            _absorb(fuller[0], cluster, {})
+            clusters = [c for c in clusters if c is not cluster]
+    return clusters
+
+
+def _word_before(occurrence: _Occurrence, parsed: Parsed) -> str:
+    before = parsed.docs[occurrence.doc].text[: occurrence.start - parsed.offsets[occurrence.doc]].split()
+    return before[-1].lower() if before else ""
 
 
 def _married_as(first: str, second: str, gap: str, after: str) -> bool:
