@@ -878,7 +878,7 @@ def _join_real_names(clusters: list[_Cluster], cluster_of: dict[str, _Cluster],
     for d, found in sorted(by_doc.items()):
         text, offset = parsed.docs[d].text, parsed.offsets[d]
         for occurrence in found:
-            said = REAL_NAME.search(text[: occurrence.start - offset])
+            said = REAL_NAME.search(text, max(0, occurrence.start - offset - 80), occurrence.start - offset)
             named = cluster_of[occurrence.text]
             if said is None or _firm_gender(named) not in (None, PRONOUN_GENDER[said[1].lower()]):
                 continue
