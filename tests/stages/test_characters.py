@@ -837,6 +837,27 @@ def test_characters_a_name_that_opens_a_longer_name_is_the_same_person() -> None
     assert _one(cast, "Hugo Tobin") is _one(cast, "Hugo Tobin Pell") is _one(cast, "Pell")
 
 
+def test_characters_a_second_name_the_narration_says_she_was_called_is_hers() -> None:
+    text = (
+        "Miss Ashby, or Miss Nell, as the children always called her, came up the path with a basket.\n\n"
+        '"Good morning," said Miss Nell. Miss Ashby was never late.\n\n'
+        '"Good morning," said Tobin.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Miss Nell") is _one(cast, "Miss Ashby")
+
+
+@pytest.mark.parametrize("short, full", [("Jo", "Josephine"), ("Carrie", "Caroline")])
+def test_characters_a_known_short_form_of_a_first_name_is_the_same_person(short: str, full: str) -> None:
+    text = (
+        f"{full} Vance came home late, and her sisters were waiting up. {full} Vance took off her hat.\n\n"
+        f'"Where have you been, {short}?" asked Nell.\n\n'
+        f'"Out," said {short}. {short} sat down by the fire, and {short} laughed.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, short) is _one(cast, f"{full} Vance")
+
+
 def test_characters_a_name_a_lisping_speaker_says_is_the_one_named_plainly() -> None:
     text = (
         "Susan Grey came into the ring with Thora Vance behind her. Sora the clown bowed to them both.\n\n"

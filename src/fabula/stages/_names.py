@@ -60,6 +60,8 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "zach": ("zachary",), "zack": ("zachary",), "bertie": ("albert", "bertram", "herbert"), "hattie": ("harriet",),
     "tilly": ("matilda",), "millie": ("millicent", "mildred", "emily"), "archie": ("archibald",),
     "tess": ("theresa", "teresa"), "tessa": ("theresa", "teresa"), "winnie": ("winifred",), "kit": ("christopher",),
+    "carrie": ("caroline", "carolyn"), "sophy": ("sophia",), "bessie": ("elizabeth",), "betsey": ("elizabeth",),
+    "patty": ("martha", "patricia"), "georgie": ("georgiana", "georgina", "george"), "sukey": ("susan", "susanna"),
 }
 
 NOT_NAMES = frozenset(
@@ -156,10 +158,10 @@ def split_name(text: str) -> NameForm | None:
 def is_nickname(short: str, full: str) -> bool:
     """Whether ``short`` can be a familiar form of the first name ``full`` (Wilf/Wilfred, Jez/Jezebel)."""
     short, full = short.lower(), full.lower()
+    if full in HYPOCORISMS.get(short, ()):
+        return True  # (also the listed short ones: Jo for Josephine)
     if short == full or len(short) < 3 or len(short) >= len(full) + 2:
         return False
-    if full in HYPOCORISMS.get(short, ()):
-        return True
     if full.startswith(short) and 2 <= len(full) - len(short) <= 4:
         return True
     for ending in NICKNAME_ENDINGS:

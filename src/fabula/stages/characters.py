@@ -822,6 +822,9 @@ KNOWN_AS = re.compile(r"\s*,?\s*(?:(?:better|also|commonly|generally|usually) )?
 """What the narration puts between a name and another it goes by: "Edwin Pell, known to his friends as"."""
 OR_ELSE = re.compile(r"\s*,?\s*or\s*")
 """And between that name and a third: "known as Tubby, or Tub for short"."""
+OR_AS = (re.compile(r"\s*,\s*or\s+"),
+         re.compile(r"\s*,\s*as\b[^.;:!?\"“”]{0,40}?\b(?:called|termed|known|named|nicknamed|styled)\b"))
+"""Around a second name the narration gives: "Edwin, or Tubby, as his friends called him"."""
 MARRIED_AS = re.compile(r"\s*[,(]\s*(?:now|formerly|once|n[ée]e)\s+")
 """What puts a woman's married name beside her maiden name: "Miss Ashby, now Mrs. Pell", "Mrs. Ashby
 (née Grey)"."""
@@ -859,8 +862,7 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
             after = text[second.end - offset:]
             joined = not owner and bool(KNOWN_AS.fullmatch(gap) or joined and OR_ELSE.fullmatch(gap)
                                         or _married_as(first.text, second.text, gap, after)
-                                        or NAMED_AS[2].fullmatch(gap)) or bool(
-                NAMED_AS[0].fullmatch(gap) and NAMED_AS[1].match(after))
+                                        or NAMED_AS[2].fullmatch(gap)) or _named_as(gap, after)
             a, b = cluster_of[first.text], cluster_of[second.text]
             sexes = {_firm_gender(a), _firm_gender(b)} - {None}
             if not joined or a is b or len(sexes) > 1:
@@ -868,6 +870,14 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
             _absorb(a, b, cluster_of)
             clusters = [c for c in clusters if c is not b]
     return _join_real_names(clusters, cluster_of, by_doc, parsed)
+
+
+def _named_as(gap: str, after: str) -> bool:
+    """Whether the text around two names (between them, after the second) says the first is the second's
+    name ("Hugo was Tobin's real name") or the second another name for the first ("Edwin, or Tubby, as
+    his friends called him"), the owner of the second name being no bar here."""
+    return bool(NAMED_AS[0].fullmatch(gap) and NAMED_AS[1].match(after)
+                or OR_AS[0].fullmatch(gap) and OR_AS[1].match(after))
 
 
 def _join_real_names(clusters: list[_Cluster], cluster_of: dict[str, _Cluster],
