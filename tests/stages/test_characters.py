@@ -827,6 +827,16 @@ def test_characters_old_mrs_surname_is_the_one_of_the_family_the_text_also_calls
     assert _one(cast, "Mrs. Pell") is not _one(cast, "Mrs. Nell Pell")
 
 
+def test_characters_a_madame_beside_a_mademoiselle_of_her_family_is_the_mother() -> None:
+    text = (
+        '"Who is that?" asked Tobin. "Mlle. Pell," said Hugo, "and this is her mother, Madame Pell."\n\n'
+        "Ida Pell came down the stairs in her grey silk, and Ida Pell smiled at Tobin.\n\n"
+        '"Good evening," said Madame Pell. She sat down, and Ida Pell took up her fan.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Madame Pell") is not _one(cast, "Ida Pell")
+
+
 def test_characters_a_name_that_opens_a_longer_name_is_the_same_person() -> None:
     text = (
         '"We shall call him Hugo Tobin," said Nell. "Hugo Tobin for short."\n\n'

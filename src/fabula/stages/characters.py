@@ -161,7 +161,7 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     votes = _vote_genders(parsed, kept, inside)
     for word, (found, gender) in parents.items():
         votes[word][gender] += len(found)  # "Mum" is a she, whatever pronoun follows
-    clusters = _part_father_and_son(_cluster_names(kept, votes), kept, votes)
+    clusters = _part_father_and_son(_cluster_names(kept, votes, _daughters(story.text)), kept, votes)
     clusters = _join_kin_appositions(clusters, kept, parsed)
     clusters = _join_eldest_daughter(clusters)
     clusters = _join_known_as(clusters, kept, parsed)
@@ -716,8 +716,10 @@ def _mid_sentence_only(found: list[_Occurrence]) -> bool:
     return all(not o.initial for o in found)
 
 
-def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]) -> list[_Cluster]:
-    """Group name forms that name one person: full names first, then titled, then single words."""
+def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter],
+                   daughters: frozenset[str] = frozenset()) -> list[_Cluster]:
+    """Group name forms that name one person: full names first, then titled, then single words.
+    ``daughters`` holds the family names the text gives a Miss or Mlle. (``_daughters``)."""
     forms = {text: split_name(text) for text in kept}
     counts = {text: len(found) for text, found in kept.items()}
     talks = {text: sum(o.tagged for o in found) for text, found in kept.items()}
@@ -735,6 +737,9 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
     for text in sorted(kept, key=rank):
         form = forms[text]
         target = _matching_cluster(form, _form_gender(form, votes[text]), clusters, counts[text], talks)
+        if target is not None and form.title in STYLED_TITLES and form.first in daughters and not any(
+                n.marital == "married" for n in target.names):
+            target = None  # "Madame Pell" beside "Mlle. Pell": Ida Pell's mother, not Ida
         if target is not None and _his_wife(form, target, votes, forms):
             target.gender_votes["m"] += 1  # (and he is a man: "Mr. Vance" is more likely him)
             target = None  # "Mrs. Tobin Vance" is not Tobin Vance: his wife
@@ -794,6 +799,16 @@ def _part_father_and_son(clusters: list[_Cluster], kept: dict[str, list[_Occurre
                 cluster.names.remove(name)
                 cluster.gender_votes.subtract(votes[name.text])
     return clusters
+
+
+UNMARRIED_FAMILY = re.compile(r"\b(?:Miss|Mlle\.?|Mademoiselle)\s+((?:(?:de|du|van|von|la|le|der)\s+)*[A-Z][\w'’-]+)")
+"""A family name after a title for an unmarried woman: "Miss Pell", "Mlle. de Pell"."""
+
+
+def _daughters(text: str) -> frozenset[str]:
+    """The family names the story gives an unmarried woman by title, as written ("de Pell"), whether or
+    not that form is kept as a name."""
+    return frozenset(match[1] for match in UNMARRIED_FAMILY.finditer(text))
 
 
 def _join_kin_appositions(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
