@@ -868,6 +868,19 @@ def test_characters_a_known_short_form_of_a_first_name_is_the_same_person(short:
     assert _one(cast, short) is _one(cast, f"{full} Vance")
 
 
+@pytest.mark.parametrize("real", ["Ida May Grey", "Ida May"])
+def test_characters_a_real_name_said_twice_joins_only_the_first_one_named_before_it(real: str) -> None:
+    text = (
+        f'Tobin bowed to Miss Grey. "Her real name is {real}," the boy said.\n\n'
+        '"Hush," said Miss Grey.\n\n'
+        "An hour later Mrs. Vance came into the hall, and Mrs. Vance sat down by the fire.\n\n"
+        f'"Her real name is {real}," the boy told Mrs. Vance.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, real) is _one(cast, "Miss Grey")
+    assert _one(cast, "Mrs. Vance") is not _one(cast, "Miss Grey")
+
+
 def test_characters_a_name_a_lisping_speaker_says_is_the_one_named_plainly() -> None:
     text = (
         "Susan Grey came into the ring with Thora Vance behind her. Sora the clown bowed to them both.\n\n"

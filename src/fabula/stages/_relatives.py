@@ -33,13 +33,13 @@ def _stretches(words: list[str]) -> list[str]:
 
 
 def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list],
-                   married: frozenset[str] = frozenset()) -> list[tuple]:
+                   wed: frozenset[str] = frozenset()) -> list[tuple]:
     """``(start, end, text, cluster)`` for each ``her mother``/``his wife`` in narration whose owner is known.
 
     ``owner_at`` maps the start offset of a name or pronoun mention to its cluster;
-    ``names`` holds each cluster's name forms (NameForm); ``married`` the family names of ``couples``.
+    ``names`` holds each cluster's name forms (NameForm); ``wed`` the family names of ``couples``.
     """
-    kin = kin_of(names, married)
+    kin = kin_of(names, wed)
     found = []
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for token in doc:

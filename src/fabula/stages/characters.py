@@ -857,6 +857,8 @@ REAL_NAME = re.compile(r"\b(his|her) (?:real|true|actual|proper) name (?:is|was|
 """What puts a name on someone just named: "'Her real name is Nell Grey,' the boy went on"."""
 REAL_NAME_WITHIN = 3
 """Paragraphs back (the name's own first) searched for the one whose real name it is."""
+REAL_NAME_REACH = 80
+"""Characters before a name searched for those words."""
 
 
 def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], parsed: Parsed) -> list[_Cluster]:
@@ -890,30 +892,36 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
 def _named_as(gap: str, after: str) -> bool:
     """Whether the text around two names (between them, after the second) says the first is the second's
     name ("Hugo was Tobin's real name") or the second another name for the first ("Edwin, or Tubby, as
-    his friends called him"), the owner of the second name being no bar here."""
+    his friends called him"). Here an "'s" after the second name belongs to the pattern."""
     return bool(NAMED_AS[0].fullmatch(gap) and NAMED_AS[1].match(after)
                 or OR_AS[0].fullmatch(gap) and OR_AS[1].match(after))
 
 
 def _join_real_names(clusters: list[_Cluster], cluster_of: dict[str, _Cluster],
                      by_doc: dict[int, list[_Occurrence]], parsed: Parsed) -> list[_Cluster]:
-    """"'Her real name is Nell Grey,' said the boy": the name joins the last woman named before it,
-    whoever says it. A "real" name is one more name for someone already there; a plain "her name is"
-    often brings in someone new."""
+    """"'Her real name is Nell Grey,' said the boy": the name joins the last woman (for "his", man) named
+    before it, whoever says it. A "real" name is one more name for someone already there; a plain "her
+    name is" often brings in someone new. The first such words about a name decide: the same words
+    again, after another woman is named, do not join her to that one."""
+    joined: set[int] = set()
     for d, found in sorted(by_doc.items()):
         text, offset = parsed.docs[d].text, parsed.offsets[d]
         for occurrence in found:
-            said = REAL_NAME.search(text, max(0, occurrence.start - offset - 80), occurrence.start - offset)
+            start = occurrence.start - offset
+            said = REAL_NAME.search(text, max(0, start - REAL_NAME_REACH), start)
             named = cluster_of[occurrence.text]
-            if said is None or _firm_gender(named) not in (None, PRONOUN_GENDER[said[1].lower()]):
+            if said is None or id(named) in joined or _firm_gender(named) not in (
+                    None, PRONOUN_GENDER[said[1].lower()]):
                 continue
             before = [o for back in range(d - REAL_NAME_WITHIN + 1, d + 1) for o in by_doc.get(back, ())
-                      if o.start < occurrence.start and cluster_of[o.text] is not named]
+                      if o.start < occurrence.start and o.text != occurrence.text]
             owner = next((cluster_of[o.text] for o in reversed(before)
                           if _firm_gender(cluster_of[o.text]) == PRONOUN_GENDER[said[1].lower()]), None)
-            if owner is not None:
+            if owner is not None and owner is not named:  # (the last woman named may be her already)
                 _absorb(owner, named, cluster_of)
                 clusters = [c for c in clusters if c is not named]
+            if owner is not None:
+                joined.add(id(owner))
     return clusters
 
 
@@ -932,7 +940,7 @@ def _join_lisped(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]]) -
                 plain[lisped].append(cluster)
     for cluster in list(clusters):
         said = [form for form in cluster.forms if form in kept and all(o.in_quote for o in kept[form])]
-        owners = {id(c): c for form in said for c in plain.get(form, ()) if c is not cluster}
+        owners = {id(c): c for form in said for c in plain.get(form, ()) if c is not cluster and c in clusters}
         if said and len(said) == len(cluster.forms) and len(owners) == 1:
             _absorb(next(iter(owners.values())), cluster, {})
             clusters = [c for c in clusters if c is not cluster]
@@ -969,6 +977,7 @@ def _join_by_age(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], p
 
 
 def _word_before(occurrence: _Occurrence, parsed: Parsed) -> str:
+    """The word just before a name in its paragraph, in lower case ("old" of "old Mrs. Pell")."""
     before = parsed.docs[occurrence.doc].text[: occurrence.start - parsed.offsets[occurrence.doc]].split()
     return before[-1].lower() if before else ""
 
