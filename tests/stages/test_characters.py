@@ -791,6 +791,16 @@ def test_characters_a_name_said_to_be_anothers_name_is_the_same_person() -> None
     assert _one(cast, "Nell") is _one(cast, "Ida Grey")
 
 
+def test_characters_a_name_someone_uses_for_another_joins_neither_to_the_user() -> None:
+    text = (
+        "Hugo was Tobin Ashby's name for the dog, and the dog came when Hugo was called.\n\n"
+        '"Here, Hugo!" cried Tobin Ashby. Hugo ran to him.\n\n'
+        '"Good boy," said Tobin Ashby.'
+    )
+    _, cast = _cast(text)
+    assert _one(cast, "Hugo") is not _one(cast, "Tobin Ashby")
+
+
 def test_characters_a_real_name_in_a_line_is_the_last_one_of_that_sex_named() -> None:
     text = (
         'Tobin bowed to the young lady. "Her name is Nell Grey!" cried the boy.\n\n'

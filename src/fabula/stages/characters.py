@@ -849,10 +849,10 @@ had gone")."""
 THAT_WAS = (re.compile(r"\s*\(\s*(?:poor |the )?"), re.compile(r" that was\b"))
 """And around a maiden name after the married one: "Mrs. Ashby (poor Nell Grey that was)"."""
 NAME_WORDS = r"(?:(?:real|true|actual|proper|own|mortal|christian|given|full|first|stage|pen) )?name"
-NAMED_AS = (re.compile(r"\s+(?:was|is)\s+"), re.compile(rf"['’]s {NAME_WORDS}\b", re.IGNORECASE),
+NAMED_AS = (re.compile(r"\s+(?:was|is)\s+"), re.compile(rf"['’]s {NAME_WORDS}\b(?! for\b)", re.IGNORECASE),
             re.compile(rf"['’]s {NAME_WORDS} (?:was|is)\s+", re.IGNORECASE))
 """A name said to be another's: "Hugo was Tobin's real name" (the gap, then what follows the second
-name), "Tobin's real name was Hugo" (the gap)."""
+name, not "Hugo was Tobin's name for the dog"), "Tobin's real name was Hugo" (the gap)."""
 REAL_NAME = re.compile(r"\b(his|her) (?:real|true|actual|proper) name (?:is|was|being)\s+$", re.IGNORECASE)
 """What puts a name on someone just named: "'Her real name is Nell Grey,' the boy went on"."""
 REAL_NAME_WITHIN = 3
