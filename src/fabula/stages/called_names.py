@@ -28,7 +28,7 @@ import bisect
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from fabula.model import Cast, Character, Quote, Scene
+from fabula.model import Cast, Character, Mention, Quote, Scene
 from fabula.stages._coref import PRONOUN_GENDER
 from fabula.stages._names import KIN_TITLES, PERSONAL_TITLES, TITLE_GENDER, split_name
 from fabula.stages._quote_index import QuoteIndex
@@ -91,6 +91,8 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
             if reply is not None:
                 answers[called][reply.speaker] += 1
     joined, support = {}, {}
+    told: list[Mention] | None = None  # the narration's mentions and their starts, read once, when needed
+    starts: list[int] = []
     for called, answerers in answers.items():
         ranked = answerers.most_common(2)
         answerer, count = ranked[0]
@@ -99,7 +101,11 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
         clear = count >= MIN_ANSWERS and 2 * count >= answerers.total() and (len(ranked) == 1 or ranked[1][1] < count)
         name = by_id[called]
         if not clear and not name.on_page and len(calls[called]) >= MIN_CALLS:
-            there = _the_one_there(cast, quotes, calls[called], name)
+            if told is None:
+                inside = QuoteIndex(quotes)
+                told = [m for m in cast.mentions if not inside(m.start)]
+                starts = [m.start for m in told]
+            there = _the_one_there(by_id, told, starts, calls[called], name)
             if there is not None and answerers[there]:  # "Take a drop more, Janny," said Hall, twice, with
                 answerer, count, clear = there, answerers[there], True  # only Mrs. Hall there to be her
         person = by_id[answerer]
@@ -117,12 +123,11 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     return joined
 
 
-def _the_one_there(cast: Cast, quotes: tuple[Quote, ...], calls: list[Quote], name: Character) -> str | None:
-    """The one character with no first name of her own whom the narration mentions around every line
-    that calls this first name, the callers aside: who else could be called so."""
-    by_id, inside = cast.by_id(), QuoteIndex(quotes)
-    told = [m for m in cast.mentions if not inside(m.start)]
-    starts = [m.start for m in told]
+def _the_one_there(by_id: dict[str, Character], told: list[Mention], starts: list[int], calls: list[Quote],
+                   name: Character) -> str | None:
+    """The one character with no first name of her own whom the narration (``told``, its mentions in
+    order, starting at ``starts``) mentions around every line that calls this first name, the callers
+    aside: who else could be called so."""
     there: set[str] | None = None
     for line in calls:
         near = told[bisect.bisect_left(starts, line.start - AROUND_CALL[0]):

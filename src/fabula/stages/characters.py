@@ -874,12 +874,8 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
         text, offset = parsed.docs[d].text, parsed.offsets[d]
         joined = False
         for first, second in pairwise(found):
-            gap = text[first.end - offset : second.start - offset]
-            owner = text[second.end - offset :].startswith(("'s", "’s"))  # ("known as Hugo's widow")
-            after = text[second.end - offset:]
-            joined = not owner and bool(KNOWN_AS.fullmatch(gap) or joined and OR_ELSE.fullmatch(gap)
-                                        or _married_as(first.text, second.text, gap, after)
-                                        or NAMED_AS[2].fullmatch(gap)) or _named_as(gap, after)
+            gap, after = text[first.end - offset : second.start - offset], text[second.end - offset :]
+            joined = _one_by_two_names(first.text, second.text, gap, after, joined)
             a, b = cluster_of[first.text], cluster_of[second.text]
             sexes = {_firm_gender(a), _firm_gender(b)} - {None}
             if not joined or a is b or len(sexes) > 1:
@@ -889,12 +885,17 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
     return _join_real_names(clusters, cluster_of, by_doc, parsed)
 
 
-def _named_as(gap: str, after: str) -> bool:
-    """Whether the text around two names (between them, after the second) says the first is the second's
-    name ("Hugo was Tobin's real name") or the second another name for the first ("Edwin, or Tubby, as
-    his friends called him"). Here an "'s" after the second name belongs to the pattern."""
-    return bool(NAMED_AS[0].fullmatch(gap) and NAMED_AS[1].match(after)
-                or OR_AS[0].fullmatch(gap) and OR_AS[1].match(after))
+def _one_by_two_names(first: str, second: str, gap: str, after: str, listed: bool) -> bool:
+    """Whether the text around two names side by side (``gap`` between them, ``after`` the second) says
+    they are one person's: "Edwin Pell, known as Tubby" (and ", or Tub", when ``listed``, the pair before
+    so joined), "Miss Ashby, now Mrs. Pell", "Tobin's real name was Hugo", "Hugo was Tobin's real name",
+    "Edwin, or Tubby, as his friends called him"."""
+    if NAMED_AS[0].fullmatch(gap) and NAMED_AS[1].match(after) or OR_AS[0].fullmatch(gap) and OR_AS[1].match(after):
+        return True  # (the "'s" after the second name belongs to the pattern)
+    if after.startswith(("'s", "’s")):
+        return False  # ("known as Hugo's widow")
+    return bool(KNOWN_AS.fullmatch(gap) or listed and OR_ELSE.fullmatch(gap) or NAMED_AS[2].fullmatch(gap)
+                or _married_as(first, second, gap, after))
 
 
 def _join_real_names(clusters: list[_Cluster], cluster_of: dict[str, _Cluster],
