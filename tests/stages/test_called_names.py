@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import fabula
 from fabula.model import Cast, Character, Mention, Quote, Scene
 from fabula.stages.called_names import join_called_names
@@ -205,3 +207,45 @@ def test_a_first_name_called_twice_joins_the_one_woman_there_to_bear_it_who_answ
 def test_a_first_name_called_with_two_women_there_to_bear_it_stays_apart():
     names = _names(fabula.analyse(_by_the_fire(" with Miss Grey, who sat sewing and let Miss Grey's tea go cold")))
     assert "Nell" in names
+
+
+def _apart(line: Quote, at: int) -> Quote:
+    """The line moved to ``at``, so that calls far apart have narration of their own around them."""
+    return replace(line, start=at, end=at + 5)
+
+
+_KATE = Character("c4", "Kate", pronouns="she/her")
+
+
+def _told(*starts: int) -> tuple[Mention, ...]:
+    return tuple(Mention(at, at + 9, "Mrs. Pell", "c2", "name") for at in starts)
+
+
+def test_a_reply_guessed_for_the_called_name_itself_is_an_answer_from_the_one_there():
+    cast = Cast(characters=_THREE, mentions=_told(900, 2900))
+    quotes = (_apart(_line("q1", 1, "c1", ("c3",)), 1000),
+              _apart(_line("q2", 2, "c3", ("c1",), cue="response"), 1100),  # her answer, given her name
+              _apart(_line("q3", 3, "c1", ("c3",)), 3000), _apart(_line("q4", 4, "c1"), 3100))
+    cast, quotes, _ = join_called_names(cast, quotes, ())
+    assert [c.id for c in cast.characters] == ["c1", "c2"] and quotes[1].speaker == "c2"
+
+
+def test_the_one_there_need_not_be_told_of_around_every_call_but_one():
+    cast = Cast(characters=_THREE, mentions=_told(900, 2900))  # nothing said of her around the third call
+    quotes = (_apart(_line("q1", 1, "c1", ("c3",)), 1000),
+              _apart(_line("q2", 2, "c3", ("c1",), cue="response"), 1100),
+              _apart(_line("q3", 3, "c1", ("c3",)), 3000), _apart(_line("q4", 4, "c1"), 3100),
+              _apart(_line("q5", 5, "c1", ("c3",)), 5000), _apart(_line("q6", 6, "c1"), 5100))
+    assert [c.id for c in join_called_names(cast, quotes, ())[0].characters] == ["c1", "c2"]
+    twice = quotes[:2] + quotes[4:]  # of two calls, both
+    assert join_called_names(Cast(characters=_THREE, mentions=_told(900)), twice, ())[0].characters == _THREE
+
+
+def test_a_call_split_by_its_speech_tag_is_one_call():
+    cast = Cast(characters=(*_THREE, _KATE), mentions=_told(900, 2900))
+    quotes = (_apart(_line("q1", 1, "c1", ("c3",)), 1000), _apart(_line("q2", 1, "c1", ("c3",)), 1020),
+              _apart(_line("q3", 2, "c4", ("c1",)), 1100),  # Kate answers the one call, once
+              _apart(_line("q4", 3, "c1", ("c3",)), 3000),
+              _apart(_line("q5", 4, "c3", ("c1",), cue="response"), 3100))
+    cast, quotes, _ = join_called_names(cast, quotes, ())
+    assert [c.id for c in cast.characters] == ["c1", "c2", "c4"] and "Rosaline" in cast.characters[1].aliases

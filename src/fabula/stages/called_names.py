@@ -11,8 +11,10 @@ first name who answers it.
 
 Answers are few for a name called once or twice, and a reply may come from anyone who walks in. So a
 first name called at least twice also joins the one woman (or man) with no first name of her own whom
-the narration mentions around every call, the callers aside, if she answers one of them (PDNC dev:
-two wives' first names, character recall 184 -> 186, no line changed).
+the narration mentions around every call (of three or more, every call but one: "Her sister made no
+objection" names no one), the callers aside, if she answers one of them (PDNC dev: two wives' first
+names, character recall 184 -> 186, no line changed; then a sister's, 187 -> 188). A reply the speakers
+stage gave the called name itself is an answer from whoever she is; a line split by its tag is one call.
 
 A line the speakers stage gave to the called name by a guess (the line before called it, a beat) is no
 voice of its own; only a speech tag is: the name still joins, and the line goes to the one who answers.
@@ -83,8 +85,8 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     calls: dict[str, list[Quote]] = defaultdict(list)
     for index, line in enumerate(speech):
         for called in line.addressees:  # a character who never speaks is an addressee only when called
-            if called in speaking:
-                continue
+            if called in speaking or calls[called] and calls[called][-1].paragraph == line.paragraph:
+                continue  # (a line split by a tag is one call)
             calls[called].append(line)
             reply = next((r for r in speech[index + 1 : index + 1 + ANSWER_WITHIN]
                           if r.paragraph > line.paragraph and r.speaker and r.speaker != line.speaker), None)
@@ -94,10 +96,9 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
     told: list[Mention] | None = None  # the narration's mentions and their starts, read once, when needed
     starts: list[int] = []
     for called, answerers in answers.items():
-        ranked = answerers.most_common(2)
+        echoes = answerers.pop(called, 0)  # replies guessed for the name itself: answered, by whoever she is
+        ranked = answerers.most_common(2) or [(None, 0)]
         answerer, count = ranked[0]
-        if answerer == called:
-            continue  # the name answers for itself: a voice of its own
         clear = count >= MIN_ANSWERS and 2 * count >= answerers.total() and (len(ranked) == 1 or ranked[1][1] < count)
         name = by_id[called]
         if not clear and not name.on_page and len(calls[called]) >= MIN_CALLS:
@@ -106,8 +107,10 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
                 told = [m for m in cast.mentions if not inside(m.start)]
                 starts = [m.start for m in told]
             there = _the_one_there(by_id, told, starts, calls[called], name)
-            if there is not None and answerers[there]:  # "Take a drop more, Janny," said Hall, twice, with
+            if there is not None and (answerers[there] or echoes):  # "Take a drop more, Janny," said Hall, twice, with
                 answerer, count, clear = there, answerers[there], True  # only Mrs. Hall there to be her
+        if answerer is None:
+            continue
         person = by_id[answerer]
         if clear and _gender(name) in (None, _gender(person)) and (
                 _first_name_only(name, person) and _no_first_name(person)  # "Rosaline", and Miss Pell answers
@@ -126,15 +129,15 @@ def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
 def _the_one_there(by_id: dict[str, Character], told: list[Mention], starts: list[int], calls: list[Quote],
                    name: Character) -> str | None:
     """The one character with no first name of her own whom the narration (``told``, its mentions in
-    order, starting at ``starts``) mentions around every line that calls this first name, the callers
-    aside: who else could be called so."""
-    there: set[str] | None = None
+    order, starting at ``starts``) mentions around every line that calls this first name, or all
+    but one of three or more, the callers aside: who else could be called so."""
+    seen: Counter = Counter()
     for line in calls:
         near = told[bisect.bisect_left(starts, line.start - AROUND_CALL[0]):
                     bisect.bisect_left(starts, line.end + AROUND_CALL[1])]
-        around = {m.character for m in near} - {line.speaker, name.id}
-        there = around if there is None else there & around
-    fit = {c for c in there or () if _gender(name) in (None, _gender(by_id[c]))
+        seen.update({m.character for m in near} - {line.speaker, name.id})
+    there = {c for c, n in seen.items() if n >= max(MIN_CALLS, len(calls) - 1)}  # one call may be told in other words
+    fit = {c for c in there if _gender(name) in (None, _gender(by_id[c]))
            and _first_name_only(name, by_id[c]) and _no_first_name(by_id[c])}
     return fit.pop() if len(fit) == 1 else None
 
