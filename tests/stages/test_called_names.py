@@ -249,3 +249,51 @@ def test_a_call_split_by_its_speech_tag_is_one_call():
               _apart(_line("q5", 4, "c3", ("c1",), cue="response"), 3100))
     cast, quotes, _ = join_called_names(cast, quotes, ())
     assert [c.id for c in cast.characters] == ["c1", "c2", "c4"] and "Rosaline" in cast.characters[1].aliases
+
+
+def _saying(text: str, speaker: str, addressee: str, at: int = 100, paragraph: int = 1) -> Quote:
+    return Quote(id=f"q{at}", start=at, end=at + len(text), text=text, paragraph=paragraph, speaker=speaker,
+                 addressees=(addressee,))
+
+
+def _named_in(line: Quote, name: str, character: str) -> Mention:
+    start = line.start + line.text.index(name)
+    return Mention(start, start + len(name), name, character, "name")
+
+
+_ASHBY = (Character("c1", "Mr. Ashby", pronouns="he/him", mentions=5), Character("c2", "Kate", pronouns="she/her"))
+
+
+def test_a_name_a_line_says_is_the_speakers_joins_him():
+    line = _saying("Please, call me Hugo.", "c1", "c2")
+    cast = Cast(characters=(*_ASHBY, Character("c3", "Hugo", mentions=1)), mentions=(_named_in(line, "Hugo", "c3"),))
+    cast = join_called_names(cast, (line,), ())[0]
+    assert [c.id for c in cast.characters] == ["c1", "c2"] and "Hugo" in cast.characters[0].aliases
+    assert [m.character for m in cast.mentions] == ["c1"]
+
+
+def test_a_name_a_line_says_is_the_one_spoken_to_is_taken_from_another_who_bears_it():
+    line = _saying("I once called you 'Tobin', to vex you.", "c2", "c1")
+    hello = _saying("How are you, Tobin?", "c2", "c3", at=300, paragraph=3)
+    grey = Character("c3", "Tobin", aliases=("Mr. Tobin Grey", "Mr. Grey"), mentions=4)
+    mentions = (_named_in(line, "Tobin", "c3"), _named_in(hello, "Tobin", "c3"),
+                Mention(500, 514, "Mr. Tobin Grey", "c3", "name"), Mention(600, 608, "Mr. Grey", "c3", "name"))
+    cast, quotes, _ = join_called_names(Cast(characters=(*_ASHBY, grey), mentions=mentions), (line, hello), ())
+    ashby, _, grey = cast.characters
+    assert "Tobin" in ashby.aliases and ashby.mentions == 7
+    assert (grey.name, grey.aliases, grey.mentions) == ("Mr. Tobin Grey", ("Mr. Grey",), 2)
+    assert [m.character for m in cast.mentions] == ["c1", "c1", "c3", "c3"]
+    assert quotes[1].addressees == ("c1",)  # "Tobin" calls him
+
+
+def test_a_said_name_stays_apart_when_the_lines_disagree_or_only_call_it_or_it_speaks():
+    hugo = Character("c3", "Hugo", mentions=1)
+    mine, hers = _saying("Call me Hugo.", "c1", "c2"), _saying("No, call me Hugo.", "c2", "c1", at=200, paragraph=2)
+    cast = Cast(characters=(*_ASHBY, hugo), mentions=(_named_in(mine, "Hugo", "c3"), _named_in(hers, "Hugo", "c3")))
+    assert join_called_names(cast, (mine, hers), ())[0] == cast  # each says it is his or her own
+    calling = _saying("What will you call me, Hugo?", "c1", "c3")
+    cast = Cast(characters=(*_ASHBY, hugo), mentions=(_named_in(calling, "Hugo", "c3"),))
+    assert join_called_names(cast, (calling,), ())[0] == cast  # Hugo is called, not said to be a name
+    cast = Cast(characters=(*_ASHBY, hugo), mentions=(_named_in(mine, "Hugo", "c3"),))
+    answer = _saying("I am Hugo.", "c3", "c1", at=300, paragraph=3)
+    assert join_called_names(cast, (mine, answer), ())[0] == cast  # a Hugo with a voice of his own

@@ -16,6 +16,13 @@ objection" names no one), the callers aside, if she answers one of them (PDNC de
 names, character recall 184 -> 186, no line changed; then a sister's, 187 -> 188). A reply the speakers
 stage gave the called name itself is an answer from whoever she is; a line split by its tag is one call.
 
+A line may also say whose a name is: "call me Hugo" is the speaker's, "I once called you 'Tobin'" the
+name of the one spoken to. Such a name, never given a line, joins that one, when all the lines that say
+so agree; and when another character bears it with names of his own (a "Mr. Tobin Grey" the dialogue
+only mentions), it is taken from him, with its mentions and the lines that call it (PDNC dev: three
+names, each right, among them a hero's first name taken from a namesake the dialogue mentions:
+character recall 188 -> 189, no line changed).
+
 A line the speakers stage gave to the called name by a guess (the line before called it, a beat) is no
 voice of its own; only a speech tag is: the name still joins, and the line goes to the one who answers.
 A woman takes one first name: of two ("Rosaline" and "Hesper", two sisters called in turn), the one
@@ -27,6 +34,7 @@ too.)
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -45,6 +53,9 @@ MIN_CALLS = 2
 """Or calls, each with her in the narration around it, when she is the only one there it could be."""
 AROUND_CALL = (1500, 300)
 """Characters before and after a call within which the narration's mentions tell who is there."""
+CALLED_AS = re.compile(r"\b[Cc]all(?:s|ed|ing)? (me|you) (?:by )?[‘'\"“]?(?=[A-Z])")
+"""What a line says someone is called, up to the name: "call me Hugo", "calling you 'Tobin'" (not
+"call me, Hugo", which calls Hugo)."""
 
 
 def join_called_names(
@@ -52,7 +63,10 @@ def join_called_names(
 ) -> tuple[Cast, tuple[Quote, ...], tuple[Scene, ...]]:
     """The cast with each name only the dialogue calls joined to the one who answers it, and the
     quotes and scenes pointing at the joined character."""
-    joined = _answered_names(cast, quotes)
+    cast, quotes, said = _said_names(cast, quotes)
+    joined = {**_answered_names(cast, quotes), **said}
+    joined = {name: _last_of(joined, name) for name in joined}
+    joined = {name: answerer for name, answerer in joined.items() if answerer != name}
     if not joined:
         return cast, quotes, scenes
     by_id = cast.by_id()
@@ -70,6 +84,69 @@ def join_called_names(
                            addressees=moved(q.addressees, joined.get(q.speaker, q.speaker))) for q in quotes)
     scenes = tuple(replace(s, characters=moved(s.characters)) for s in scenes)
     return Cast(characters=characters, mentions=mentions), quotes, scenes
+
+
+def _said_names(cast: Cast, quotes: tuple[Quote, ...]) -> tuple[Cast, tuple[Quote, ...], dict[str, str]]:
+    """The names a line says are the speaker's ("call me Hugo") or the one's it speaks to ("calling you
+    'Tobin'"): a character of that name alone, never given a line, to be joined to that one (id -> id);
+    and the cast and quotes with that name taken from a character who also bears others ("Tobin",
+    taken from a Mr. Tobin Grey who never speaks). All the lines that say so must agree."""
+    by_id = cast.by_id()
+    names = {m.start: m for m in cast.mentions if m.kind == "name"}
+    voiced = {q.speaker for q in quotes} | {s for q in quotes for s in q.speakers}
+    said: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+    for line in quotes:
+        for match in CALLED_AS.finditer(line.text) if line.kind == "speech" else ():
+            mention = names.get(line.start + match.end())
+            if mention is not None and mention.character not in voiced:
+                whose = line.speaker if match[1] == "me" else line.addressees[0] if len(line.addressees) == 1 else None
+                said[mention.character, " ".join(mention.text.split())].add(whose)
+    whole: dict[str, str] = {}
+    for (bearer, form), whose in said.items():
+        owner = next(iter(whose)) if len(whose) == 1 else None
+        if owner is None or owner == bearer or owner not in by_id or bearer in whole:
+            continue
+        if {n for n in (by_id[bearer].name, *by_id[bearer].aliases) if n[:1].isupper()} == {form}:
+            whole[bearer] = owner
+        else:
+            cast, quotes = _take_name(cast, quotes, form, bearer, owner)
+    return cast, quotes, whole
+
+
+def _take_name(cast: Cast, quotes: tuple[Quote, ...], form: str, bearer: str,
+               owner: str) -> tuple[Cast, tuple[Quote, ...]]:
+    """The cast and quotes with one name form, its mentions, and the calls by it, moved from ``bearer``
+    to ``owner``."""
+    def taken(m: Mention) -> bool:
+        return m.character == bearer and " ".join(m.text.split()) == form
+
+    mentions = tuple(replace(m, character=owner) if taken(m) else m for m in cast.mentions)
+    moved = sum(map(taken, cast.mentions))
+    left = Counter(" ".join(m.text.split()) for m in mentions if m.character == bearer and m.kind == "name")
+    characters = []
+    for c in cast.characters:
+        if c.id == bearer:
+            others = [n for n in (c.name, *c.aliases) if n != form]
+            name = c.name if c.name != form else max(others, key=lambda n: (n[:1].isupper(), left[n]))
+            c = replace(c, name=name, aliases=tuple(n for n in others if n != name), mentions=c.mentions - moved)
+        elif c.id == owner:
+            c = replace(c, aliases=(*c.aliases, form) if form not in (c.name, *c.aliases) else c.aliases,
+                        mentions=c.mentions + moved)
+        characters.append(c)
+    called = re.compile(rf"\b{re.escape(form)}\b")
+    quotes = tuple(replace(q, addressees=tuple(dict.fromkeys(
+        owner if a == bearer and owner != q.speaker else a for a in q.addressees)))
+        if bearer in q.addressees and called.search(q.text) else q for q in quotes)
+    return Cast(characters=tuple(characters), mentions=mentions), quotes
+
+
+def _last_of(joined: dict[str, str], name: str) -> str:
+    """Where a name ends up when the one it joins is joined in turn."""
+    seen = set()
+    while name in joined and name not in seen:
+        seen.add(name)
+        name = joined[name]
+    return name
 
 
 def _answered_names(cast: Cast, quotes: tuple[Quote, ...]) -> dict[str, str]:
