@@ -297,3 +297,12 @@ def test_a_said_name_stays_apart_when_the_lines_disagree_or_only_call_it_or_it_s
     cast = Cast(characters=(*_ASHBY, hugo), mentions=(_named_in(mine, "Hugo", "c3"),))
     answer = _saying("I am Hugo.", "c3", "c1", at=300, paragraph=3)
     assert join_called_names(cast, (mine, answer), ())[0] == cast  # a Hugo with a voice of his own
+
+
+def test_a_wife_known_by_her_husbands_full_name_has_no_first_name_of_her_own():
+    wife = Character("c2", "Mrs. Hugo Pell", aliases=("Mrs. Pell",), pronouns="she/her")
+    cast = Cast(characters=(_THREE[0], wife, _THREE[2]))
+    quotes = (_line("q1", 1, "c1", ("c3",)), _line("q2", 2, "c2", ("c1",)),
+              _line("q3", 3, "c1", ("c3",)), _line("q4", 4, "c2", ("c1",)))
+    cast = join_called_names(cast, quotes, ())[0]
+    assert [c.id for c in cast.characters] == ["c1", "c2"] and "Rosaline" in cast.characters[1].aliases

@@ -232,8 +232,11 @@ def _first_name_only(called: Character, answerer: Character) -> bool:
 
 
 def _no_first_name(character: Character) -> bool:
-    """Whether the character goes only by title and family name ("Mrs. Grey", "Grey"), epithets aside."""
+    """Whether the character goes only by title and family name ("Mrs. Grey", "Grey"), epithets aside; a
+    wife's "Mrs. Hugo Grey" is her husband's first name, not hers."""
     forms = [split_name(n) for n in (character.name, *character.aliases) if n[:1].isupper()]
+    forms = [replace(f, words=f.words[-1:]) if f is not None and f.title == "mrs" and len(f.words) == 2 else f
+             for f in forms]
     family = {f.first for f in forms if f is not None and len(f.words) == 1 and f.title in FAMILY_NAME_TITLES}
     return bool(family) and all(
         f is not None and len(f.words) == 1 and (f.title in FAMILY_NAME_TITLES or f.title is None and f.first in family)
