@@ -61,8 +61,8 @@ CALLED_AS = re.compile(r"\b[Cc]all(?:s|ed|ing)? (me|you) (?:by )?[‘'\"“]?(?=
 def join_called_names(
     cast: Cast, quotes: tuple[Quote, ...], scenes: tuple[Scene, ...]
 ) -> tuple[Cast, tuple[Quote, ...], tuple[Scene, ...]]:
-    """The cast with each name only the dialogue calls joined to the one who answers it, and the
-    quotes and scenes pointing at the joined character."""
+    """The cast with each name only the dialogue calls joined to the one who answers it, or to the one
+    a line says bears it, and the quotes and scenes pointing at the joined character."""
     cast, quotes, said = _said_names(cast, quotes)
     joined = {**_answered_names(cast, quotes), **said}
     joined = {name: _last_of(joined, name) for name in joined}
