@@ -556,6 +556,19 @@ def test_characters_his_mother_is_not_the_wife_the_story_names_beside_him(openin
     assert (mother == _one(cast, "Mrs. Pell").id) is mother_is_mrs
 
 
+def test_characters_a_knight_is_the_father_of_his_family_and_lady_its_mother_not_his() -> None:
+    text = (
+        "Sir Tobin Grey sat in the library with Ida Grey and Hugo Grey, the cousin who would have the house "
+        "one day. Lady Grey was at the window.\n\n"
+        "Ida looked at her father, and then at Mr. Grey. Sir Tobin spoke of his mother, who was ill.\n\n"
+        '"She is better," said Sir Tobin. Ida nodded to Mr. Grey and went to her mother.'
+    )
+    _, cast = _cast(text)
+    assert _character_at(cast, text.index("father")) == _one(cast, "Sir Tobin Grey").id
+    assert _character_at(cast, text.index("her mother") + 4) == _one(cast, "Lady Grey").id
+    assert _character_at(cast, text.index("his mother") + 4) != _one(cast, "Lady Grey").id
+
+
 def test_characters_the_name_in_an_inverted_tag_is_who_the_next_she_is() -> None:
     text = (
         "Miss Ida Grey sat with the Viscountess in the garden.\n\n"

@@ -409,6 +409,18 @@ def test_said_her_father_is_not_the_one_whose_father_he_is():
     assert _quote(analysis, "That is no answer").speaker == _id(analysis, "Osric")
 
 
+def test_said_her_father_is_the_knight_of_her_family_not_the_mister():
+    text = (
+        "Sir Tobin Grey read by the fire, and Hugo Grey, his cousin and heir, stood by the door. Mr. Grey "
+        "had come to stay. Ida Grey came in from the garden.\n\n"
+        '"Where were you?" Mr. Grey asked her.\n\n'
+        '"Out," said Ida.\n\n'
+        '"That is no answer," said her father.\n'
+    )
+    analysis = _analyse(text)
+    assert _quote(analysis, "That is no answer").speaker == _id(analysis, "Sir Tobin Grey")
+
+
 def test_untagged_lines_before_a_tagged_one_alternate_back_from_it():
     text = (
         'Marguerite sat down at the table. Petra poured the wine for her. The door opened and Osric '

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 KIN_TITLE = {"mother": "mrs", "mamma": "mrs", "mama": "mrs", "ma": "mrs", "father": "mr", "papa": "mr", "pa": "mr",
              "wife": "mrs", "husband": "mr"}
@@ -57,21 +58,29 @@ def find_relatives(parsed, inside, owner_at: dict[int, int], names: list[list],
 
 def kin_of(names: list[list], wed: frozenset[str] = frozenset()) -> dict[tuple[int, str], int]:
     """``(cluster, kin word)`` -> the one other cluster that is that kin of it by the family surname:
-    "Mrs. Grey" is Ida Grey's mother and Mr. Grey's wife. A woman called Mrs. has her husband under her
-    married name and her father and mother under her maiden one; a Mr. of a family in ``wed`` (a
-    couple the story names together, ``couples``) has his wife under it, not his mother.
+    "Mrs. Grey" is Ida Grey's mother and Mr. Grey's wife; where the family has a knight, Sir Tobin Grey
+    is her father and Lady Grey her mother, whoever "Mr. Grey" is (the heir, a son, a cousin). A woman
+    called Mrs. (or Lady) has her husband under her married name and her father and mother under her
+    maiden one; a Mr. of a family in ``wed`` (a couple the story names together, ``couples``) has his
+    wife under it, not his mother.
 
     ``names`` holds each cluster's name forms (NameForm)."""
     heads: dict[tuple[str, str], int] = {}
+    titled: dict[tuple[str, str], set[int]] = defaultdict(set)
     for index, forms in enumerate(names):
         for form in forms:
             if form.title in ("mr", "mrs") and len(form.words) == 1:
                 heads.setdefault((form.words[0], form.title), index)
+            elif form.title == "sir" and len(form.words) > 1 or form.title == "lady" and len(form.words) == 1:
+                titled[form.last, "mr" if form.title == "sir" else "mrs"].add(index)
+    heads.update({key: holders.pop() for key, holders in titled.items() if len(holders) == 1})  # Sir Tobin Pell
     table = {}
     for index, forms in enumerate(names):
-        married = _surnames(f for f in forms if f.title == "mrs")
-        maiden = _surnames(f for f in forms if f.title != "mrs")
-        husband_of = {f.last for f in forms if f.title == "mr"} & wed
+        wife = [f.title == "mrs" or f.title == "lady" and len(f.words) == 1 for f in forms]
+        married = _surnames(f for f, hers in zip(forms, wife) if hers)
+        maiden = _surnames(f for f, hers in zip(forms, wife) if not hers)
+        husband_of = {f.last for f in forms if f.title == "mr"} & wed | {
+            f.last for f in forms if f.title == "sir" and len(f.words) > 1}  # Lady Pell is Sir Tobin's wife
         for word, title in KIN_TITLE.items():
             surnames = married if word == "husband" else maiden | married if word == "wife" else maiden
             if title == "mrs" and word != "wife":
