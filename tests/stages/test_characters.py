@@ -569,6 +569,22 @@ def test_characters_a_knight_is_the_father_of_his_family_and_lady_its_mother_not
     assert _character_at(cast, text.index("his mother") + 4) != _one(cast, "Lady Grey").id
 
 
+@pytest.mark.parametrize("parents_as_a_couple", [True, False])
+def test_characters_a_son_named_with_his_wife_as_a_couple_is_not_the_mr_of_his_parents(
+        parents_as_a_couple: bool) -> None:
+    parents = "Mr. and Mrs. Pell" if parents_as_a_couple else "The old Pells"
+    text = (
+        f"{parents} lived at the Hall. Tobin Pell and his wife lived at the lodge, and in the evening "
+        "Mr. and Mrs. Tobin Pell walked up to dine.\n\n"
+        '"You are late," said Mr. Pell. Mrs. Pell rang for the soup.\n\n'
+        '"The children would not sleep," said Mrs. Tobin Pell. Tobin Pell said nothing, and Mr. Pell '
+        "carved the beef while Mrs. Pell watched Tobin Pell."
+    )
+    _, cast = _cast(text)
+    assert (_one(cast, "Mr. Pell") != _one(cast, "Tobin Pell")) is parents_as_a_couple
+    assert (_one(cast, "Mrs. Pell") != _one(cast, "Mrs. Tobin Pell")) is parents_as_a_couple
+
+
 def test_characters_the_name_in_an_inverted_tag_is_who_the_next_she_is() -> None:
     text = (
         "Miss Ida Grey sat with the Viscountess in the garden.\n\n"

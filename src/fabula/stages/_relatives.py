@@ -27,6 +27,15 @@ def couples(text: str) -> frozenset[str]:
     return frozenset(name for match in COUPLE.finditer(text) for name in _stretches(match[1].split()))
 
 
+def junior_couples(text: str) -> frozenset[tuple[str, str]]:
+    """(first name, family name) of each couple named by the husband's first name ("Mr. and Mrs. Tobin
+    Pell") in a family the story also names as a plain couple ("Mr. and Mrs. Pell"): two couples, a son's
+    and his parents', as the style of the period keeps them apart."""
+    named = [match[1].split() for match in COUPLE.finditer(text)]
+    plain = {words[0] for words in named if len(words) == 1}
+    return frozenset((words[0], words[1]) for words in named if len(words) == 2 and words[1] in plain)
+
+
 def _stretches(words: list[str]) -> list[str]:
     """Every run of the words, one of which is the family name: "John Pell" (or "Pell Came", where the
     next sentence starts) -> "John Pell", "John", "Pell"."""

@@ -34,7 +34,7 @@ from fabula.stages._names import (
 from fabula.stages._narrator import BLANK, find_narrator, find_reader, read_persons
 from fabula.stages._nominals import UNNAMED_HEADS, find_nominals, find_strangers
 from fabula.stages._quote_index import QuoteIndex
-from fabula.stages._relatives import CALLED_PARENTS, couples, find_relatives
+from fabula.stages._relatives import CALLED_PARENTS, couples, find_relatives, junior_couples
 from fabula.stages._verbs import SPEECH_VERBS, is_be
 
 INDEFINITE_ARTICLES = frozenset({"a", "an", "another", "every", "each"})
@@ -161,7 +161,8 @@ def find_characters(story: Story, parsed: Parsed, quotes: tuple[Quote, ...]) -> 
     votes = _vote_genders(parsed, kept, inside)
     for word, (found, gender) in parents.items():
         votes[word][gender] += len(found)  # "Mum" is a she, whatever pronoun follows
-    clusters = _part_father_and_son(_cluster_names(kept, votes, _daughters(story.text)), kept, votes)
+    clusters = _part_father_and_son(_cluster_names(kept, votes, _daughters(story.text), junior_couples(story.text)),
+                                    kept, votes)
     clusters = _join_kin_appositions(clusters, kept, parsed)
     clusters = _join_eldest_daughter(clusters)
     clusters = _join_known_as(clusters, kept, parsed)
@@ -717,9 +718,11 @@ def _mid_sentence_only(found: list[_Occurrence]) -> bool:
 
 
 def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter],
-                   daughters: frozenset[str] = frozenset()) -> list[_Cluster]:
+                   daughters: frozenset[str] = frozenset(),
+                   juniors: frozenset[tuple[str, str]] = frozenset()) -> list[_Cluster]:
     """Group name forms that name one person: full names first, then titled, then single words.
-    ``daughters`` holds the family names the text gives a Miss or Mlle. (``_daughters``)."""
+    ``daughters`` holds the family names the text gives a Miss or Mlle. (``_daughters``), ``juniors``
+    its couples named by the husband's first name beside a plain couple (``junior_couples``)."""
     forms = {text: split_name(text) for text in kept}
     counts = {text: len(found) for text, found in kept.items()}
     talks = {text: sum(o.tagged for o in found) for text, found in kept.items()}
@@ -740,6 +743,9 @@ def _cluster_names(kept: dict[str, list[_Occurrence]], votes: dict[str, Counter]
         if target is not None and form.title in STYLED_TITLES and form.first in daughters and not any(
                 n.marital == "married" for n in target.names):
             target = None  # "Madame Pell" beside "Mlle. Pell": Ida Pell's mother, not Ida
+        if target is not None and form.title in ("mr", "mrs") and len(form.words) == 1 and any(
+                (n.first, n.last) in juniors and n.last == form.first for n in target.names if len(n.words) == 2):
+            target = None  # "Mr. Pell" of "Mr. and Mrs. Pell", not Tobin Pell of "Mr. and Mrs. Tobin Pell"
         if target is not None and _his_wife(form, target, votes, forms):
             target.gender_votes["m"] += 1  # (and he is a man: "Mr. Vance" is more likely him)
             target = None  # "Mrs. Tobin Vance" is not Tobin Vance: his wife
