@@ -833,8 +833,7 @@ def _join_kin_appositions(clusters: list[_Cluster], kept: dict[str, list[_Occurr
         kin = titles & KIN_TITLES or any(c.lower_ in KIN_TITLES for c in token.children)  # "her aunt Nora"
         if a is b or not kin or not titles & FAMILY_TITLES or _firm_gender(a) != _firm_gender(b):
             continue
-        _absorb(a, b, cluster_of)
-        clusters = [c for c in clusters if c is not b]
+        clusters = _absorb(a, b, clusters, cluster_of)
     return clusters
 
 
@@ -886,8 +885,7 @@ def _join_known_as(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]],
             sexes = {_firm_gender(a), _firm_gender(b)} - {None}
             if not joined or a is b or len(sexes) > 1:
                 continue
-            _absorb(a, b, cluster_of)
-            clusters = [c for c in clusters if c is not b]
+            clusters = _absorb(a, b, clusters, cluster_of)
     return _join_real_names(clusters, cluster_of, by_doc, parsed)
 
 
@@ -925,8 +923,7 @@ def _join_real_names(clusters: list[_Cluster], cluster_of: dict[str, _Cluster],
             owner = next((cluster_of[o.text] for o in reversed(before)
                           if _firm_gender(cluster_of[o.text]) == PRONOUN_GENDER[said[1].lower()]), None)
             if owner is not None and owner is not named:  # (the last woman named may be her already)
-                _absorb(owner, named, cluster_of)
-                clusters = [c for c in clusters if c is not named]
+                clusters = _absorb(owner, named, clusters, cluster_of)
             if owner is not None:
                 joined.add(id(owner))
     return clusters
@@ -949,8 +946,7 @@ def _join_lisped(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]]) -
         said = [form for form in cluster.forms if form in kept and all(o.in_quote for o in kept[form])]
         owners = {id(c): c for form in said for c in plain.get(form, ()) if c is not cluster and c in clusters}
         if said and len(said) == len(cluster.forms) and len(owners) == 1:
-            _absorb(next(iter(owners.values())), cluster, {})
-            clusters = [c for c in clusters if c is not cluster]
+            clusters = _absorb(next(iter(owners.values())), cluster, clusters)
     return clusters
 
 
@@ -978,8 +974,7 @@ def _join_by_age(clusters: list[_Cluster], kept: dict[str, list[_Occurrence]], p
             n.title == bare[0].title and len(n.words) > 1 and n.last == bare[0].first and ages(n.text)[aged[0][0]]
             for n in c.names)]
         if len(fuller) == 1:
-            _absorb(fuller[0], cluster, {})
-            clusters = [c for c in clusters if c is not cluster]
+            clusters = _absorb(fuller[0], cluster, clusters)
     return clusters
 
 
@@ -998,13 +993,17 @@ def _married_as(first: str, second: str, gap: str, after: str) -> bool:
                 or THAT_WAS[0].fullmatch(gap) and THAT_WAS[1].match(after))
 
 
-def _absorb(a: _Cluster, b: _Cluster, cluster_of: dict[str, _Cluster]) -> None:
-    """Make ``b``'s names, counts and gender votes ``a``'s."""
+def _absorb(a: _Cluster, b: _Cluster, clusters: list[_Cluster],
+            cluster_of: dict[str, _Cluster] | None = None) -> list[_Cluster]:
+    """Make ``b``'s names, counts and gender votes ``a``'s (and its forms ``a``'s in ``cluster_of``):
+    the clusters without ``b``."""
     for form, count in b.forms.items():
         a.forms[form] += count
-        cluster_of[form] = a
+        if cluster_of is not None:
+            cluster_of[form] = a
     a.names += b.names
     a.gender_votes.update(b.gender_votes)
+    return [c for c in clusters if c is not b]
 
 
 def _join_eldest_daughter(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -1020,8 +1019,7 @@ def _join_eldest_daughter(clusters: list[_Cluster]) -> list[_Cluster]:
         formal = [c for c in sisters if all(len(n.words) > 1 for n in c.names)]  # only ever "Miss Ann Grey"
         if len(eldest) != 1 or len(sisters) < 2 or formal:
             continue  # (an aunt known as Miss Ann Grey may be the Miss Grey)
-        _absorb(eldest[0], miss, {})
-        clusters = [c for c in clusters if c is not miss]
+        clusters = _absorb(eldest[0], miss, clusters)
     return clusters
 
 
