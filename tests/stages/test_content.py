@@ -128,3 +128,9 @@ def test_a_word_used_again_in_a_passage_is_one_sign_not_two():
     assert fabula.analyse(bedtime).content.proposal.ao3 == "General Audiences"
     courting = "Tobin went up to bed. Nell kissed him at the door, and the bed was warm.\n"
     assert _signal(fabula.analyse(courting), "sexual_content").level == "references"
+
+
+def test_a_word_just_before_a_closing_single_quote_is_still_read():
+    # Stories quoted with single marks put the mark against the word: "tortured'" is "tortured"
+    analysis = fabula.analyse("'Ida was there, and then they tortured'  Nell said.\n")
+    assert _signal(analysis, "violence").level == "referenced"

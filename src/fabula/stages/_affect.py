@@ -13,7 +13,7 @@ from importlib import resources
 
 from fabula.model import Feeling, Quote
 
-WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 NEGATORS = frozenset("not no never nothing nobody none neither nor cannot can't don't didn't doesn't isn't "
                      "wasn't aren't weren't won't wouldn't shouldn't couldn't haven't hasn't hadn't".split())
 INTENSIFIERS = frozenset("very so really extremely too utterly absolutely totally completely such".split())
