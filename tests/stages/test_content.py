@@ -134,3 +134,20 @@ def test_a_word_just_before_a_closing_single_quote_is_still_read():
     # Stories quoted with single marks put the mark against the word: "tortured'" is "tortured"
     analysis = fabula.analyse("'Ida was there, and then they tortured'  Nell said.\n")
     assert _signal(analysis, "violence").level == "referenced"
+
+
+def test_the_word_racism_in_a_note_about_the_news_is_no_racism_on_the_page():
+    note = "Ida read the news about racism over breakfast and then went out to buy bread for Nell.\n"
+    assert _signal(fabula.analyse(note), "racism") is None
+
+
+def test_contempt_for_a_people_as_uncivilized_and_primitive_is_racism():
+    contempt = "'The Tobin clans are uncivilized,' Ida said. 'A primitive people, fit only to serve us.'\n"
+    assert _signal(fabula.analyse(contempt), "racism") is not None
+
+
+def test_everyday_senses_of_lame_and_a_beating_heart_are_no_ableism_or_violence():
+    everyday = "'That party was lame,' Nell said, and Ida laughed, her heart beating fast as they ran home.\n"
+    analysis = fabula.analyse(everyday)
+    assert _signal(analysis, "ableism") is None
+    assert _signal(analysis, "violence") is None
