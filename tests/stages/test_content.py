@@ -161,3 +161,9 @@ def test_the_word_list_names_each_phrase_once_in_a_category():
     lines = (resources.files("fabula") / "data" / "content.tsv").read_text(encoding="utf-8").splitlines()
     entries = [(c, _normal(p)) for c, _, p in (line.split("\t") for line in lines if line and not line.startswith("#"))]
     assert len(entries) == len(set(entries))
+
+
+def test_a_set_phrase_of_prejudice_is_a_strong_sign_on_its_own():
+    assert _signal(fabula.analyse("'You're so gay,' Tobin sneered at Hugo.\n"), "homophobia") is not None
+    assert _signal(fabula.analyse("'Feminazi,' Tobin muttered as Nell walked past.\n"), "misogyny") is not None
+    assert _signal(fabula.analyse("'Go back to your country,' Tobin told Ida.\n"), "racism") is not None
