@@ -167,3 +167,10 @@ def test_a_set_phrase_of_prejudice_is_a_strong_sign_on_its_own():
     assert _signal(fabula.analyse("'You're so gay,' Tobin sneered at Hugo.\n"), "homophobia") is not None
     assert _signal(fabula.analyse("'Feminazi,' Tobin muttered as Nell walked past.\n"), "misogyny") is not None
     assert _signal(fabula.analyse("'Go back to your country,' Tobin told Ida.\n"), "racism") is not None
+
+
+def test_a_war_only_mentioned_is_no_war_but_a_war_with_its_soldiers_is():
+    mentioned = "Ida's grandfather had come home from the war, and now he kept bees behind the house.\n"
+    fought = "The war came to the valley, and the soldiers dug in along the river.\n"
+    assert _signal(fabula.analyse(mentioned), "war") is None
+    assert _signal(fabula.analyse(fought), "war") is not None
