@@ -174,3 +174,8 @@ def test_a_war_only_mentioned_is_no_war_but_a_war_with_its_soldiers_is():
     fought = "The war came to the valley, and the soldiers dug in along the river.\n"
     assert _signal(fabula.analyse(mentioned), "war") is None
     assert _signal(fabula.analyse(fought), "war") is not None
+
+
+def test_choking_on_tea_is_no_violence_but_kicking_a_man_is():
+    assert _signal(fabula.analyse("Tobin choked on his tea, laughing at Nell's joke.\n"), "violence") is None
+    assert _signal(fabula.analyse("Tobin kicked him hard, and Hugo fell.\n"), "violence") is not None
