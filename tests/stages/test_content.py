@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import fabula
 from fabula.model import Analysis, ContentSignal
+from fabula.stages.content import _normal
 
 
 def _signal(analysis: Analysis, category: str) -> ContentSignal | None:
@@ -155,9 +158,6 @@ def test_everyday_senses_of_lame_and_a_beating_heart_are_no_ableism_or_violence(
 
 def test_the_word_list_names_each_phrase_once_in_a_category():
     # Listed twice, a word counts at its stronger sign and a phrase at its later one: say it once
-    from importlib import resources
-
-    from fabula.stages.content import _normal
     lines = (resources.files("fabula") / "data" / "content.tsv").read_text(encoding="utf-8").splitlines()
     entries = [(c, _normal(p)) for c, _, p in (line.split("\t") for line in lines if line and not line.startswith("#"))]
     assert len(entries) == len(set(entries))
