@@ -23,13 +23,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
 from fabula.nlp import parse
+from fabula.stages._affect import WORD
 from fabula.stages._quote_index import QuoteIndex
 from fabula.stages.content import CATEGORIES, REFERENCED, _hits, _passages
 from fabula.stages.ingest import ingest_text
@@ -37,7 +37,6 @@ from fabula.stages.quotes import find_quotes
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "passage-warnings" / "dev.jsonl"
 FOLDS, SHUFFLES, PENALTY, STEPS = 5, 3, 10.0, 1500
-TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*")
 
 
 def read(path: Path) -> list[dict]:
@@ -86,7 +85,7 @@ def all_points(passages: list[dict]) -> np.ndarray:
 
 def passage_words(passages: list[dict]) -> np.ndarray:
     """TF-IDF of the words used in two or more of the passages (labels unseen), and the word list's points."""
-    documents = [Counter(TOKEN.findall(p["text"].lower())) for p in passages]
+    documents = [Counter(WORD.findall(p["text"].lower())) for p in passages]
     spread = Counter(word for document in documents for word in document)
     vocabulary = {word: i for i, word in enumerate(sorted(w for w, n in spread.items() if n >= 2))}
     idf = np.log((1 + len(documents)) / (1 + np.array([spread[w] for w in vocabulary]))) + 1

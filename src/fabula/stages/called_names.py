@@ -100,7 +100,7 @@ def _said_names(cast: Cast, quotes: tuple[Quote, ...]) -> tuple[Cast, tuple[Quot
             mention = names.get(line.start + match.end())
             if mention is not None and mention.character not in voiced:
                 whose = line.speaker if match[1] == "me" else line.addressees[0] if len(line.addressees) == 1 else None
-                said[mention.character, " ".join(mention.text.split())].add(whose)
+                said[mention.character, _form(mention)].add(whose)
     whole: dict[str, str] = {}
     for (bearer, form), whose in said.items():
         owner = next(iter(whose)) if len(whose) == 1 else None
@@ -118,11 +118,11 @@ def _take_name(cast: Cast, quotes: tuple[Quote, ...], form: str, bearer: str,
     """The cast and quotes with one name form, its mentions, and the calls by it, moved from ``bearer``
     to ``owner``."""
     def taken(m: Mention) -> bool:
-        return m.character == bearer and " ".join(m.text.split()) == form
+        return m.character == bearer and _form(m) == form
 
     mentions = tuple(replace(m, character=owner) if taken(m) else m for m in cast.mentions)
     moved = sum(map(taken, cast.mentions))
-    left = Counter(" ".join(m.text.split()) for m in mentions if m.character == bearer and m.kind == "name")
+    left = Counter(_form(m) for m in mentions if m.character == bearer and m.kind == "name")
     characters = []
     for c in cast.characters:
         if c.id == bearer:
@@ -138,6 +138,11 @@ def _take_name(cast: Cast, quotes: tuple[Quote, ...], form: str, bearer: str,
         owner if a == bearer and owner != q.speaker else a for a in q.addressees)))
         if bearer in q.addressees and called.search(q.text) else q for q in quotes)
     return Cast(characters=tuple(characters), mentions=mentions), quotes
+
+
+def _form(mention: Mention) -> str:
+    """The name a mention writes, on one line ("Mr.\nGrey" is "Mr. Grey")."""
+    return " ".join(mention.text.split())
 
 
 def _last_of(joined: dict[str, str], name: str) -> str:

@@ -922,10 +922,11 @@ def _join_real_names(clusters: list[_Cluster], cluster_of: dict[str, _Cluster],
                       if o.start < occurrence.start and o.text != occurrence.text]
             owner = next((cluster_of[o.text] for o in reversed(before)
                           if _firm_gender(cluster_of[o.text]) == PRONOUN_GENDER[said[1].lower()]), None)
-            if owner is not None and owner is not named:  # (the last woman named may be her already)
+            if owner is None:
+                continue
+            if owner is not named:  # (the last woman named may be her already)
                 clusters = _absorb(owner, named, clusters, cluster_of)
-            if owner is not None:
-                joined.add(id(owner))
+            joined.add(id(owner))
     return clusters
 
 
